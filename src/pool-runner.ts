@@ -1,0 +1,180 @@
+// Runs iterations on a Piscina pool. Piscina owns and starts the threads;
+// for the barrier strategies each worker then runs one long-lived 'loop' task
+// that waits on the shared control array, so an iteration costs a store and a
+// wake-up instead of a message round trip (see worker-main.ts).
+
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { type EvalSpec, type Evaluator, evalCount, evaluateRange, makeEvaluator } from './evaluate.ts';
+import { paramCount } from './network.ts';
+import { emptyProfile } from './profile.ts';
+import type { RunnerOptions, Runner, Strategy } from './runner.ts';
+import { C, type SharedState, makeSharedState } from './shared-state.ts';
+import { Balancer } from './split.ts';
+import type { WorkerInit, WorkerTask } from './worker-main.ts';
+
+const WORKER_SPIN_US = 200;
+const COORDINATOR_SPIN_MS = 5;
+
+function workerFile(): { filename: string; execArgv: string[] } {
+  const url = new URL(`../workers/eval-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  // Piscina cannot load TypeScript by itself: workers import tsx first.
+  const tsx = url.pathname.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  return { filename: url.href, execArgv: tsx };
+}
+
+export class PoolRunner implements Runner {
+  readonly profile = emptyProfile();
+  readonly results: Float64Array;
+  private readonly shared: SharedState;
+  private readonly pool: Piscina;
+  private readonly count: number;
+  private readonly workers: number;
+  /** The coordinator's evaluator, when it computes a share. */
+  private readonly own?: Evaluator;
+  private readonly spin: boolean;
+  private readonly balancer: Balancer;
+  private loops: Promise<unknown>[] = [];
+  private failure?: Promise<never>;
+  private closed = false;
+
+  constructor(o: RunnerOptions, readonly strategy: Strategy, cores: number) {
+    this.threads = o.threads;
+    this.count = evalCount(o.spec, paramCount(o.net));
+    this.workers = strategy === 'spin-main' ? o.threads - 1 : o.threads;
+    this.shared = makeSharedState(paramCount(o.net), this.count, this.workers);
+    this.results = this.shared.results;
+    if (strategy === 'spin-main') this.own = makeEvaluator(o.net, o.data, o.output, o.spec);
+    // Never more spinning threads than cores: the workers plus the coordinator.
+    this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
+    this.balancer = new Balancer(this.participants());
+    const init: WorkerInit = {
+      nodes: [...o.net.nodes], func: o.net.func, loss: o.output.name, data: o.data, spec: o.spec as EvalSpec, shared: this.shared,
+    };
+    this.pool = new Piscina({
+      ...workerFile(), workerData: init, minThreads: this.workers, maxThreads: this.workers,
+      idleTimeout: 2 ** 31 - 1, concurrentTasksPerWorker: 1,
+    });
+  }
+
+  readonly threads: number;
+
+  private participants(): number {
+    return this.workers + (this.own ? 1 : 0);
+  }
+
+  /** Starts and warms every worker before the caller's clock starts. */
+  async start(): Promise<void> {
+    const tasks: Promise<unknown>[] = [];
+    for (let w = 0; w < this.workers; w++) tasks.push(this.pool.run({ op: 'ping' } satisfies WorkerTask));
+    await Promise.all(tasks);
+    if (this.strategy === 'run') return;
+    const spinUs = this.spin ? WORKER_SPIN_US : 0;
+    this.loops = [];
+    for (let id = 0; id < this.workers; id++) this.loops.push(this.pool.run({ op: 'loop', id, spinUs } satisfies WorkerTask));
+    // A loop task that ends before close() means its worker failed.
+    this.failure = Promise.race(this.loops).then(
+      () => { throw new Error('a worker left its loop unexpectedly'); },
+      (err) => { throw err; },
+    );
+    this.failure.catch(() => {});
+    await this.waitFor(C.READY, this.workers, false);
+  }
+
+  setParams(params: Float64Array): void {
+    const t0 = performance.now();
+    this.shared.params.set(params);
+    this.profile.writeMs += performance.now() - t0;
+  }
+
+  async run(t: number): Promise<void> {
+    if (this.closed) throw new Error('runner is closed');
+    const bounds = this.balancer.split(this.count);
+    if (this.strategy === 'run') await this.runTasks(t, bounds);
+    else await this.runBarrier(t, bounds);
+    this.profile.iterations++;
+  }
+
+  private async runTasks(t: number, bounds: number[]): Promise<void> {
+    const t0 = performance.now();
+    const jobs = [];
+    for (let w = 0; w < this.workers; w++) {
+      jobs.push(this.pool.run({ op: 'chunk', t, lo: bounds[w], hi: bounds[w + 1] } satisfies WorkerTask) as Promise<number>);
+    }
+    const t1 = performance.now();
+    const ms = await Promise.all(jobs);
+    this.profile.dispatchMs += t1 - t0;
+    this.profile.waitMs += performance.now() - t1;
+    this.profile.workerComputeMs += Math.max(...ms);
+    ms.forEach((m, w) => this.balancer.observe(w, bounds[w + 1] - bounds[w], m));
+  }
+
+  private async runBarrier(t: number, bounds: number[]): Promise<void> {
+    const { control } = this.shared;
+    const t0 = performance.now();
+    const first = this.own ? 1 : 0; // participant 0 is the coordinator
+    for (let w = 0; w < this.workers; w++) {
+      control[C.RANGES + 2 * w] = bounds[first + w];
+      control[C.RANGES + 2 * w + 1] = bounds[first + w + 1];
+    }
+    control[C.ITER] = t;
+    Atomics.store(control, C.DONE, 0);
+    Atomics.add(control, C.EPOCH, 1);
+    Atomics.notify(control, C.EPOCH);
+    const t1 = performance.now();
+    this.profile.dispatchMs += t1 - t0;
+    if (this.own) {
+      evaluateRange(this.own, this.shared.params, t, bounds[0], bounds[1], this.results);
+      const ownMs = performance.now() - t1;
+      this.profile.computeMs += ownMs;
+      this.balancer.observe(0, bounds[1] - bounds[0], ownMs);
+    }
+    const t2 = performance.now();
+    await this.waitFor(C.DONE, this.workers, this.spin);
+    this.profile.waitMs += performance.now() - t2;
+    const failed = Atomics.load(control, C.FAILED);
+    if (failed !== 0) await this.failure; // rejects with the worker's own error
+    let slowest = 0;
+    for (let w = 0; w < this.workers; w++) {
+      const ms = this.shared.computeMs[w];
+      slowest = Math.max(slowest, ms);
+      this.balancer.observe(first + w, bounds[first + w + 1] - bounds[first + w], ms);
+    }
+    this.profile.workerComputeMs += slowest;
+  }
+
+  /** Until control[slot] >= target: spin a little, then wait without blocking the event loop. */
+  private async waitFor(slot: number, target: number, spin: boolean): Promise<void> {
+    const { control } = this.shared;
+    if (spin) {
+      const deadline = performance.now() + COORDINATOR_SPIN_MS;
+      for (let i = 0; Atomics.load(control, slot) < target; i++) {
+        if ((i & 63) === 63 && performance.now() > deadline) break;
+      }
+    }
+    for (;;) {
+      const now = Atomics.load(control, slot);
+      if (now >= target) return;
+      const w = Atomics.waitAsync(control, slot, now, 1000);
+      // Racing the loops' failure: a worker that dies never bumps the count.
+      if (w.async) await Promise.race([w.value, this.failure ?? new Promise<never>(() => {})]);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const { control } = this.shared;
+    Atomics.store(control, C.STOP, 1);
+    Atomics.add(control, C.EPOCH, 1);
+    Atomics.notify(control, C.EPOCH);
+    // Loops leave at once unless a worker is mid-evaluation; don't wait long
+    // for that one: destroy() terminates it.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise((resolve) => { timer = setTimeout(resolve, 1000); });
+    await Promise.race([Promise.allSettled(this.loops), grace]);
+    clearTimeout(timer);
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,37 @@
+// The iteration's shared memory, in one place. The coordinator allocates it
+// once per run and hands it to every worker through workerData; after that,
+// an iteration moves no data through messages at all:
+//   params   the current weights, written by the coordinator before a job
+//   results  one loss per evaluation index (see evaluate.ts)
+//   control  an Int32Array the barrier synchronises on (layout below)
+//   computeMs per-worker compute time of the last job, for balance and profile
+
+export const C = {
+  EPOCH: 0, // bumped once per job; workers wait on it
+  STOP: 1, // 1 = leave the loop
+  DONE: 2, // workers finished in this epoch; the coordinator waits on it
+  FAILED: 3, // 1 + index of a worker whose evaluation threw, else 0
+  ITER: 4, // iteration number t of the job
+  READY: 5, // workers that have entered their loop
+  RANGES: 8, // worker w evaluates [control[RANGES+2w], control[RANGES+2w+1])
+} as const;
+
+export interface SharedState {
+  readonly params: Float64Array;
+  readonly results: Float64Array;
+  readonly control: Int32Array;
+  readonly computeMs: Float64Array;
+}
+
+function shared<T>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));
+}
+
+export function makeSharedState(paramCount: number, evalCount: number, workers: number): SharedState {
+  return {
+    params: shared(Float64Array, paramCount),
+    results: shared(Float64Array, evalCount),
+    control: shared(Int32Array, C.RANGES + 2 * workers),
+    computeMs: shared(Float64Array, workers),
+  };
+}

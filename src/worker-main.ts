@@ -1,0 +1,88 @@
+// Everything a pool worker does, as plain functions over the shared state;
+// workers/eval-worker.ts only wires this to Piscina. Two ways to get work:
+//   'chunk': one pool.run per chunk per iteration (simple, ~80 µs a trip)
+//   'loop' : one long-lived task per worker that waits on the shared control
+//            array, spinning briefly before it blocks, so that handing over an
+//            iteration costs about a microsecond instead of a message.
+
+import type { Dataset } from './data.ts';
+import { type EvalSpec, type Evaluator, evaluateRange, makeEvaluator } from './evaluate.ts';
+import type { ActivationName } from './activation.ts';
+import { makeNet } from './network.ts';
+import { type LossName, outputs } from './output.ts';
+import { C, type SharedState } from './shared-state.ts';
+
+export interface WorkerInit {
+  nodes: number[];
+  func: ActivationName;
+  loss: LossName;
+  data: Dataset;
+  spec: EvalSpec;
+  shared: SharedState;
+}
+
+export type WorkerTask =
+  | { op: 'ping' }
+  | { op: 'chunk'; t: number; lo: number; hi: number }
+  | { op: 'loop'; id: number; spinUs: number };
+
+export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
+  const ev = makeEvaluator(makeNet(init.nodes, init.func), init.data, outputs[init.loss], init.spec);
+  const { shared } = init;
+  return (task) => {
+    if (task.op === 'ping') return 0;
+    if (task.op === 'chunk') return timed(() => evaluateRange(ev, shared.params, task.t, task.lo, task.hi, shared.results));
+    return runLoop(ev, shared, task.id, task.spinUs);
+  };
+}
+
+function timed(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** Waits until control[EPOCH] !== seen: spins for spinUs, then blocks. */
+function awaitEpoch(control: Int32Array, seen: number, spinUs: number): number {
+  if (spinUs > 0) {
+    const deadline = performance.now() + spinUs / 1000;
+    for (let i = 0; ; i++) {
+      const epoch = Atomics.load(control, C.EPOCH);
+      if (epoch !== seen) return epoch;
+      if ((i & 63) === 63 && performance.now() > deadline) break;
+    }
+  }
+  for (;;) {
+    // The timeout only bounds how long a lost wake-up could stall us.
+    Atomics.wait(control, C.EPOCH, seen, 1000);
+    const epoch = Atomics.load(control, C.EPOCH);
+    if (epoch !== seen) return epoch;
+  }
+}
+
+function runLoop(ev: Evaluator, shared: SharedState, id: number, spinUs: number): number {
+  const { control } = shared;
+  let seen = Atomics.load(control, C.EPOCH);
+  Atomics.add(control, C.READY, 1);
+  Atomics.notify(control, C.READY);
+  let jobs = 0;
+  for (;;) {
+    seen = awaitEpoch(control, seen, spinUs);
+    if (Atomics.load(control, C.STOP) === 1) return jobs;
+    const lo = control[C.RANGES + 2 * id];
+    const hi = control[C.RANGES + 2 * id + 1];
+    try {
+      shared.computeMs[id] = timed(() => evaluateRange(ev, shared.params, control[C.ITER], lo, hi, shared.results));
+    } catch (err) {
+      // Report through shared memory first: the coordinator may be blocked
+      // in the barrier and unable to see this task's rejection until then.
+      Atomics.compareExchange(control, C.FAILED, 0, id + 1);
+      Atomics.add(control, C.DONE, 1);
+      Atomics.notify(control, C.DONE);
+      throw err;
+    }
+    jobs++;
+    Atomics.add(control, C.DONE, 1);
+    Atomics.notify(control, C.DONE);
+  }
+}
