@@ -10,7 +10,8 @@ import { meanLoss } from './loss.ts';
 import type { Net } from './network.ts';
 import type { Output } from './output.ts';
 import type { Profile } from './profile.ts';
-import { type Strategy, createRunner } from './runner.ts';
+import { type Runner, type Strategy, createRunner } from './runner.ts';
+import { emptyProfile } from './profile.ts';
 import { StopRules, type StopReason } from './stop.ts';
 
 export type Method = 'gradient' | 'random';
@@ -36,6 +37,8 @@ export interface TrainOptions {
   reportEvery: number;
   threads: number;
   strategy?: Strategy;
+  /** A started runner to reuse (benchmarks); train() then leaves it open. */
+  runner?: Runner;
   signal?: AbortSignal;
   onEvent?: (event: TrainEvent) => void;
 }
@@ -72,7 +75,8 @@ export function evalSpecOf(o: Pick<TrainOptions, 'method' | 'diff' | 'seed' | 'h
 
 export async function train(o: TrainOptions): Promise<TrainResult> {
   const spec = evalSpecOf(o);
-  const runner = await createRunner({ net: o.net, data: o.data, output: o.output, spec, threads: o.threads, strategy: o.strategy });
+  const runner = o.runner ?? await createRunner({ net: o.net, data: o.data, output: o.output, spec, threads: o.threads, strategy: o.strategy });
+  Object.assign(runner.profile, emptyProfile());
   try {
     const params = Float64Array.from(o.params);
     const grad = new Float64Array(params.length);
@@ -139,6 +143,6 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
       itersPerSec: iterations / Math.max(elapsedMs / 1000, 1e-9), threads: runner.threads, strategy: runner.strategy, profile: runner.profile,
     };
   } finally {
-    await runner.close();
+    if (!o.runner) await runner.close();
   }
 }

@@ -1,0 +1,101 @@
+// Command-line flags of train.ts: parsed by yargs, then checked here so that
+// every bad value fails with one line naming the flag, the value and what was
+// expected.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ACTIVATIONS } from './activation.ts';
+import { LOSSES } from './output.ts';
+import { STRATEGIES } from './runner.ts';
+
+export function parseArgs(argv = hideBin(process.argv)) {
+  return yargs(argv)
+    .scriptName('train')
+    .usage('$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.')
+    .options({
+      data: { type: 'string', default: 'seed2class', describe: 'seed2class (built in), spiral (generated), or a .csv / .json file', group: 'Data:' },
+      samples: { type: 'string', default: '1000', coerce: numberFlag('samples'), describe: 'points in the spiral set', group: 'Data:' },
+      hidden: { type: 'string', describe: 'hidden layer sizes: 6, or 8,4 for two layers [default: 6]', group: 'Network:' },
+      func: { choices: ACTIVATIONS, default: 'logistic' as const, describe: 'hidden activation', group: 'Network:' },
+      loss: { choices: ['auto', ...LOSSES] as const, default: 'auto' as const, describe: 'bce (logistic output) or mse (identity output); auto: bce for 0/1 labels', group: 'Network:' },
+      init: { type: 'string', default: 'rand', describe: 'rand (uniform [0,1)), a constant such as 0.1, or a model file to continue from', group: 'Network:' },
+      method: { choices: ['gradient', 'random'] as const, default: 'gradient' as const, describe: 'numerical gradient descent or random candidate updates', group: 'Training:' },
+      lr: { type: 'string', default: '2', coerce: numberFlag('lr'), describe: 'learning rate (gradient)', group: 'Training:' },
+      h: { type: 'string', default: '1e-5', coerce: numberFlag('h'), describe: 'finite-difference step (gradient)', group: 'Training:' },
+      diff: { choices: ['forward', 'central'] as const, default: 'forward' as const, describe: 'finite difference (gradient)', group: 'Training:' },
+      delta: { type: 'string', default: '0.001', coerce: numberFlag('delta'), describe: 'step of each weight: +delta, 0 or -delta (random)', group: 'Training:' },
+      candidates: { type: 'string', default: '2', coerce: numberFlag('candidates'), describe: 'candidates per iteration (random)', group: 'Training:' },
+      elitist: { type: 'boolean', default: false, describe: 'accept the best candidate only if it beats the current loss (random)', group: 'Training:' },
+      seed: { type: 'string', default: '1', describe: 'seed of every random stream: init, candidates, spiral', group: 'Training:' },
+      'target-loss': { type: 'string', default: '0.2', coerce: numberFlag('target-loss'), describe: 'stop when the loss falls below this', group: 'Stopping:' },
+      'max-iters': { type: 'string', default: '1000000', coerce: numberFlag('max-iters'), describe: 'stop after this many iterations', group: 'Stopping:' },
+      'max-seconds': { type: 'string', default: '0', coerce: numberFlag('max-seconds'), describe: 'stop after this many seconds (0: no limit)', group: 'Stopping:' },
+      'min-delta': { type: 'string', default: '1e-5', coerce: numberFlag('min-delta'), describe: 'plateau: least improvement of the best loss over --patience reports', group: 'Stopping:' },
+      patience: { type: 'string', default: '20', coerce: numberFlag('patience'), describe: 'plateau window in reports (0: never stop on a plateau)', group: 'Stopping:' },
+      threads: { type: 'string', default: 'auto', describe: 'threads that evaluate: auto, 0 (main thread, no pool) or N', group: 'Parallelism:' },
+      strategy: { choices: STRATEGIES, default: 'spin-main' as const, describe: 'how iterations reach the workers (see README)', group: 'Parallelism:' },
+      profile: { type: 'boolean', default: false, describe: 'print where each iteration\'s time goes', group: 'Parallelism:' },
+      'report-every': { type: 'string', default: '100', coerce: numberFlag('report-every'), describe: 'iterations between progress lines', group: 'Output:' },
+      out: { type: 'string', default: 'model.json', describe: 'model file to write', group: 'Output:' },
+      quiet: { type: 'boolean', default: false, describe: 'print only the summary', group: 'Output:' },
+      json: { type: 'boolean', default: false, describe: 'one JSON object per progress line, then a summary object', group: 'Output:' },
+    })
+    .example('$0', 'train 3-6-1 on the built-in 50 points by numerical gradient')
+    .example('$0 --method random --candidates 8 --threads 2 --seed 7', 'random updates, 8 candidates per iteration on 2 threads')
+    .example('$0 --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off')
+    .example('$0 --data points.csv --out points-model.json', 'your own x1,x2,label CSV')
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw new UsageError(oneLine(msg ?? err?.message ?? 'bad arguments'));
+    })
+    .parseSync();
+}
+
+export type Args = ReturnType<typeof parseArgs>;
+
+/** Numbers parsed here rather than by yargs, so a bad one is quoted as typed. */
+function numberFlag(flag: string) {
+  return (v: unknown): number => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (Number.isNaN(n)) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a number`);
+    return n;
+  };
+}
+
+/** yargs words a bad choice over several lines; say it like the other errors. */
+function oneLine(msg: string): string {
+  const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
+  if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
+  return msg.replace(/\s*\n\s*/g, ' ');
+}
+
+/** A mistake in the command line: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+function check(ok: boolean, flag: string, value: unknown, expected: string): void {
+  if (!ok) throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected ${expected}`);
+}
+
+/** Range checks yargs cannot express. */
+export function validate(a: Args): void {
+  const positive = (flag: string, v: number) => check(Number.isFinite(v) && v > 0, flag, v, 'a number > 0');
+  const count = (flag: string, v: number, min: number) => check(Number.isInteger(v) && v >= min, flag, v, `a whole number >= ${min}`);
+  positive('lr', a.lr);
+  positive('h', a.h);
+  positive('delta', a.delta);
+  count('candidates', a.candidates, 1);
+  count('samples', a.samples, 2);
+  count('max-iters', a['max-iters'], 0);
+  count('report-every', a['report-every'], 1);
+  count('patience', a.patience, 0);
+  check(Number.isFinite(a['target-loss']), 'target-loss', a['target-loss'], 'a number');
+  check(Number.isFinite(a['max-seconds']) && a['max-seconds'] >= 0, 'max-seconds', a['max-seconds'], 'a number >= 0');
+  check(Number.isFinite(a['min-delta']) && a['min-delta'] >= 0, 'min-delta', a['min-delta'], 'a number >= 0');
+  check(a.threads === 'auto' || /^\d+$/.test(a.threads), 'threads', a.threads, 'auto or a whole number >= 0');
+  check(a.seed !== '', 'seed', a.seed, 'a non-empty string');
+  if (a.hidden !== undefined) check(/^\d+(,\d+)*$/.test(a.hidden) && !/(^|,)0+(,|$)/.test(a.hidden), 'hidden', a.hidden, 'layer sizes like 6 or 8,4');
+  check(a.out !== '', 'out', a.out, 'a file path');
+}

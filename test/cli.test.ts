@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../src/model-file.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'np-cli-'));
+
+function trainCli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/train.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+}
+
+describe('train.ts', () => {
+  it('trains, prints a summary and writes a loadable model', () => {
+    const out = join(dir, 'ok.json');
+    const r = trainCli('--quiet', '--threads', '0', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/stopped: +target-loss/);
+    expect(r.stdout).toMatch(/accuracy: +\d+\.\d% on the training set/);
+    const model = loadModel(out);
+    expect(model.net.nodes).toEqual([3, 6, 1]);
+    expect(model.meta.loss as number).toBeLessThan(0.2);
+  });
+
+  it('prints one JSON object per line with --json', () => {
+    const r = trainCli('--json', '--threads', '0', '--out', join(dir, 'j.json'));
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'progress', iteration: 0 });
+    expect(lines[lines.length - 1]).toMatchObject({ type: 'summary', stopReason: 'target-loss' });
+  });
+
+  it('continues from a model file given to --init', () => {
+    const first = join(dir, 'first.json');
+    trainCli('--quiet', '--threads', '0', '--max-iters', '20', '--target-loss', '0', '--out', first);
+    const r = trainCli('--json', '--threads', '0', '--init', first, '--max-iters', '0', '--target-loss', '0', '--out', join(dir, 'second.json'));
+    expect(JSON.parse(r.stdout.split('\n')[0]).loss).toBe(loadModel(first).meta.loss);
+  });
+
+  it('rejects an unknown flag in one line with exit code 2', () => {
+    const r = trainCli('--speed', '3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('train: Unknown argument: speed');
+  });
+
+  it('names a bad flag value and what was expected', () => {
+    expect(trainCli('--lr', '-1').stderr).toBe('train: --lr -1: expected a number > 0');
+    expect(trainCli('--threads', 'two').stderr).toBe('train: --threads "two": expected auto or a whole number >= 0');
+    expect(trainCli('--hidden', '4,x').stderr).toBe('train: --hidden "4,x": expected layer sizes like 6 or 8,4');
+    expect(trainCli('--method', 'adam').stderr).toBe('train: --method "adam": expected one of "gradient", "random"');
+  });
+
+  it('fails on a bad data file without writing a model', () => {
+    const data = join(dir, 'bad.csv');
+    writeFileSync(data, '1,2,0\n1,x,1\n');
+    const out = join(dir, 'never.json');
+    const r = trainCli('--data', data, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('train: bad.csv line 2: "x" is not a finite number');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails on a model file that does not fit the data', () => {
+    const model = join(dir, 'wide.json');
+    writeFileSync(model, '{"nodes":[4,1],"weights":[[[1],[1],[1],[1]]],"func":"logistic"}');
+    const r = trainCli('--init', model, '--out', join(dir, 'never2.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^train: --init ".*wide.json": nodes \[4,1\] do not fit data seed2class/);
+    expect(existsSync(join(dir, 'never2.json'))).toBe(false);
+  });
+});

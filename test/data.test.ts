@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { seed2class, spiral } from '../src/datasets.ts';
+import { loadData, parseCsv, parseOriginalJson } from '../src/data-files.ts';
+
+describe('built-in data', () => {
+  it('holds the original 50 points, 26 of class 0 and 24 of class 1, with a bias 1', () => {
+    const d = seed2class();
+    expect([d.n, d.inDim, d.outDim]).toEqual([50, 3, 1]);
+    expect([...d.inputs.subarray(0, 3)]).toEqual([2, 5, 1]);
+    expect([...d.targets].filter((y) => y === 0).length).toBe(26);
+    for (let s = 0; s < d.n; s++) expect(d.inputs[s * 3 + 2]).toBe(1);
+    expect(d.inputs.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('generates the same spiral for the same seed, with both classes', () => {
+    const a = spiral(200, '4');
+    expect([...spiral(200, '4').inputs]).toEqual([...a.inputs]);
+    expect([...spiral(200, '5').inputs]).not.toEqual([...a.inputs]);
+    expect([...a.targets].filter((y) => y === 1).length).toBe(100);
+    expect(Math.max(...a.inputs)).toBeLessThanOrEqual(1.1);
+  });
+});
+
+describe('CSV data', () => {
+  it('reads rows of x1,...,xn,label, skips a header and appends the bias', () => {
+    const d = parseCsv('x1,x2,label\n1,2,0\n3.5,-4,1\n', 'p.csv');
+    expect([d.n, d.inDim]).toEqual([2, 3]);
+    expect([...d.inputs]).toEqual([1, 2, 1, 3.5, -4, 1]);
+    expect([...d.targets]).toEqual([0, 1]);
+    expect(d.binary).toBe(true);
+  });
+
+  it('treats labels other than 0/1 as regression targets', () => {
+    expect(parseCsv('1,2,0.5\n', 'r.csv').binary).toBe(false);
+  });
+
+  it('names the line and the value that is not a number', () => {
+    expect(() => parseCsv('1,2,0\n1,abc,1\n', 'p.csv')).toThrow('p.csv line 2: "abc" is not a finite number');
+  });
+
+  it('rejects rows of different widths', () => {
+    expect(() => parseCsv('1,2,0\n1,1\n', 'p.csv')).toThrow('p.csv line 2: 2 columns, expected 3');
+  });
+
+  it('rejects a file with no data rows', () => {
+    expect(() => parseCsv('x,y,label\n', 'e.csv')).toThrow(/e.csv: no data rows/);
+  });
+});
+
+describe('original-shape JSON data', () => {
+  it('takes x (bias included) and ans as they are', () => {
+    const d = parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,7,1],"ans":[1]}]', 'o.json');
+    expect([...d.inputs]).toEqual([2, 5, 1, 3, 7, 1]);
+    expect([...d.targets]).toEqual([0, 1]);
+  });
+
+  it('names the sample with a bad field', () => {
+    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,"a",1],"ans":[1]}]', 'o.json')).toThrow('o.json sample 1 "x": "a" is not a finite number');
+    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,1],"ans":[1]}]', 'o.json')).toThrow('sample 1 has 2 inputs, expected 3');
+  });
+});
+
+describe('--data', () => {
+  it('rejects a name that is neither built in nor a data file', () => {
+    expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow('--data "mnist": expected seed2class or spiral, or a .csv or .json file');
+  });
+
+  it('names a file that cannot be read', () => {
+    expect(() => loadData('/no/such.csv', { samples: 10, seed: 1 })).toThrow('--data "/no/such.csv": cannot read the file (ENOENT)');
+  });
+});

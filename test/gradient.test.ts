@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { backpropGradient } from '../src/backprop.ts';
+import { makeDataset } from '../src/data.ts';
+import { seed2class } from '../src/datasets.ts';
+import { type EvalSpec, evalCount, evaluateRange, gradientFromResults, makeEvaluator } from '../src/evaluate.ts';
+import { type Net, makeNet, paramCount, randomParams } from '../src/network.ts';
+import { type Output, bce, mse } from '../src/output.ts';
+import { stream } from '../src/rng.ts';
+import type { Dataset } from '../src/data.ts';
+
+function numericalGradient(net: Net, params: Float64Array, data: Dataset, output: Output, kind: 'forward' | 'central', h: number) {
+  const spec: EvalSpec = { kind, seed: '1', h, delta: 0, candidates: 0 };
+  const results = new Float64Array(evalCount(spec, paramCount(net)));
+  evaluateRange(makeEvaluator(net, data, output, spec), params, 0, 0, results.length, results);
+  const grad = new Float64Array(paramCount(net));
+  const loss = gradientFromResults(spec, results, grad);
+  return { grad, loss };
+}
+
+function maxRelError(a: Float64Array, b: Float64Array): number {
+  let worst = 0;
+  for (let k = 0; k < a.length; k++) worst = Math.max(worst, Math.abs(a[k] - b[k]) / Math.max(1e-3, Math.abs(b[k])));
+  return worst;
+}
+
+describe('numerical gradient against backpropagation', () => {
+  const tiny = makeDataset('tiny', [[0.5, -1, 1], [1.5, 0.2, 1], [-0.3, 0.8, 1]], [[1], [0], [1]]);
+
+  it('agrees to 1e-7 by central differences on a tiny 3-2-1 net', () => {
+    const net = makeNet([3, 2, 1]);
+    const params = randomParams(net, stream('g', 'init'));
+    const { grad } = numericalGradient(net, params, tiny, bce, 'central', 1e-5);
+    expect(maxRelError(grad, backpropGradient(net, params, tiny, bce))).toBeLessThan(1e-7);
+  });
+
+  it('agrees to about h by forward differences on the 3-6-1 net and the built-in set', () => {
+    const net = makeNet([3, 6, 1]);
+    const params = randomParams(net, stream('1', 'init'));
+    const data = seed2class();
+    const { grad } = numericalGradient(net, params, data, bce, 'forward', 1e-5);
+    expect(maxRelError(grad, backpropGradient(net, params, data, bce))).toBeLessThan(1e-3);
+  });
+
+  it('agrees for deeper tanh and relu nets with a squared-error loss', () => {
+    for (const func of ['tanh', 'relu'] as const) {
+      const net = makeNet([3, 3, 2, 1], func);
+      const params = randomParams(net, stream(func, 'init')).map((w) => w - 0.5);
+      const data = makeDataset('reg', [[0.5, -1, 1], [1.5, 0.2, 1]], [[0.3], [-1.2]]);
+      const { grad } = numericalGradient(net, params, data, mse, 'central', 1e-6);
+      expect(maxRelError(grad, backpropGradient(net, params, data, mse))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('reports E(w) of the unperturbed params with the gradient', () => {
+    const net = makeNet([3, 2, 1]);
+    const params = randomParams(net, stream('g', 'init'));
+    const fwd = numericalGradient(net, params, tiny, bce, 'forward', 1e-5);
+    const cen = numericalGradient(net, params, tiny, bce, 'central', 1e-5);
+    expect(fwd.loss).toBe(cen.loss);
+  });
+});

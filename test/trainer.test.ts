@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { meanLoss } from '../src/loss.ts';
+import { train, type TrainEvent } from '../src/trainer.ts';
+import { bytes, seedRun } from './helpers.ts';
+
+describe('train() in the main thread', () => {
+  it('reaches loss < 0.2 on the built-in set by numerical gradient', async () => {
+    const r = await train(seedRun());
+    expect(r.stopReason).toBe('target-loss');
+    expect(r.loss).toBeLessThan(0.2);
+  });
+
+  it('returns params whose loss is the loss it reports', async () => {
+    const o = seedRun();
+    const r = await train(o);
+    expect(meanLoss(o.net, r.params, o.data, o.output)).toBe(r.loss);
+  });
+
+  it('stops at --max-iters after exactly that many updates', async () => {
+    const r = await train(seedRun({ maxIters: 37, targetLoss: -Infinity }));
+    expect([r.stopReason, r.iterations]).toEqual(['max-iters', 37]);
+  });
+
+  it('reports every reportEvery iterations from iteration 0', async () => {
+    const events: TrainEvent[] = [];
+    await train(seedRun({ maxIters: 250, targetLoss: -Infinity, reportEvery: 100, onEvent: (e) => events.push(e) }));
+    expect(events[0].type).toBe('start');
+    expect(events.filter((e) => e.type === 'progress').map((e) => (e as { iteration: number }).iteration)).toEqual([0, 100, 200]);
+  });
+
+  it('keeps the best params seen when random updates wander upwards', async () => {
+    const o = seedRun({ method: 'random', delta: 0.5, maxIters: 200, targetLoss: -Infinity });
+    const r = await train(o);
+    expect(Math.min(...r.history.map((h) => h.loss))).toBeGreaterThanOrEqual(r.loss);
+    expect(meanLoss(o.net, r.params, o.data, o.output)).toBe(r.loss);
+  });
+
+  it('never accepts a worse candidate with elitist selection', async () => {
+    const losses: number[] = [];
+    await train(seedRun({ method: 'random', elitist: true, delta: 0.5, maxIters: 100, targetLoss: -Infinity, reportEvery: 1,
+      onEvent: (e) => { if (e.type === 'progress') losses.push(e.loss); } }));
+    for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThanOrEqual(losses[i - 1]);
+  });
+
+  it('stops on a plateau when the best loss stops improving', async () => {
+    const r = await train(seedRun({ lr: 1e-9, targetLoss: -Infinity, minDelta: 1e-3, patience: 3, reportEvery: 10 }));
+    expect([r.stopReason, r.iterations]).toEqual(['plateau', 30]);
+  });
+
+  it('stops with "interrupted" when its signal is aborted', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const r = await train(seedRun({ signal: stop.signal }));
+    expect(r.stopReason).toBe('interrupted');
+  });
+
+  it('gives the same weights for the same seed and different ones for another', async () => {
+    const o = seedRun({ method: 'random', maxIters: 50, targetLoss: -Infinity });
+    const a = bytes((await train(o)).params);
+    expect(bytes((await train(o)).params)).toBe(a);
+    expect(bytes((await train({ ...o, seed: '2' })).params)).not.toBe(a);
+  });
+
+  it('trains by central differences as well', async () => {
+    const r = await train(seedRun({ diff: 'central' }));
+    expect(r.stopReason).toBe('target-loss');
+  });
+});

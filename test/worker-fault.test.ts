@@ -1,0 +1,39 @@
+// A worker whose evaluation throws must fail the run with its error, not hang.
+// The fault: workers are told to use an output function that does not exist,
+// so their first evaluation throws, while the coordinator's own is fine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Output, bce } from '../src/output.ts';
+import { type Runner, type Strategy, createRunner } from '../src/runner.ts';
+import { evalSpecOf, train } from '../src/trainer.ts';
+import { seedRun } from './helpers.ts';
+
+const broken: Output = { ...bce, name: 'no-such-output' as Output['name'] };
+const o = seedRun({ output: broken });
+const layouts: [Strategy, number][] = [['run', 2], ['wait', 2], ['spin-main', 2]];
+const runners: Runner[] = [];
+
+beforeAll(async () => {
+  for (const [strategy, threads] of layouts) runners.push(await createRunner({ ...o, spec: evalSpecOf(o), threads, strategy }));
+});
+
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.close()));
+});
+
+describe('a worker that throws', () => {
+  layouts.forEach(([strategy], i) => {
+    it(`rejects the iteration with the worker's error (${strategy})`, async () => {
+      runners[i].setParams(o.params);
+      await expect(runners[i].run(0)).rejects.toThrow(/sampleLoss|undefined/);
+    });
+  });
+
+  it('fails train() and leaves no pool behind', async () => {
+    const run = train({ ...seedRun({ output: broken }), threads: 2, strategy: 'spin-main' });
+    await expect(run).rejects.toThrow();
+  });
+
+  it('does not stop the coordinator from closing the pool', async () => {
+    await expect(runners[2].close()).resolves.toBeUndefined();
+  });
+});
