@@ -2,15 +2,25 @@
 // participant, sized by each participant's measured speed so that all finish
 // together. The split only decides who computes what, never the results.
 
-/** Chunk bounds: participant p gets [bounds[p], bounds[p+1]). */
+/**
+ * Chunk bounds: participant p gets [bounds[p], bounds[p+1]), sized by weight.
+ * Everyone gets at least one evaluation while there are enough to go round,
+ * so that a participant measured slow once (say, before its JIT warmed up)
+ * keeps being measured and cannot be starved for good.
+ */
 export function splitByWeight(count: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  const floor = count >= n ? 1 : 0;
+  const rest = count - floor * n;
   const total = weights.reduce((a, b) => a + b, 0);
   const bounds = [0];
   let acc = 0;
-  for (let p = 0; p < weights.length; p++) {
+  let given = 0;
+  for (let p = 0; p < n; p++) {
     acc += weights[p];
-    const edge = p === weights.length - 1 ? count : Math.round((count * acc) / total);
-    bounds.push(Math.max(bounds[p], Math.min(count, edge)));
+    const upTo = p === n - 1 ? rest : Math.min(rest, Math.round((rest * acc) / total));
+    bounds.push(bounds[p] + floor + Math.max(0, upTo - given));
+    given = Math.max(given, upTo);
   }
   return bounds;
 }

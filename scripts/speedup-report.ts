@@ -1,0 +1,109 @@
+// Tables and files of the speedup script.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ThreadChoice } from '../src/auto-threads.ts';
+import { amdahl, efficiency, karpFlatt, median, spread } from '../src/speedup-stats.ts';
+
+export interface Row {
+  workload: string;
+  method: string;
+  strategy: string;
+  threads: number;
+  iters: number;
+  /** One entry per repeat: milliseconds per iteration. */
+  msPerIter: number[];
+}
+
+export interface Summary extends Row {
+  medianUs: number;
+  spread: number;
+  vs0: number;
+  vs1: number;
+  efficiency: number;
+  serialFraction: number;
+  /** Time beyond a perfect split of the main thread's time: median − t0/p. */
+  overheadUs: number;
+}
+
+export interface Group {
+  workload: string;
+  method: string;
+  rows: Summary[];
+  amdahl: { strategy: string; p: number; serialFraction: number; projected: Record<number, number> }[];
+  auto: { threads: number; why: string; medianUs: number; bestUs: number; bestThreads: number; ratio: number };
+}
+
+const PROJECT_TO = [4, 8, 16, 64];
+
+export function summarise(workload: string, method: string, rows: Row[], choice: ThreadChoice): Group {
+  const med = (r: Row) => median(r.msPerIter) * 1000;
+  const base = rows.find((r) => r.threads === 0);
+  if (!base) throw new Error('the speedup table needs --threads to include 0 (the main thread)');
+  const t0 = med(base);
+  const summaries = rows.map((r): Summary => {
+    const one = rows.find((x) => x.threads === 1 && x.strategy === r.strategy) ?? base;
+    const p = Math.max(1, r.threads);
+    const s = t0 / med(r);
+    return {
+      ...r, medianUs: med(r), spread: spread(r.msPerIter), vs0: s, vs1: med(one) / med(r), efficiency: efficiency(s, p),
+      serialFraction: karpFlatt(s, p), overheadUs: med(r) - t0 / p,
+    };
+  });
+  const cores = Math.max(...summaries.map((r) => r.threads));
+  const amdahlRows = [...new Set(summaries.map((r) => r.strategy))].filter((s) => s !== 'inline').flatMap((strategy) => {
+    // Project from the most threads measured without oversubscribing the cores.
+    const fit = summaries.filter((r) => r.strategy === strategy && r.threads >= 2 && r.threads <= Math.min(cores, coresOfMachine()));
+    const at = fit.sort((x, y) => y.threads - x.threads)[0];
+    if (!at) return [];
+    const projected = Object.fromEntries(PROJECT_TO.map((n) => [n, amdahl(Math.max(0, at.serialFraction), n)]));
+    return [{ strategy, p: at.threads, serialFraction: at.serialFraction, projected }];
+  });
+  const defaults = summaries.filter((r) => r.strategy === 'inline' || r.strategy === 'spin-main');
+  const best = defaults.reduce((x, y) => (y.medianUs < x.medianUs ? y : x));
+  const picked = defaults.find((r) => r.threads === choice.threads) ?? (choice.threads <= 1 ? summaries[0] : best);
+  return {
+    workload, method, rows: summaries, amdahl: amdahlRows,
+    auto: { threads: choice.threads, why: choice.why, medianUs: picked.medianUs, bestUs: best.medianUs, bestThreads: best.threads, ratio: picked.medianUs / best.medianUs },
+  };
+}
+
+let machineCores = 0;
+export function setMachineCores(n: number): void {
+  machineCores = n;
+}
+function coresOfMachine(): number {
+  return machineCores || Infinity;
+}
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+
+export function printGroup(g: Group): void {
+  console.log(`\n${g.workload}, ${g.method}`);
+  console.log('  strategy   threads      µs/iter   ±spread   vs 0   vs 1   effic.  serial  overhead µs');
+  for (const r of g.rows) {
+    console.log(`  ${r.strategy.padEnd(10)} ${String(r.threads).padStart(7)} ${f(r.medianUs, 1).padStart(12)} ${(f(100 * r.spread, 1) + '%').padStart(9)}`
+      + ` ${f(r.vs0).padStart(6)} ${f(r.vs1).padStart(6)} ${f(r.efficiency).padStart(8)} ${f(r.serialFraction, 3).padStart(7)} ${f(r.overheadUs, 1).padStart(12)}`);
+  }
+  for (const am of g.amdahl) {
+    const proj = Object.entries(am.projected).map(([n, s]) => `${n}: ${s.toFixed(1)}×`).join(', ');
+    console.log(`  Amdahl (${am.strategy}, serial fraction ${f(am.serialFraction, 3)} at ${am.p} threads): ${proj}`);
+  }
+  const au = g.auto;
+  console.log(`  auto → ${au.threads} threads (${au.why}): ${f(au.medianUs, 1)} µs/iter; best ${au.bestThreads} threads ${f(au.bestUs, 1)} µs/iter; auto/best ${f(au.ratio, 3)}`);
+}
+
+export function writeResults(dir: string, machine: object, options: object, groups: Group[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const json = join(dir, `speedup-${stamp}.json`);
+  const csv = join(dir, `speedup-${stamp}.csv`);
+  writeFileSync(json, `${JSON.stringify({ machine, options, groups }, null, 1)}\n`);
+  const head = 'workload,method,strategy,threads,iters_per_repeat,median_us,spread,vs0,vs1,efficiency,serial_fraction,overhead_us,runs_ms_per_iter';
+  const lines = groups.flatMap((g) => g.rows.map((r) => [
+    JSON.stringify(r.workload), r.method, r.strategy, r.threads, r.iters, r.medianUs, r.spread, r.vs0, r.vs1, r.efficiency, r.serialFraction, r.overheadUs,
+    JSON.stringify(r.msPerIter.join(' ')),
+  ].join(',')));
+  writeFileSync(csv, `${[head, ...lines].join('\n')}\n`);
+  return [json, csv];
+}

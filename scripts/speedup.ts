@@ -1,0 +1,93 @@
+// npm run speedup: seconds per iteration for each workload × method × strategy
+// × thread count, measured on warmed pools, repeats interleaved round-robin
+// so that every ratio compares runs made side by side.
+
+import { availableParallelism, cpus } from 'node:os';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { chooseThreads, probeWorkUs } from '../src/auto-threads.ts';
+import { evalCount } from '../src/evaluate.ts';
+import { makeNet, paramCount, randomParams } from '../src/network.ts';
+import { bce } from '../src/output.ts';
+import { formatProfile, type Profile } from '../src/profile.ts';
+import { stream } from '../src/rng.ts';
+import { type Runner, STRATEGIES, type Strategy, createRunner } from '../src/runner.ts';
+import { type Method, type TrainOptions, evalSpecOf, train } from '../src/trainer.ts';
+import { type Row, type Group, summarise, printGroup, setMachineCores, writeResults } from './speedup-report.ts';
+import { WORKLOADS, workload } from './workloads.ts';
+
+const cores = availableParallelism();
+setMachineCores(cores);
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const a = yargs(hideBin(process.argv))
+  .scriptName('speedup')
+  .options({
+    workloads: { type: 'string', default: WORKLOADS.join(','), describe: 'comma-separated: seed2class, spiral' },
+    methods: { type: 'string', default: 'gradient,random', describe: 'comma-separated: gradient, random' },
+    threads: { type: 'string', default: Array.from({ length: 2 * cores + 1 }, (_, i) => i).join(','), describe: 'thread counts to time' },
+    strategies: { type: 'string', default: 'spin-main', describe: `comma-separated, or all: ${STRATEGIES.join(', ')}` },
+    repeats: { type: 'number', default: 5, describe: 'timed repeats per configuration (median reported)' },
+    'min-ms': { type: 'number', default: 200, describe: 'least duration of one repeat' },
+    samples: { type: 'number', default: 1000, describe: 'spiral points' },
+    candidates: { type: 'number', default: 16, describe: 'random-update candidates per iteration' },
+    profile: { type: 'boolean', default: false, describe: 'print where the time goes for each configuration' },
+    'out-dir': { type: 'string', default: 'bench-results', describe: 'where the JSON and CSV go' },
+  })
+  .strict().help().version(false)
+  .parseSync();
+
+const strategies = (a.strategies === 'all' ? [...STRATEGIES] : list(a.strategies)) as Strategy[];
+for (const s of strategies) if (!STRATEGIES.includes(s)) throw new Error(`--strategies ${s}: expected ${STRATEGIES.join(', ')} or all`);
+const threadCounts = list(a.threads).map(Number);
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version, platform: `${process.platform}-${process.arch}` };
+console.log(`machine: ${machine.cpu}, ${cores} cores, Node ${machine.node}; ${a.repeats} repeats of >= ${a['min-ms']} ms each`);
+
+interface Config { strategy: Strategy | 'inline'; threads: number; runner: Runner; iters: number; times: number[]; profile?: Profile }
+
+async function measure(o: TrainOptions, c: Config): Promise<number> {
+  const r = await train({ ...o, maxIters: c.iters, runner: c.runner });
+  c.profile = r.profile;
+  return r.elapsedMs / c.iters;
+}
+
+const groups: Group[] = [];
+for (const wname of list(a.workloads)) {
+  const w = workload(wname, a.samples, '1');
+  const net = makeNet(w.nodes);
+  for (const method of list(a.methods) as Method[]) {
+    const o: TrainOptions = {
+      net, data: w.data, output: bce, params: randomParams(net, stream('1', 'init')), method, seed: '1', lr: 0.01, h: 1e-5,
+      diff: 'forward', delta: 0.001, candidates: a.candidates, elitist: false, targetLoss: -Infinity, maxIters: 1, maxSeconds: 0,
+      minDelta: 0, patience: 0, reportEvery: 2 ** 30, threads: 0,
+    };
+    const spec = evalSpecOf(o);
+    const configs: Config[] = [];
+    for (const threads of threadCounts) {
+      for (const strategy of threads === 0 ? (['spin-main'] as Strategy[]) : strategies) {
+        const runner = await createRunner({ ...o, spec, threads, strategy });
+        configs.push({ strategy: threads === 0 ? 'inline' : strategy, threads, runner, iters: 1, times: [] });
+      }
+    }
+    // Warm each configuration (JIT in every thread) with runs of doubling
+    // length, then size its repeats to last about min-ms.
+    for (const c of configs) {
+      let msPerIter = await measure(o, c);
+      for (let spent = 0; spent < a['min-ms']; c.iters *= 2) {
+        msPerIter = await measure(o, c);
+        spent += msPerIter * c.iters;
+      }
+      c.iters = Math.max(1, Math.ceil(a['min-ms'] / msPerIter));
+    }
+    for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
+    await Promise.all(configs.map((c) => c.runner.close()));
+
+    const choice = chooseThreads(probeWorkUs(net, w.data, bce, spec), evalCount(spec, paramCount(net)), cores);
+    const rows: Row[] = configs.map((c) => ({ workload: w.name, method, strategy: c.strategy, threads: c.threads, iters: c.iters, msPerIter: c.times }));
+    const group = summarise(w.name, method, rows, choice);
+    groups.push(group);
+    printGroup(group);
+    if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);
+  }
+}
+const files = writeResults(a['out-dir'], machine, a, groups);
+console.log(`\nraw runs: ${files.join(', ')}`);
