@@ -78,19 +78,27 @@ function coresOfMachine(): number {
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
+/** A duration in µs, in the unit that keeps it readable. */
+export function time(us: number): string {
+  const abs = Math.abs(us);
+  if (abs < 1000) return `${us.toFixed(1)} µs`;
+  if (abs < 1e6) return `${(us / 1000).toFixed(2)} ms`;
+  return `${(us / 1e6).toFixed(3)} s`;
+}
+
 export function printGroup(g: Group): void {
   console.log(`\n${g.workload}, ${g.method}`);
-  console.log('  strategy   threads      µs/iter   ±spread   vs 0   vs 1   effic.  serial  overhead µs');
+  console.log('  strategy   threads    time/iter  ±spread   vs 0   vs 1  effic.  serial    overhead');
   for (const r of g.rows) {
-    console.log(`  ${r.strategy.padEnd(10)} ${String(r.threads).padStart(7)} ${f(r.medianUs, 1).padStart(12)} ${(f(100 * r.spread, 1) + '%').padStart(9)}`
-      + ` ${f(r.vs0).padStart(6)} ${f(r.vs1).padStart(6)} ${f(r.efficiency).padStart(8)} ${f(r.serialFraction, 3).padStart(7)} ${f(r.overheadUs, 1).padStart(12)}`);
+    console.log(`  ${r.strategy.padEnd(10)} ${String(r.threads).padStart(7)} ${time(r.medianUs).padStart(12)} ${(f(100 * r.spread, 1) + '%').padStart(8)}`
+      + ` ${f(r.vs0).padStart(6)} ${f(r.vs1).padStart(6)} ${f(r.efficiency).padStart(7)} ${f(r.serialFraction, 3).padStart(7)} ${time(r.overheadUs).padStart(11)}`);
   }
   for (const am of g.amdahl) {
     const proj = Object.entries(am.projected).map(([n, s]) => `${n}: ${s.toFixed(1)}×`).join(', ');
     console.log(`  Amdahl (${am.strategy}, serial fraction ${f(am.serialFraction, 3)} at ${am.p} threads): ${proj}`);
   }
   const au = g.auto;
-  console.log(`  auto → ${au.threads} threads (${au.why}): ${f(au.medianUs, 1)} µs/iter; best ${au.bestThreads} threads ${f(au.bestUs, 1)} µs/iter; auto/best ${f(au.ratio, 3)}`);
+  console.log(`  auto → ${au.threads} threads (${au.why}): ${time(au.medianUs)}/iter; best: ${au.bestThreads} threads, ${time(au.bestUs)}/iter; auto/best ${f(au.ratio, 3)}`);
 }
 
 export function writeResults(dir: string, machine: object, options: object, groups: Group[]): string[] {

@@ -47,7 +47,9 @@ interface Config { strategy: Strategy | 'inline'; threads: number; runner: Runne
 async function measure(o: TrainOptions, c: Config): Promise<number> {
   const r = await train({ ...o, maxIters: c.iters, runner: c.runner });
   c.profile = r.profile;
-  return r.elapsedMs / c.iters;
+  // Per evaluation round: a gradient run evaluates once more than it updates,
+  // to know the loss of its final weights.
+  return r.elapsedMs / r.profile.iterations;
 }
 
 const groups: Group[] = [];
@@ -72,9 +74,9 @@ for (const wname of list(a.workloads)) {
     // length, then size its repeats to last about min-ms.
     for (const c of configs) {
       let msPerIter = await measure(o, c);
-      for (let spent = 0; spent < a['min-ms']; c.iters *= 2) {
+      while (msPerIter * c.iters < a['min-ms']) {
+        c.iters *= 2;
         msPerIter = await measure(o, c);
-        spent += msPerIter * c.iters;
       }
       c.iters = Math.max(1, Math.ceil(a['min-ms'] / msPerIter));
     }

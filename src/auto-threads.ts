@@ -42,7 +42,7 @@ export function probeWorkUs(net: Net, data: Dataset, output: Output, spec: EvalS
 }
 
 export function chooseThreads(workUs: number, evals: number, cores: number): ThreadChoice {
-  const work = `${workUs.toFixed(0)} µs of work per iteration`;
+  const work = `${workUs < 1e4 ? `${workUs.toFixed(0)} µs` : `${(workUs / 1000).toFixed(0)} ms`} of work per iteration`;
   const limit = Math.min(cores, evals);
   if (limit < 2) return { threads: 0, workUs, why: `${work}, but ${evals < 2 ? 'one evaluation' : 'one core'}: main thread only` };
   if (workUs < 4 * HANDOFF_US) return { threads: 0, workUs, why: `${work}, too little to beat a ${HANDOFF_US} µs hand-off: main thread only` };
