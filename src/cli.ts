@@ -14,28 +14,28 @@ export function parseArgs(argv = hideBin(process.argv)) {
     .usage('$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.')
     .options({
       data: { type: 'string', default: 'seed2class', describe: 'seed2class (built in), spiral (generated), or a .csv / .json file', group: 'Data:' },
-      samples: { type: 'string', default: '1000', coerce: numberFlag('samples'), describe: 'points in the spiral set', group: 'Data:' },
+      samples: { default: 1000, requiresArg: true, coerce: numberFlag('samples'), describe: 'points in the spiral set', group: 'Data:' },
       hidden: { type: 'string', describe: 'hidden layer sizes: 6, or 8,4 for two layers [default: 6]', group: 'Network:' },
       func: { choices: ACTIVATIONS, default: 'logistic' as const, describe: 'hidden activation', group: 'Network:' },
       loss: { choices: ['auto', ...LOSSES] as const, default: 'auto' as const, describe: 'bce (logistic output) or mse (identity output); auto: bce for 0/1 labels', group: 'Network:' },
       init: { type: 'string', default: 'rand', describe: 'rand (uniform [0,1)), a constant such as 0.1, or a model file to continue from', group: 'Network:' },
       method: { choices: ['gradient', 'random'] as const, default: 'gradient' as const, describe: 'numerical gradient descent or random candidate updates', group: 'Training:' },
-      lr: { type: 'string', default: '2', coerce: numberFlag('lr'), describe: 'learning rate (gradient)', group: 'Training:' },
-      h: { type: 'string', default: '1e-5', coerce: numberFlag('h'), describe: 'finite-difference step (gradient)', group: 'Training:' },
+      lr: { default: 2, requiresArg: true, coerce: numberFlag('lr'), describe: 'learning rate (gradient)', group: 'Training:' },
+      h: { default: 1e-5, requiresArg: true, coerce: numberFlag('h'), describe: 'finite-difference step (gradient)', group: 'Training:' },
       diff: { choices: ['forward', 'central'] as const, default: 'forward' as const, describe: 'finite difference (gradient)', group: 'Training:' },
-      delta: { type: 'string', default: '0.001', coerce: numberFlag('delta'), describe: 'step of each weight: +delta, 0 or -delta (random)', group: 'Training:' },
-      candidates: { type: 'string', default: '2', coerce: numberFlag('candidates'), describe: 'candidates per iteration (random)', group: 'Training:' },
+      delta: { default: 0.001, requiresArg: true, coerce: numberFlag('delta'), describe: 'step of each weight: +delta, 0 or -delta (random)', group: 'Training:' },
+      candidates: { default: 2, requiresArg: true, coerce: numberFlag('candidates'), describe: 'candidates per iteration (random)', group: 'Training:' },
       elitist: { type: 'boolean', default: false, describe: 'accept the best candidate only if it beats the current loss (random)', group: 'Training:' },
       seed: { type: 'string', default: '1', describe: 'seed of every random stream: init, candidates, spiral', group: 'Training:' },
-      'target-loss': { type: 'string', default: '0.2', coerce: numberFlag('target-loss'), describe: 'stop when the loss falls below this', group: 'Stopping:' },
-      'max-iters': { type: 'string', default: '1000000', coerce: numberFlag('max-iters'), describe: 'stop after this many iterations', group: 'Stopping:' },
-      'max-seconds': { type: 'string', default: '0', coerce: numberFlag('max-seconds'), describe: 'stop after this many seconds (0: no limit)', group: 'Stopping:' },
-      'min-delta': { type: 'string', default: '1e-5', coerce: numberFlag('min-delta'), describe: 'plateau: least improvement of the best loss over --patience reports', group: 'Stopping:' },
-      patience: { type: 'string', default: '20', coerce: numberFlag('patience'), describe: 'plateau window in reports (0: never stop on a plateau)', group: 'Stopping:' },
+      'target-loss': { default: 0.2, requiresArg: true, coerce: numberFlag('target-loss'), describe: 'stop when the loss falls below this', group: 'Stopping:' },
+      'max-iters': { default: 1000000, requiresArg: true, coerce: numberFlag('max-iters'), describe: 'stop after this many iterations', group: 'Stopping:' },
+      'max-seconds': { default: 0, requiresArg: true, coerce: numberFlag('max-seconds'), describe: 'stop after this many seconds (0: no limit)', group: 'Stopping:' },
+      'min-delta': { default: 1e-5, requiresArg: true, coerce: numberFlag('min-delta'), describe: 'plateau: least improvement of the best loss over --patience reports', group: 'Stopping:' },
+      patience: { default: 20, requiresArg: true, coerce: numberFlag('patience'), describe: 'plateau window in reports (0: never stop on a plateau)', group: 'Stopping:' },
       threads: { type: 'string', default: 'auto', describe: 'threads that evaluate: auto, 0 (main thread, no pool) or N', group: 'Parallelism:' },
       strategy: { choices: STRATEGIES, default: 'spin-main' as const, describe: 'how iterations reach the workers (see README)', group: 'Parallelism:' },
       profile: { type: 'boolean', default: false, describe: 'print where each iteration\'s time goes', group: 'Parallelism:' },
-      'report-every': { type: 'string', default: '100', coerce: numberFlag('report-every'), describe: 'iterations between progress lines', group: 'Output:' },
+      'report-every': { default: 100, requiresArg: true, coerce: numberFlag('report-every'), describe: 'iterations between progress lines', group: 'Output:' },
       out: { type: 'string', default: 'model.json', describe: 'model file to write', group: 'Output:' },
       quiet: { type: 'boolean', default: false, describe: 'print only the summary', group: 'Output:' },
       json: { type: 'boolean', default: false, describe: 'one JSON object per progress line, then a summary object', group: 'Output:' },
@@ -59,7 +59,7 @@ export type Args = ReturnType<typeof parseArgs>;
 /** Numbers parsed here rather than by yargs, so a bad one is quoted as typed. */
 function numberFlag(flag: string) {
   return (v: unknown): number => {
-    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n)) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a number`);
     return n;
   };

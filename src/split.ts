@@ -3,25 +3,24 @@
 // together. The split only decides who computes what, never the results.
 
 /**
- * Chunk bounds: participant p gets [bounds[p], bounds[p+1]), sized by weight.
+ * Chunk bounds: participant p gets [bounds[p], bounds[p+1]). Evaluations go
+ * one at a time to whoever would finish it first, (n_p + 1) / weight_p, which
+ * for equal-cost items gives the shortest longest chunk; so near-equal speeds
+ * give equal chunks rather than a rounding that overloads one thread.
  * Everyone gets at least one evaluation while there are enough to go round,
  * so that a participant measured slow once (say, before its JIT warmed up)
  * keeps being measured and cannot be starved for good.
  */
 export function splitByWeight(count: number, weights: readonly number[]): number[] {
   const n = weights.length;
-  const floor = count >= n ? 1 : 0;
-  const rest = count - floor * n;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const bounds = [0];
-  let acc = 0;
-  let given = 0;
-  for (let p = 0; p < n; p++) {
-    acc += weights[p];
-    const upTo = p === n - 1 ? rest : Math.min(rest, Math.round((rest * acc) / total));
-    bounds.push(bounds[p] + floor + Math.max(0, upTo - given));
-    given = Math.max(given, upTo);
+  const sizes = new Array<number>(n).fill(count >= n ? 1 : 0);
+  for (let given = sizes[0] * n; given < count; given++) {
+    let best = 0;
+    for (let p = 1; p < n; p++) if ((sizes[p] + 1) / weights[p] < (sizes[best] + 1) / weights[best]) best = p;
+    sizes[best]++;
   }
+  const bounds = [0];
+  for (let p = 0; p < n; p++) bounds.push(bounds[p] + sizes[p]);
   return bounds;
 }
 

@@ -7,8 +7,12 @@ function sizes(bounds: number[]): number[] {
 
 describe('splitting evaluations', () => {
   it('covers 0..count in contiguous chunks proportional to weight', () => {
-    // one each first, then the other 100 in the ratio 1 : 3
-    expect(splitByWeight(102, [1, 3])).toEqual([0, 26, 102]);
+    expect(splitByWeight(100, [1, 3])).toEqual([0, 25, 100]);
+  });
+
+  it('splits near-equal speeds evenly rather than overloading one thread', () => {
+    // 9 : 7 would make the first finish at 9 / 1.06 = 8.5 > 8 / 1.
+    expect(splitByWeight(16, [1.06, 1])).toEqual([0, 8, 16]);
   });
 
   it('gives everyone at least one evaluation when there are enough', () => {
