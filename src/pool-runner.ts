@@ -25,6 +25,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 export class PoolRunner implements Runner {
+  readonly threads: number;
   readonly profile = emptyProfile();
   readonly results: Float64Array;
   private readonly shared: SharedState;
@@ -57,8 +58,6 @@ export class PoolRunner implements Runner {
       idleTimeout: 2 ** 31 - 1, concurrentTasksPerWorker: 1,
     });
   }
-
-  readonly threads: number;
 
   private participants(): number {
     return this.workers + (this.own ? 1 : 0);

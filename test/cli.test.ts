@@ -70,3 +70,22 @@ describe('train.ts', () => {
     expect(existsSync(join(dir, 'never2.json'))).toBe(false);
   });
 });
+
+describe('train.ts and Ctrl-C', () => {
+  it('stops after the current iteration, saves the best model and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = join(dir, 'interrupted.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/train.ts', '--json', '--data', 'spiral', '--samples', '200',
+      '--hidden', '8', '--threads', '2', '--target-loss', '0', '--patience', '0', '--report-every', '1', '--out', out]);
+    let stdout = '';
+    let sent = false;
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (!sent && stdout.includes('"type":"progress"')) sent = child.kill('SIGINT');
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'summary', stopReason: 'interrupted' });
+    expect(loadModel(out).meta.stopReason).toBe('interrupted');
+  });
+});
