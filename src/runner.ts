@@ -81,6 +81,11 @@ export async function createRunner(o: RunnerOptions): Promise<Runner> {
   // With the coordinator computing, one thread means no pool at all.
   if (o.threads === 0 || (strategy === 'spin-main' && o.threads === 1)) return new InlineRunner(o, o.threads);
   const runner = new PoolRunner(o, strategy, o.cores ?? availableParallelism());
-  await runner.start();
+  try {
+    await runner.start();
+  } catch (err) {
+    await runner.close(); // a worker that cannot start must not keep the process alive
+    throw err;
+  }
   return runner;
 }

@@ -27,12 +27,16 @@ export type WorkerTask =
   | { op: 'loop'; id: number; spinUs: number };
 
 export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
-  const ev = makeEvaluator(makeNet(init.nodes, init.func), init.data, outputs[init.loss], init.spec);
+  // Built on the first task, not at module load: Piscina reports an error
+  // thrown while loading the module as a misleading loader error, while one
+  // thrown in a task reaches the coordinator as it is.
+  let ev: Evaluator | undefined;
   const { shared } = init;
   return (task) => {
+    const e = (ev ??= makeEvaluator(makeNet(init.nodes, init.func), init.data, outputs[init.loss], init.spec));
     if (task.op === 'ping') return 0;
-    if (task.op === 'chunk') return timed(() => evaluateRange(ev, shared.params, task.t, task.lo, task.hi, shared.results));
-    return runLoop(ev, shared, task.id, task.spinUs);
+    if (task.op === 'chunk') return timed(() => evaluateRange(e, shared.params, task.t, task.lo, task.hi, shared.results));
+    return runLoop(e, shared, task.id, task.spinUs);
   };
 }
 

@@ -37,3 +37,11 @@ describe('a worker that throws', () => {
     await expect(runners[2].close()).resolves.toBeUndefined();
   });
 });
+
+describe('a worker that cannot start', () => {
+  it('fails createRunner with its error', async () => {
+    // Layer sizes the worker's makeNet rejects; the coordinator never checks them itself here.
+    const bad = seedRun({ net: { ...seedRun().net, nodes: [3, 0, 1] } });
+    await expect(createRunner({ ...bad, spec: evalSpecOf(bad), threads: 2 })).rejects.toThrow(/nodes \[3,0,1\]/);
+  });
+});
