@@ -2,7 +2,6 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ThreadChoice } from '../src/auto-threads.ts';
 import { amdahl, efficiency, karpFlatt, median, spread } from '../src/speedup-stats.ts';
 
 export interface Row {
@@ -31,12 +30,13 @@ export interface Group {
   method: string;
   rows: Summary[];
   amdahl: { strategy: string; p: number; serialFraction: number; projected: Record<number, number> }[];
-  auto: { threads: number; why: string; medianUs: number; bestUs: number; bestThreads: number; ratio: number };
+  auto: { threads: number; why: string; how: string; medianUs: number; bestUs: number; bestThreads: number; ratio: number };
 }
 
 const PROJECT_TO = [4, 8, 16, 64];
 
-export function summarise(workload: string, method: string, rows: Row[], choice: ThreadChoice): Group {
+/** `why`: what auto chose and why; `how`: how its iterations were shared. */
+export function summarise(workload: string, method: string, rows: Row[], why: string, how: string): Group {
   const med = (r: Row) => median(r.msPerIter) * 1000;
   const base = rows.find((r) => r.threads === 0);
   if (!base) throw new Error('the speedup table needs --threads to include 0 (the main thread)');
@@ -51,7 +51,7 @@ export function summarise(workload: string, method: string, rows: Row[], choice:
     };
   });
   const cores = Math.max(...summaries.map((r) => r.threads));
-  const amdahlRows = [...new Set(summaries.map((r) => r.strategy))].filter((s) => s !== 'inline').flatMap((strategy) => {
+  const amdahlRows = [...new Set(summaries.map((r) => r.strategy))].filter((s) => s !== 'inline' && s !== 'auto').flatMap((strategy) => {
     // Project from the most threads measured without oversubscribing the cores.
     const fit = summaries.filter((r) => r.strategy === strategy && r.threads >= 2 && r.threads <= Math.min(cores, coresOfMachine()));
     const at = fit.sort((x, y) => y.threads - x.threads)[0];
@@ -59,12 +59,13 @@ export function summarise(workload: string, method: string, rows: Row[], choice:
     const projected = Object.fromEntries(PROJECT_TO.map((n) => [n, amdahl(Math.max(0, at.serialFraction), n)]));
     return [{ strategy, p: at.threads, serialFraction: at.serialFraction, projected }];
   });
-  const defaults = summaries.filter((r) => r.strategy === 'inline' || r.strategy === 'spin-main');
-  const best = defaults.reduce((x, y) => (y.medianUs < x.medianUs ? y : x));
-  const picked = defaults.find((r) => r.threads === choice.threads) ?? (choice.threads <= 1 ? summaries[0] : best);
+  const fixed = summaries.filter((r) => r.strategy !== 'auto');
+  const best = fixed.reduce((x, y) => (y.medianUs < x.medianUs ? y : x));
+  const auto = summaries.find((r) => r.strategy === 'auto');
+  if (!auto) throw new Error('the speedup table expects an auto row');
   return {
     workload, method, rows: summaries, amdahl: amdahlRows,
-    auto: { threads: choice.threads, why: choice.why, medianUs: picked.medianUs, bestUs: best.medianUs, bestThreads: best.threads, ratio: picked.medianUs / best.medianUs },
+    auto: { threads: auto.threads, why, how, medianUs: auto.medianUs, bestUs: best.medianUs, bestThreads: best.threads, ratio: auto.medianUs / best.medianUs },
   };
 }
 
@@ -98,7 +99,8 @@ export function printGroup(g: Group): void {
     console.log(`  Amdahl (${am.strategy}, serial fraction ${f(am.serialFraction, 3)} at ${am.p} threads): ${proj}`);
   }
   const au = g.auto;
-  console.log(`  auto → ${au.threads} threads (${au.why}): ${time(au.medianUs)}/iter; best: ${au.bestThreads} threads, ${time(au.bestUs)}/iter; auto/best ${f(au.ratio, 3)}`);
+  console.log(`  auto: ${au.why}`);
+  console.log(`        ${au.how}; auto/best ${f(au.ratio, 3)} (best: ${au.bestThreads} threads)`);
 }
 
 export function writeResults(dir: string, machine: object, options: object, groups: Group[]): string[] {

@@ -5,9 +5,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { chooseThreads, probeWorkUs } from '../src/auto-threads.ts';
-import { evalCount } from '../src/evaluate.ts';
-import { makeNet, paramCount, randomParams } from '../src/network.ts';
+import { makeNet, randomParams } from '../src/network.ts';
 import { bce } from '../src/output.ts';
 import { formatProfile, type Profile } from '../src/profile.ts';
 import { stream } from '../src/rng.ts';
@@ -42,7 +40,7 @@ const threadCounts = list(a.threads).map(Number);
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version, platform: `${process.platform}-${process.arch}` };
 console.log(`machine: ${machine.cpu}, ${cores} cores, Node ${machine.node}; ${a.repeats} repeats of >= ${a['min-ms']} ms each`);
 
-interface Config { strategy: Strategy | 'inline'; threads: number; runner: Runner; iters: number; times: number[]; profile?: Profile }
+interface Config { strategy: string; threads: number; runner: Runner; iters: number; times: number[]; profile?: Profile }
 
 async function measure(o: TrainOptions, c: Config): Promise<number> {
   const r = await train({ ...o, maxIters: c.iters, runner: c.runner });
@@ -70,6 +68,9 @@ for (const wname of list(a.workloads)) {
         configs.push({ strategy: threads === 0 ? 'inline' : strategy, threads, runner, iters: 1, times: [] });
       }
     }
+    // The default, measured like the rest: auto's choice and its adaptive switching included.
+    const auto = await createRunner({ ...o, spec, threads: 'auto' });
+    configs.push({ strategy: 'auto', threads: auto.threads, runner: auto, iters: 1, times: [] });
     // Warm each configuration (JIT in every thread) with runs of doubling
     // length, then size its repeats to last about min-ms.
     for (const c of configs) {
@@ -83,9 +84,8 @@ for (const wname of list(a.workloads)) {
     for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
     await Promise.all(configs.map((c) => c.runner.close()));
 
-    const choice = chooseThreads(probeWorkUs(net, w.data, bce, spec), evalCount(spec, paramCount(net)), cores);
     const rows: Row[] = configs.map((c) => ({ workload: w.name, method, strategy: c.strategy, threads: c.threads, iters: c.iters, msPerIter: c.times }));
-    const group = summarise(w.name, method, rows, choice);
+    const group = summarise(w.name, method, rows, auto.choice?.why ?? '', auto.describe());
     groups.push(group);
     printGroup(group);
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);

@@ -45,6 +45,6 @@ export function chooseThreads(workUs: number, evals: number, cores: number): Thr
   const work = `${workUs < 1e4 ? `${workUs.toFixed(0)} µs` : `${(workUs / 1000).toFixed(0)} ms`} of work per iteration`;
   const limit = Math.min(cores, evals);
   if (limit < 2) return { threads: 0, workUs, why: `${work}, but ${evals < 2 ? 'one evaluation' : 'one core'}: main thread only` };
-  if (workUs < 4 * HANDOFF_US) return { threads: 0, workUs, why: `${work}, too little to beat a ${HANDOFF_US} µs hand-off: main thread only` };
+  if (workUs < 2 * HANDOFF_US) return { threads: 0, workUs, why: `${work}, too little to beat a ${HANDOFF_US} µs hand-off: main thread only` };
   return { threads: limit, workUs, why: `${work} split over ${limit} threads (${cores} cores, ${evals} evaluations)` };
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { type EvalSpec, type Evaluator, evalCount, evaluateRange, makeEvaluator } from './evaluate.ts';
 import { paramCount } from './network.ts';
-import { emptyProfile } from './profile.ts';
+import { type Profile, emptyProfile } from './profile.ts';
 import type { RunnerOptions, Runner, Strategy } from './runner.ts';
 import { C, type SharedState, makeSharedState } from './shared-state.ts';
 import { Balancer } from './split.ts';
@@ -16,6 +16,8 @@ import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
 const WORKER_SPIN_US = 200;
 const COORDINATOR_SPIN_MS = 5;
+/** JIT warm-up of each worker at start, before anyone's clock runs. */
+const WARM_MS = 30;
 
 function workerFile(): { filename: string; execArgv: string[] } {
   const url = new URL(`../workers/eval-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
@@ -26,7 +28,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
 
 export class PoolRunner implements Runner {
   readonly threads: number;
-  readonly profile = emptyProfile();
+  readonly profile: Profile;
   readonly results: Float64Array;
   private readonly shared: SharedState;
   private readonly pool: Piscina;
@@ -39,11 +41,14 @@ export class PoolRunner implements Runner {
   private loops: Promise<unknown>[] = [];
   private failure?: Promise<never>;
   private closed = false;
+  private readonly warmMs: number;
 
   constructor(o: RunnerOptions, readonly strategy: Strategy, cores: number) {
-    this.threads = o.threads;
+    this.threads = Number(o.threads);
+    this.profile = o.profile ?? emptyProfile();
+    this.warmMs = o.warmMs ?? WARM_MS;
     this.count = evalCount(o.spec, paramCount(o.net));
-    this.workers = strategy === 'spin-main' ? o.threads - 1 : o.threads;
+    this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
     this.shared = makeSharedState(paramCount(o.net), this.count, this.workers);
     this.results = this.shared.results;
     if (strategy === 'spin-main') this.own = makeEvaluator(o.net, o.data, o.output, o.spec);
@@ -66,7 +71,7 @@ export class PoolRunner implements Runner {
   /** Starts and warms every worker before the caller's clock starts. */
   async start(): Promise<void> {
     const tasks: Promise<unknown>[] = [];
-    for (let w = 0; w < this.workers; w++) tasks.push(this.pool.run({ op: 'ping' } satisfies WorkerTask));
+    for (let w = 0; w < this.workers; w++) tasks.push(this.pool.run({ op: 'ping', warmMs: this.warmMs } satisfies WorkerTask));
     await Promise.all(tasks);
     if (this.strategy === 'run') return;
     const spinUs = this.spin ? WORKER_SPIN_US : 0;
@@ -79,6 +84,10 @@ export class PoolRunner implements Runner {
     );
     this.failure.catch(() => {});
     await this.waitFor(C.READY, this.workers, false);
+  }
+
+  describe(): string {
+    return `${this.strategy}, ${this.workers} pool worker${this.workers === 1 ? '' : 's'}${this.own ? ' + main thread' : ''}`;
   }
 
   setParams(params: Float64Array): void {

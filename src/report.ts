@@ -9,8 +9,10 @@ export function progressLine(p: Progress): string {
 
 export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void {
   return (e) => {
-    if (e.type !== 'progress' || quiet) return;
-    console.log(json ? JSON.stringify(e) : progressLine(e));
+    if (quiet) return;
+    if (json) console.log(JSON.stringify(e));
+    else if (e.type === 'progress') console.log(progressLine(e));
+    else if (e.why) console.log(`threads auto: ${e.threads} (${e.why})`);
   };
 }
 
@@ -23,25 +25,25 @@ export interface Summary {
   itersPerSec: number;
   threads: number;
   strategy: string;
+  runner: string;
   model: string;
 }
 
 export function summary(r: TrainResult, accuracy: number | null, model: string): Summary {
   return {
     stopReason: r.stopReason, iterations: r.iterations, loss: r.loss, accuracy, wallSeconds: r.elapsedMs / 1000,
-    itersPerSec: r.itersPerSec, threads: r.threads, strategy: r.strategy, model,
+    itersPerSec: r.itersPerSec, threads: r.threads, strategy: r.strategy, runner: r.runner, model,
   };
 }
 
 export function summaryText(s: Summary): string {
-  const threads = s.strategy === 'inline' ? `${s.threads} (main thread only)` : `${s.threads} (${s.strategy})`;
   return [
     `stopped:    ${s.stopReason}`,
     `iterations: ${s.iterations}`,
     `loss:       ${s.loss.toFixed(6)}`,
     ...(s.accuracy === null ? [] : [`accuracy:   ${(100 * s.accuracy).toFixed(1)}% on the training set`]),
     `wall time:  ${s.wallSeconds.toFixed(3)} s (${rate(s.itersPerSec)} iterations/s)`,
-    `threads:    ${threads}`,
+    `threads:    ${s.threads} (${s.runner})`,
     `model:      ${s.model}`,
   ].join('\n');
 }

@@ -8,8 +8,10 @@ import { type EvalSpec, evalCount, evaluateRange, makeEvaluator } from './evalua
 import { type Net, paramCount } from './network.ts';
 import { type Output } from './output.ts';
 import { type Profile, emptyProfile } from './profile.ts';
+import type { ThreadChoice } from './auto-threads.ts';
 import { makeSharedState } from './shared-state.ts';
 import { PoolRunner } from './pool-runner.ts';
+import { createAutoRunner } from './adaptive-runner.ts';
 
 /**
  * How iterations are handed to threads:
@@ -24,9 +26,13 @@ export const STRATEGIES: readonly Strategy[] = ['run', 'wait', 'spin', 'spin-mai
 export interface Runner {
   /** Threads that evaluate losses, the coordinator included when it computes. */
   readonly threads: number;
-  readonly strategy: Strategy | 'inline';
+  readonly strategy: Strategy | 'inline' | 'auto';
   readonly results: Float64Array;
   readonly profile: Profile;
+  /** Why --threads auto chose what it did. */
+  readonly choice?: ThreadChoice;
+  /** One line for people: what ran the iterations. */
+  describe(): string;
   setParams(params: Float64Array): void;
   run(t: number): Promise<void>;
   close(): Promise<void>;
@@ -37,23 +43,29 @@ export interface RunnerOptions {
   data: Dataset;
   output: Output;
   spec: EvalSpec;
-  /** 0 = main thread only, no pool. */
-  threads: number;
+  /** 0 = main thread only, no pool; auto: see auto-threads.ts. */
+  threads: number | 'auto';
   strategy?: Strategy;
   /** How many threads may spin at once; defaults to the machine's cores. */
   cores?: number;
+  /** JIT warm-up of each worker at start, ms (default 30; 0 = none). */
+  warmMs?: number;
+  /** Counters to add to, when several runners share one (auto). */
+  profile?: Profile;
 }
 
 /** Everything in the main thread with the same functions the workers use. */
-class InlineRunner implements Runner {
+export class InlineRunner implements Runner {
   readonly strategy = 'inline';
-  readonly profile = emptyProfile();
+  readonly profile: Profile;
+  choice?: ThreadChoice;
   private readonly ev;
   private readonly params: Float64Array;
   readonly results: Float64Array;
   private readonly count: number;
 
   constructor(o: RunnerOptions, readonly threads = 0) {
+    this.profile = o.profile ?? emptyProfile();
     this.ev = makeEvaluator(o.net, o.data, o.output, o.spec);
     this.count = evalCount(o.spec, paramCount(o.net));
     const shared = makeSharedState(paramCount(o.net), this.count, 0);
@@ -72,10 +84,15 @@ class InlineRunner implements Runner {
     this.profile.iterations++;
   }
 
+  describe(): string {
+    return 'main thread only';
+  }
+
   async close(): Promise<void> {}
 }
 
 export async function createRunner(o: RunnerOptions): Promise<Runner> {
+  if (o.threads === 'auto') return createAutoRunner(o);
   if (!Number.isInteger(o.threads) || o.threads < 0) throw new Error(`--threads ${o.threads}: expected a whole number >= 0 or auto`);
   const strategy = o.strategy ?? 'spin-main';
   // With the coordinator computing, one thread means no pool at all.

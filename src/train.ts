@@ -1,17 +1,14 @@
 // train.ts: the command-line trainer. Flags in cli.ts, training in trainer.ts;
 // this file wires them together and decides what the user sees.
 
-import { availableParallelism } from 'node:os';
-import { chooseThreads, probeWorkUs } from './auto-threads.ts';
 import { type Args, UsageError, parseArgs, validate } from './cli.ts';
-import { evalCount } from './evaluate.ts';
 import { accuracy } from './loss.ts';
 import { saveModel } from './model-file.ts';
 import { paramCount } from './network.ts';
 import { formatProfile } from './profile.ts';
 import { printer, summary, summaryText } from './report.ts';
 import { setup } from './setup.ts';
-import { evalSpecOf, train } from './trainer.ts';
+import { train } from './trainer.ts';
 
 async function main(a: Args): Promise<void> {
   validate(a);
@@ -21,13 +18,7 @@ async function main(a: Args): Promise<void> {
     targetLoss: a['target-loss'], maxIters: a['max-iters'], maxSeconds: a['max-seconds'], minDelta: a['min-delta'], patience: a.patience,
     reportEvery: a['report-every'], strategy: a.strategy,
   };
-  const spec = evalSpecOf(opts);
-  let threads = Number(a.threads);
-  if (a.threads === 'auto') {
-    const choice = chooseThreads(probeWorkUs(s.net, s.data, s.output, spec), evalCount(spec, paramCount(s.net)), availableParallelism());
-    threads = choice.threads;
-    if (!a.quiet && !a.json) console.log(`threads auto: ${choice.threads} (${choice.why})`);
-  }
+  const threads = a.threads === 'auto' ? 'auto' : Number(a.threads);
   if (!a.quiet && !a.json) {
     console.log(`net ${JSON.stringify(s.net.nodes)} ${s.net.func}/${s.output.name}, ${paramCount(s.net)} weights; data ${s.data.name}, ${s.data.n} samples; method ${a.method}`);
   }

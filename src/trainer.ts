@@ -35,7 +35,8 @@ export interface TrainOptions {
   minDelta: number;
   patience: number;
   reportEvery: number;
-  threads: number;
+  /** Threads that evaluate (0: main thread only), or auto. */
+  threads: number | 'auto';
   strategy?: Strategy;
   /** A started runner to reuse (benchmarks); train() then leaves it open. */
   runner?: Runner;
@@ -52,7 +53,7 @@ export interface Progress {
 }
 
 export type TrainEvent =
-  | { type: 'start'; threads: number; strategy: string; params: number; evalsPerIter: number }
+  | { type: 'start'; threads: number; strategy: string; runner: string; why?: string; params: number; evalsPerIter: number }
   | ({ type: 'progress' } & Progress);
 
 export interface TrainResult {
@@ -65,6 +66,8 @@ export interface TrainResult {
   itersPerSec: number;
   threads: number;
   strategy: string;
+  /** What ran the iterations, in words (auto: how they were shared). */
+  runner: string;
   profile: Profile;
 }
 
@@ -83,7 +86,10 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     const best = { params: Float64Array.from(params), loss: Infinity };
     const history: { iteration: number; loss: number }[] = [];
     const stop = new StopRules(o);
-    o.onEvent?.({ type: 'start', threads: runner.threads, strategy: runner.strategy, params: params.length, evalsPerIter: runner.results.length });
+    o.onEvent?.({
+      type: 'start', threads: runner.threads, strategy: runner.strategy, runner: runner.describe(), why: runner.choice?.why,
+      params: params.length, evalsPerIter: runner.results.length,
+    });
     const t0 = performance.now();
     const progress = (iteration: number, loss: number): Progress => {
       const elapsedMs = performance.now() - t0;
@@ -140,7 +146,8 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     if (!last || last.iteration !== iterations) history.push({ iteration: iterations, loss });
     return {
       params: best.params, loss: best.loss, iterations, stopReason: reason, history, elapsedMs,
-      itersPerSec: iterations / Math.max(elapsedMs / 1000, 1e-9), threads: runner.threads, strategy: runner.strategy, profile: runner.profile,
+      itersPerSec: iterations / Math.max(elapsedMs / 1000, 1e-9), threads: runner.threads, strategy: runner.strategy,
+      runner: runner.describe(), profile: runner.profile,
     };
   } finally {
     if (!o.runner) await runner.close();

@@ -6,7 +6,7 @@
 //            iteration costs about a microsecond instead of a message.
 
 import type { Dataset } from './data.ts';
-import { type EvalSpec, type Evaluator, evaluateRange, makeEvaluator } from './evaluate.ts';
+import { type EvalSpec, type Evaluator, evalCount, evaluateRange, makeEvaluator } from './evaluate.ts';
 import type { ActivationName } from './activation.ts';
 import { makeNet } from './network.ts';
 import { type LossName, outputs } from './output.ts';
@@ -22,7 +22,7 @@ export interface WorkerInit {
 }
 
 export type WorkerTask =
-  | { op: 'ping' }
+  | { op: 'ping'; warmMs: number }
   | { op: 'chunk'; t: number; lo: number; hi: number }
   | { op: 'loop'; id: number; spinUs: number };
 
@@ -34,10 +34,19 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   const { shared } = init;
   return (task) => {
     const e = (ev ??= makeEvaluator(makeNet(init.nodes, init.func), init.data, outputs[init.loss], init.spec));
-    if (task.op === 'ping') return 0;
+    if (task.op === 'ping') return warmUp(e, task.warmMs);
     if (task.op === 'chunk') return timed(() => evaluateRange(e, shared.params, task.t, task.lo, task.hi, shared.results));
     return runLoop(e, shared, task.id, task.spinUs);
   };
+}
+
+/** Runs evaluations on scratch memory for warmMs, so the JIT is warm before timing starts. */
+function warmUp(ev: Evaluator, warmMs: number): number {
+  const params = new Float64Array(ev.work.length);
+  const results = new Float64Array(evalCount(ev.spec, params.length));
+  const t0 = performance.now();
+  for (let e = 0; performance.now() - t0 < warmMs; e = (e + 1) % results.length) evaluateRange(ev, params, 0, e, e + 1, results);
+  return performance.now() - t0;
 }
 
 function timed(fn: () => void): number {

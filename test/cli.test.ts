@@ -27,7 +27,8 @@ describe('train.ts', () => {
   it('prints one JSON object per line with --json', () => {
     const r = trainCli('--json', '--threads', '0', '--out', join(dir, 'j.json'));
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ type: 'progress', iteration: 0 });
+    expect(lines[0]).toMatchObject({ type: 'start', threads: 0, runner: 'main thread only', params: 24 });
+    expect(lines[1]).toMatchObject({ type: 'progress', iteration: 0 });
     expect(lines[lines.length - 1]).toMatchObject({ type: 'summary', stopReason: 'target-loss' });
   });
 
@@ -35,7 +36,7 @@ describe('train.ts', () => {
     const first = join(dir, 'first.json');
     trainCli('--quiet', '--threads', '0', '--max-iters', '20', '--target-loss', '0', '--out', first);
     const r = trainCli('--json', '--threads', '0', '--init', first, '--max-iters', '0', '--target-loss', '0', '--out', join(dir, 'second.json'));
-    expect(JSON.parse(r.stdout.split('\n')[0]).loss).toBe(loadModel(first).meta.loss);
+    expect(JSON.parse(r.stdout.split('\n')[1]).loss).toBe(loadModel(first).meta.loss);
   });
 
   it('rejects an unknown flag in one line with exit code 2', () => {
