@@ -6,13 +6,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { type EvalSpec, type Evaluator, evalCount, evaluateRange, makeEvaluator } from './evaluate.ts';
+import { openJob, MAX_CLAIMABLE } from './claim.ts';
+import { type EvalSpec, type Evaluator, evalCount, makeEvaluator } from './evaluate.ts';
 import { paramCount } from './network.ts';
 import { type Profile, emptyProfile } from './profile.ts';
 import type { RunnerOptions, Runner, Strategy } from './runner.ts';
 import { C, type SharedState, makeSharedState } from './shared-state.ts';
 import { Balancer } from './split.ts';
-import type { WorkerInit, WorkerTask } from './worker-main.ts';
+import { type WorkerInit, type WorkerTask, drain } from './worker-main.ts';
 
 const WORKER_SPIN_US = 200;
 const COORDINATOR_SPIN_MS = 5;
@@ -38,6 +39,7 @@ export class PoolRunner implements Runner {
   private readonly own?: Evaluator;
   private readonly spin: boolean;
   private readonly balancer: Balancer;
+  private readonly chunk = new Int32Array(2);
   private loops: Promise<unknown>[] = [];
   private failure?: Promise<never>;
   private closed = false;
@@ -48,6 +50,9 @@ export class PoolRunner implements Runner {
     this.profile = o.profile ?? emptyProfile();
     this.warmMs = o.warmMs ?? WARM_MS;
     this.count = evalCount(o.spec, paramCount(o.net));
+    if (strategy !== 'run' && this.count > MAX_CLAIMABLE) {
+      throw new Error(`${this.count} evaluations per iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`);
+    }
     this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
     this.shared = makeSharedState(paramCount(o.net), this.count, this.workers);
     this.results = this.shared.results;
@@ -76,7 +81,8 @@ export class PoolRunner implements Runner {
     if (this.strategy === 'run') return;
     const spinUs = this.spin ? WORKER_SPIN_US : 0;
     this.loops = [];
-    for (let id = 0; id < this.workers; id++) this.loops.push(this.pool.run({ op: 'loop', id, spinUs } satisfies WorkerTask));
+    const participants = this.participants();
+    for (let id = 0; id < this.workers; id++) this.loops.push(this.pool.run({ op: 'loop', id, spinUs, participants } satisfies WorkerTask));
     // A loop task that ends before close() means its worker failed.
     this.failure = Promise.race(this.loops).then(
       () => { throw new Error('a worker left its loop unexpectedly'); },
@@ -98,13 +104,14 @@ export class PoolRunner implements Runner {
 
   async run(t: number): Promise<void> {
     if (this.closed) throw new Error('runner is closed');
-    const bounds = this.balancer.split(this.count);
-    if (this.strategy === 'run') await this.runTasks(t, bounds);
-    else await this.runBarrier(t, bounds);
+    if (this.strategy === 'run') await this.runTasks(t);
+    else await this.runBarrier(t);
     this.profile.iterations++;
   }
 
-  private async runTasks(t: number, bounds: number[]): Promise<void> {
+  /** One pool.run per chunk: static chunks, sized by each worker's measured speed. */
+  private async runTasks(t: number): Promise<void> {
+    const bounds = this.balancer.split(this.count);
     const t0 = performance.now();
     const jobs = [];
     for (let w = 0; w < this.workers; w++) {
@@ -118,37 +125,28 @@ export class PoolRunner implements Runner {
     ms.forEach((m, w) => this.balancer.observe(w, bounds[w + 1] - bounds[w], m));
   }
 
-  private async runBarrier(t: number, bounds: number[]): Promise<void> {
+  /** Opens the job, computes a share if the coordinator takes part, waits for the rest. */
+  private async runBarrier(t: number): Promise<void> {
     const { control } = this.shared;
     const t0 = performance.now();
-    const first = this.own ? 1 : 0; // participant 0 is the coordinator
-    for (let w = 0; w < this.workers; w++) {
-      control[C.RANGES + 2 * w] = bounds[first + w];
-      control[C.RANGES + 2 * w + 1] = bounds[first + w + 1];
-    }
+    const epoch = Atomics.load(control, C.EPOCH) + 1;
     control[C.ITER] = t;
-    Atomics.store(control, C.DONE, 0);
-    Atomics.add(control, C.EPOCH, 1);
+    Atomics.store(control, C.COMPLETED, 0);
+    openJob(control, epoch);
+    Atomics.store(control, C.EPOCH, epoch);
     Atomics.notify(control, C.EPOCH);
     const t1 = performance.now();
     this.profile.dispatchMs += t1 - t0;
     if (this.own) {
-      evaluateRange(this.own, this.shared.params, t, bounds[0], bounds[1], this.results);
-      const ownMs = performance.now() - t1;
-      this.profile.computeMs += ownMs;
-      this.balancer.observe(0, bounds[1] - bounds[0], ownMs);
+      drain(this.own, this.shared, this.participants(), this.chunk);
+      this.profile.computeMs += performance.now() - t1;
     }
     const t2 = performance.now();
-    await this.waitFor(C.DONE, this.workers, this.spin);
+    await this.waitFor(C.COMPLETED, this.count, this.spin);
     this.profile.waitMs += performance.now() - t2;
-    const failed = Atomics.load(control, C.FAILED);
-    if (failed !== 0) await this.failure; // rejects with the worker's own error
+    if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
     let slowest = 0;
-    for (let w = 0; w < this.workers; w++) {
-      const ms = this.shared.computeMs[w];
-      slowest = Math.max(slowest, ms);
-      this.balancer.observe(first + w, bounds[first + w + 1] - bounds[first + w], ms);
-    }
+    for (let w = 0; w < this.workers; w++) slowest = Math.max(slowest, this.shared.computeMs[w]);
     this.profile.workerComputeMs += slowest;
   }
 
@@ -157,13 +155,13 @@ export class PoolRunner implements Runner {
     const { control } = this.shared;
     if (spin) {
       const deadline = performance.now() + COORDINATOR_SPIN_MS;
-      for (let i = 0; Atomics.load(control, slot) < target; i++) {
+      for (let i = 0; Atomics.load(control, slot) < target && Atomics.load(control, C.FAILED) === 0; i++) {
         if ((i & 63) === 63 && performance.now() > deadline) break;
       }
     }
     for (;;) {
       const now = Atomics.load(control, slot);
-      if (now >= target) return;
+      if (now >= target || Atomics.load(control, C.FAILED) !== 0) return;
       const w = Atomics.waitAsync(control, slot, now, 1000);
       // Racing the loops' failure: a worker that dies never bumps the count.
       if (w.async) await Promise.race([w.value, this.failure ?? new Promise<never>(() => {})]);

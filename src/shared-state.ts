@@ -4,16 +4,16 @@
 //   params   the current weights, written by the coordinator before a job
 //   results  one loss per evaluation index (see evaluate.ts)
 //   control  an Int32Array the barrier synchronises on (layout below)
-//   computeMs per-worker compute time of the last job, for balance and profile
+//   computeMs per-worker compute time of the last job, for the profile
 
 export const C = {
   EPOCH: 0, // bumped once per job; workers wait on it
   STOP: 1, // 1 = leave the loop
-  DONE: 2, // workers finished in this epoch; the coordinator waits on it
+  COMPLETED: 2, // evaluations finished in the current job; the coordinator waits on it
   FAILED: 3, // 1 + index of a worker whose evaluation threw, else 0
   ITER: 4, // iteration number t of the job
   READY: 5, // workers that have entered their loop
-  RANGES: 8, // worker w evaluates [control[RANGES+2w], control[RANGES+2w+1])
+  CLAIM: 6, // the next unclaimed evaluation, tagged with the job (see claim.ts)
 } as const;
 
 export interface SharedState {
@@ -31,7 +31,7 @@ export function makeSharedState(paramCount: number, evalCount: number, workers: 
   return {
     params: shared(Float64Array, paramCount),
     results: shared(Float64Array, evalCount),
-    control: shared(Int32Array, C.RANGES + 2 * workers),
+    control: shared(Int32Array, 8),
     computeMs: shared(Float64Array, workers),
   };
 }

@@ -3,13 +3,15 @@
 //   'chunk': one pool.run per chunk per iteration (simple, ~80 µs a trip)
 //   'loop' : one long-lived task per worker that waits on the shared control
 //            array, spinning briefly before it blocks, so that handing over an
-//            iteration costs about a microsecond instead of a message.
+//            iteration costs about a microsecond instead of a message; it
+//            then claims chunks of the job until none are left.
 
 import type { Dataset } from './data.ts';
 import { type EvalSpec, type Evaluator, evalCount, evaluateRange, makeEvaluator } from './evaluate.ts';
 import type { ActivationName } from './activation.ts';
 import { makeNet } from './network.ts';
 import { type LossName, outputs } from './output.ts';
+import { claim } from './claim.ts';
 import { C, type SharedState } from './shared-state.ts';
 
 export interface WorkerInit {
@@ -24,7 +26,7 @@ export interface WorkerInit {
 export type WorkerTask =
   | { op: 'ping'; warmMs: number }
   | { op: 'chunk'; t: number; lo: number; hi: number }
-  | { op: 'loop'; id: number; spinUs: number };
+  | { op: 'loop'; id: number; spinUs: number; participants: number };
 
 export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   // Built on the first task, not at module load: Piscina reports an error
@@ -36,7 +38,7 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
     const e = (ev ??= makeEvaluator(makeNet(init.nodes, init.func), init.data, outputs[init.loss], init.spec));
     if (task.op === 'ping') return warmUp(e, task.warmMs);
     if (task.op === 'chunk') return timed(() => evaluateRange(e, shared.params, task.t, task.lo, task.hi, shared.results));
-    return runLoop(e, shared, task.id, task.spinUs);
+    return runLoop(e, shared, task);
   };
 }
 
@@ -73,29 +75,43 @@ function awaitEpoch(control: Int32Array, seen: number, spinUs: number): number {
   }
 }
 
-function runLoop(ev: Evaluator, shared: SharedState, id: number, spinUs: number): number {
+/**
+ * Claims and evaluates chunks of the current job until none are left (see
+ * claim.ts); returns how many evaluations this thread did. The coordinator
+ * calls this too when it computes a share.
+ */
+export function drain(ev: Evaluator, shared: SharedState, participants: number, chunk: Int32Array): number {
   const { control } = shared;
+  const count = shared.results.length;
+  let done = 0;
+  while (claim(control, count, participants, chunk)) {
+    const n = chunk[1] - chunk[0];
+    evaluateRange(ev, shared.params, control[C.ITER], chunk[0], chunk[1], shared.results);
+    done += n;
+    if (Atomics.add(control, C.COMPLETED, n) + n === count) Atomics.notify(control, C.COMPLETED);
+  }
+  return done;
+}
+
+function runLoop(ev: Evaluator, shared: SharedState, task: { id: number; spinUs: number; participants: number }): number {
+  const { control } = shared;
+  const chunk = new Int32Array(2);
   let seen = Atomics.load(control, C.EPOCH);
   Atomics.add(control, C.READY, 1);
   Atomics.notify(control, C.READY);
   let jobs = 0;
   for (;;) {
-    seen = awaitEpoch(control, seen, spinUs);
+    seen = awaitEpoch(control, seen, task.spinUs);
     if (Atomics.load(control, C.STOP) === 1) return jobs;
-    const lo = control[C.RANGES + 2 * id];
-    const hi = control[C.RANGES + 2 * id + 1];
     try {
-      shared.computeMs[id] = timed(() => evaluateRange(ev, shared.params, control[C.ITER], lo, hi, shared.results));
+      shared.computeMs[task.id] = timed(() => drain(ev, shared, task.participants, chunk));
     } catch (err) {
       // Report through shared memory first: the coordinator may be blocked
       // in the barrier and unable to see this task's rejection until then.
-      Atomics.compareExchange(control, C.FAILED, 0, id + 1);
-      Atomics.add(control, C.DONE, 1);
-      Atomics.notify(control, C.DONE);
+      Atomics.compareExchange(control, C.FAILED, 0, task.id + 1);
+      Atomics.notify(control, C.COMPLETED);
       throw err;
     }
     jobs++;
-    Atomics.add(control, C.DONE, 1);
-    Atomics.notify(control, C.DONE);
   }
 }
