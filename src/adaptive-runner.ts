@@ -13,17 +13,23 @@ import { type ThreadChoice, chooseThreads, probeWorkUs } from './auto-threads.ts
 import { evalCount } from './evaluate.ts';
 import { paramCount } from './network.ts';
 import { emptyProfile } from './profile.ts';
-import { median } from './speedup-stats.ts';
 import { InlineRunner, type Runner, type RunnerOptions, createRunner } from './runner.ts';
 
-const WINDOW = 5; // an estimate is the median of a runner's last WINDOW samples
+// An estimate is the fastest of a runner's last WINDOW samples: stalls (a
+// collector or compiler thread taking a core for a few ms) only ever add time,
+// so the minimum ignores them, while a lasting slowdown raises every sample.
+const WINDOW = 5;
 const SAMPLE_MS = 2; // a sample: the mean of consecutive iterations lasting at least this (default)
 // Share of the run that probing may cost: starts at MAX, halves with every probe
 // that confirms the choice (down to MIN), back to MAX when a probe flips it.
 const MAX_PROBE_BUDGET = 0.02;
 const MIN_PROBE_BUDGET = 0.001;
-const HYSTERESIS = 0.05; // switch only for an estimate this much lower
-const SLOWDOWN = 1.5; // the active runner this much slower than at the last decision: probe now
+const HYSTERESIS = 0.15; // switch only for an estimate this much lower
+const SLOWDOWN = 2; // the active runner this much slower than at the last decision: probe now
+// The first iterations of a fresh pool run cold code in every thread: neither
+// timed nor second-guessed, since the cost model already chose the pool.
+const WARM_UP_MS = 100;
+const CONFIRM_SAMPLES = 10; // how soon after a switch to look back, in samples
 
 export class AdaptiveRunner implements Runner {
   readonly strategy = 'auto';
@@ -43,6 +49,8 @@ export class AdaptiveRunner implements Runner {
   private budget = MAX_PROBE_BUDGET;
   /** The active runner's estimate when the last probe or switch decided for it. */
   private decidedMs = NaN;
+  /** After a switch, look back once soon: the slowdown that caused it may have passed. */
+  private confirmAt = Infinity;
 
   constructor(inline: Runner, pool: Runner, readonly choice: ThreadChoice, private readonly sampleMs = SAMPLE_MS) {
     this.runners = [inline, pool];
@@ -86,26 +94,33 @@ export class AdaptiveRunner implements Runner {
   }
 
   private time(mode: number, ms: number): void {
+    if (this.busyMs < WARM_UP_MS) return;
     this.sample.ms += ms;
     this.sample.n++;
     if (this.sample.ms < this.sampleMs) return;
     const recent = this.recentMs[mode];
     recent.push(this.sample.ms / this.sample.n);
     if (recent.length > WINDOW) recent.shift();
-    this.estMs[mode] = median(recent);
+    this.estMs[mode] = Math.min(...recent);
     this.sample = { ms: 0, n: 0 };
     if (this.probeLeft > 0 && mode !== this.active) this.probeLeft--;
   }
 
   /** The faster runner, or the other one while a probe is under way. */
   private pick(): number {
+    if (this.busyMs < WARM_UP_MS) return this.active;
     const other = 1 - this.active;
     if (this.probeLeft > 0) return other;
     if (this.estMs[other] < (1 - HYSTERESIS) * this.estMs[this.active]) {
       this.budget = MAX_PROBE_BUDGET;
       this.active = other;
       this.decidedMs = this.estMs[other];
+      this.confirmAt = this.busyMs + CONFIRM_SAMPLES * this.sampleMs;
       return other;
+    }
+    if (this.busyMs >= this.confirmAt) {
+      this.confirmAt = Infinity;
+      return this.startProbe(this.budget);
     }
     if (Number.isNaN(this.decidedMs)) this.decidedMs = this.estMs[this.active];
     if (this.estMs[this.active] > SLOWDOWN * this.decidedMs) return this.startProbe(MAX_PROBE_BUDGET);
@@ -113,7 +128,8 @@ export class AdaptiveRunner implements Runner {
     // staying put. Not measured yet: guess the other runner twice as slow.
     const otherMs = Number.isNaN(this.estMs[other]) ? 2 * this.estMs[this.active] : this.estMs[other];
     const probeIters = WINDOW * Math.max(1, this.sampleMs / otherMs);
-    const probeMs = probeIters * Math.max(0, otherMs - this.estMs[this.active]);
+    // Counted as at least the hysteresis margin, so that a near tie is not probed all the time.
+    const probeMs = probeIters * Math.max(otherMs - this.estMs[this.active], HYSTERESIS * this.estMs[this.active]);
     if (this.recentMs[this.active].length >= WINDOW && this.busyMs - this.lastProbeAt >= probeMs / this.budget) {
       return this.startProbe(this.lastProbeAt > 0 ? Math.max(MIN_PROBE_BUDGET, this.budget / 2) : this.budget);
     }
