@@ -3,10 +3,10 @@
 // Whichever runs an iteration, its results are the same bits, so switching
 // between them mid-run changes the timing and never the weights. The pool
 // runs while it is faster; now and then a short burst on the other runner
-// refreshes its estimate, spaced so that probing costs at most 2% of the run, and less and less
-// while the probes keep confirming the choice.
-// This catches what a cost model cannot: cores busy with other work, where
-// threads that wait on each other lose to one thread alone.
+// refreshes its estimate, spaced so that probing costs at most 2% of the run,
+// and less while the probes keep confirming the choice. This catches what a
+// cost model cannot: cores busy with other work, where threads that wait on
+// each other lose to one thread alone.
 
 import { availableParallelism } from 'node:os';
 import { type ThreadChoice, chooseThreads, probeWorkUs } from './auto-threads.ts';
