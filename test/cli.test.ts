@@ -32,6 +32,20 @@ describe('train.ts', () => {
     expect(lines[lines.length - 1]).toMatchObject({ type: 'summary', stopReason: 'target-loss' });
   });
 
+  it('splits the iteration time into phases with --profile', () => {
+    const r = trainCli('--quiet', '--profile', '--threads', '2', '--out', join(dir, 'p.json'));
+    expect(r.code).toBe(0);
+    for (const phase of ['write params', 'dispatch', 'compute (coordinator)', 'wait + merge', 'update', 'compute (workers, max)']) {
+      expect(r.stdout).toContain(phase);
+    }
+    expect(r.stdout).toMatch(/threads: +2 \(spin-main, 1 pool worker \+ main thread\)/);
+  });
+
+  it('says what --threads auto chose and why', () => {
+    const r = trainCli('--max-iters', '5', '--out', join(dir, 'a.json'));
+    expect(r.stdout).toMatch(/^threads auto: \d+ \(.*µs of work per iteration.*\)$/m);
+  });
+
   it('continues from a model file given to --init', () => {
     const first = join(dir, 'first.json');
     trainCli('--quiet', '--threads', '0', '--max-iters', '20', '--target-loss', '0', '--out', first);
