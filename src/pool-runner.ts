@@ -138,9 +138,10 @@ export class PoolRunner implements Runner {
     const t1 = performance.now();
     this.profile.dispatchMs += t1 - t0;
     if (this.own) {
-      drain(this.own, this.shared, this.participants(), this.chunk);
+      this.profile.ownEvals += drain(this.own, this.shared, this.participants(), this.chunk);
       this.profile.computeMs += performance.now() - t1;
     }
+    this.profile.evals += this.count;
     const t2 = performance.now();
     await this.waitFor(C.COMPLETED, this.count, this.spin);
     this.profile.waitMs += performance.now() - t2;

@@ -15,10 +15,13 @@ export interface Profile {
   waitMs: number;
   /** Merging results and applying the update. */
   updateMs: number;
+  /** Evaluations in all, and those the coordinator did itself. */
+  evals: number;
+  ownEvals: number;
 }
 
 export function emptyProfile(): Profile {
-  return { iterations: 0, writeMs: 0, dispatchMs: 0, computeMs: 0, workerComputeMs: 0, waitMs: 0, updateMs: 0 };
+  return { iterations: 0, writeMs: 0, dispatchMs: 0, computeMs: 0, workerComputeMs: 0, waitMs: 0, updateMs: 0, evals: 0, ownEvals: 0 };
 }
 
 /** One line per phase: total ms, µs per iteration and share of the total. */
@@ -35,5 +38,6 @@ export function formatProfile(p: Profile): string {
   const lines = phases.map(([name, ms]) =>
     `  ${name.padEnd(22)} ${per(ms)} µs/iter ${((100 * ms) / total).toFixed(1).padStart(6)}%`);
   lines.push(`  ${'compute (workers, max)'.padEnd(22)} ${per(p.workerComputeMs)} µs/iter  (inside dispatch..wait)`);
+  if (p.evals > 0) lines.push(`  the coordinator did ${((100 * p.ownEvals) / p.evals).toFixed(1)}% of ${p.evals} evaluations`);
   return `time per iteration over ${p.iterations} iterations:\n${lines.join('\n')}`;
 }

@@ -81,6 +81,8 @@ export class InlineRunner implements Runner {
     const t0 = performance.now();
     evaluateRange(this.ev, this.params, t, 0, this.count, this.results);
     this.profile.computeMs += performance.now() - t0;
+    this.profile.evals += this.count;
+    this.profile.ownEvals += this.count;
     this.profile.iterations++;
   }
 
