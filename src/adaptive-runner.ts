@@ -3,7 +3,7 @@
 // Whichever runs an iteration, its results are the same bits, so switching
 // between them mid-run changes the timing and never the weights. The pool
 // runs while it is faster; now and then a short burst on the other runner
-// refreshes its estimate, spaced so that probing costs at most 2% of the run,
+// refreshes its estimate, spaced so that probing costs at most 1% of the run,
 // and less while the probes keep confirming the choice. This catches what a
 // cost model cannot: cores busy with other work, where threads that wait on
 // each other lose to one thread alone.
@@ -22,8 +22,8 @@ const WINDOW = 5;
 const SAMPLE_MS = 2; // a sample: the mean of consecutive iterations lasting at least this (default)
 // Share of the run that probing may cost: starts at MAX, halves with every probe
 // that confirms the choice (down to MIN), back to MAX when a probe flips it.
-const MAX_PROBE_BUDGET = 0.02;
-const MIN_PROBE_BUDGET = 0.001;
+const MAX_PROBE_BUDGET = 0.01;
+const MIN_PROBE_BUDGET = 0.0005;
 const HYSTERESIS = 0.15; // switch only for an estimate this much lower
 const SLOWDOWN = 2; // the active runner this much slower than at the last decision: probe now
 // The first iterations of a fresh pool run cold code in every thread: neither
