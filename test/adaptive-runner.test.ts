@@ -46,7 +46,7 @@ describe('AdaptiveRunner', () => {
     const inline = fake('inline', { value: 200 });
     const pool = fake('pool', poolCost);
     const auto = new AdaptiveRunner(inline, pool, choice, SAMPLE_MS);
-    await iterate(auto, 500);
+    await iterate(auto, 1500); // past the pool's untimed warm-up (100 ms)
     poolCost.value = 600; // say, other programs now use the cores
     const before = inline.runs;
     await iterate(auto, 2000);
