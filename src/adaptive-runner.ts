@@ -10,6 +10,7 @@
 
 import { availableParallelism } from 'node:os';
 import { type ThreadChoice, chooseThreads, probeWorkUs } from './auto-threads.ts';
+import { MAX_CLAIMABLE } from './claim.ts';
 import { evalCount } from './evaluate.ts';
 import { paramCount } from './network.ts';
 import { emptyProfile } from './profile.ts';
@@ -159,6 +160,8 @@ export async function createAutoRunner(o: RunnerOptions): Promise<Runner> {
     inline.choice = choice;
     return inline;
   }
-  const pool = await createRunner({ ...o, profile, threads: choice.threads, strategy: 'spin-main' });
+  // Jobs too big for the claim counter go one pool.run per chunk instead.
+  const strategy = evalCount(o.spec, paramCount(o.net)) > MAX_CLAIMABLE ? 'run' : 'spin-main';
+  const pool = await createRunner({ ...o, profile, threads: choice.threads, strategy });
   return new AdaptiveRunner(inline, pool, choice);
 }
