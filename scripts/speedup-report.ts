@@ -36,7 +36,7 @@ export interface Group {
 const PROJECT_TO = [4, 8, 16, 64];
 
 /** `why`: what auto chose and why; `how`: how its iterations were shared. */
-export function summarise(workload: string, method: string, rows: Row[], why: string, how: string): Group {
+export function summarise(workload: string, method: string, rows: Row[], why: string, how: string, cores: number): Group {
   const med = (r: Row) => median(r.msPerIter) * 1000;
   const base = rows.find((r) => r.threads === 0);
   if (!base) throw new Error('the speedup table needs --threads to include 0 (the main thread)');
@@ -50,10 +50,9 @@ export function summarise(workload: string, method: string, rows: Row[], why: st
       serialFraction: karpFlatt(s, p), overheadUs: med(r) - t0 / p,
     };
   });
-  const cores = Math.max(...summaries.map((r) => r.threads));
   const amdahlRows = [...new Set(summaries.map((r) => r.strategy))].filter((s) => s !== 'inline' && s !== 'auto').flatMap((strategy) => {
     // Project from the most threads measured without oversubscribing the cores.
-    const fit = summaries.filter((r) => r.strategy === strategy && r.threads >= 2 && r.threads <= Math.min(cores, coresOfMachine()));
+    const fit = summaries.filter((r) => r.strategy === strategy && r.threads >= 2 && r.threads <= cores);
     const at = fit.sort((x, y) => y.threads - x.threads)[0];
     if (!at) return [];
     const projected = Object.fromEntries(PROJECT_TO.map((n) => [n, amdahl(Math.max(0, at.serialFraction), n)]));
@@ -67,14 +66,6 @@ export function summarise(workload: string, method: string, rows: Row[], why: st
     workload, method, rows: summaries, amdahl: amdahlRows,
     auto: { threads: auto.threads, why, how, medianUs: auto.medianUs, bestUs: best.medianUs, bestThreads: best.threads, ratio: auto.medianUs / best.medianUs },
   };
-}
-
-let machineCores = 0;
-export function setMachineCores(n: number): void {
-  machineCores = n;
-}
-function coresOfMachine(): number {
-  return machineCores || Infinity;
 }
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');

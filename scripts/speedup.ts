@@ -11,11 +11,10 @@ import { formatProfile, type Profile } from '../src/profile.ts';
 import { stream } from '../src/rng.ts';
 import { type Runner, STRATEGIES, type Strategy, createRunner } from '../src/runner.ts';
 import { type Method, type TrainOptions, evalSpecOf, train } from '../src/trainer.ts';
-import { type Row, type Group, summarise, printGroup, setMachineCores, writeResults } from './speedup-report.ts';
+import { type Row, type Group, summarise, printGroup, writeResults } from './speedup-report.ts';
 import { WORKLOADS, workload } from './workloads.ts';
 
 const cores = availableParallelism();
-setMachineCores(cores);
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 const a = yargs(hideBin(process.argv))
   .scriptName('speedup')
@@ -85,7 +84,7 @@ for (const wname of list(a.workloads)) {
     await Promise.all(configs.map((c) => c.runner.close()));
 
     const rows: Row[] = configs.map((c) => ({ workload: w.name, method, strategy: c.strategy, threads: c.threads, iters: c.iters, msPerIter: c.times }));
-    const group = summarise(w.name, method, rows, auto.choice?.why ?? '', auto.describe());
+    const group = summarise(w.name, method, rows, auto.choice?.why ?? '', auto.describe(), cores);
     groups.push(group);
     printGroup(group);
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);

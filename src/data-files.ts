@@ -3,10 +3,10 @@
 // bias input appended; the original's JSON already carries it and is taken
 // as is. Every error names the file, the place and the bad value.
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Dataset, makeDataset, withBias } from './data.ts';
 import { seed2class, spiral } from './datasets.ts';
+import { parseJson, readText } from './files.ts';
 
 export interface DataOptions {
   samples: number;
@@ -19,17 +19,9 @@ export const BUILT_IN_DATA = ['seed2class', 'spiral'] as const;
 export function loadData(spec: string, opts: DataOptions): Dataset {
   if (spec === 'seed2class') return seed2class();
   if (spec === 'spiral') return spiral(opts.samples, opts.seed);
-  if (spec.endsWith('.csv')) return parseCsv(readText(spec), basename(spec));
-  if (spec.endsWith('.json')) return parseOriginalJson(readText(spec), basename(spec));
+  if (spec.endsWith('.csv')) return parseCsv(readText(spec, '--data'), basename(spec));
+  if (spec.endsWith('.json')) return parseOriginalJson(readText(spec, '--data'), basename(spec));
   throw new Error(`--data ${JSON.stringify(spec)}: expected ${BUILT_IN_DATA.join(' or ')}, or a .csv or .json file`);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new Error(`--data ${JSON.stringify(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
 }
 
 export function parseCsv(text: string, name: string): Dataset {
@@ -62,12 +54,7 @@ export function parseCsv(text: string, name: string): Dataset {
 }
 
 export function parseOriginalJson(text: string, name: string): Dataset {
-  let rows: unknown;
-  try {
-    rows = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${name}: not valid JSON (${(err as Error).message})`);
-  }
+  const rows = parseJson(text, name);
   const shape = 'expected [{"x":[...,1],"ans":[...]}, ...]';
   if (!Array.isArray(rows) || rows.length === 0) throw new Error(`${name}: ${shape}`);
   const xs: number[][] = [];

@@ -59,10 +59,10 @@ export function evaluateRange(
     }
     return;
   }
+  const baseIndex = evalCount(spec, P) - 1;
   work.set(params);
   for (let e = lo; e < hi; e++) {
-    const base = e === evalCount(spec, P) - 1;
-    if (base) {
+    if (e === baseIndex) {
       results[e] = loss(work);
       continue;
     }

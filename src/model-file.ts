@@ -4,7 +4,8 @@
 // weights[l][i][j] is the weight from unit i of layer l to unit j of layer l+1.
 // This nested form exists for people; in memory params are one flat array.
 
-import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { renameSync, writeFileSync, rmSync } from 'node:fs';
+import { parseJson, readText } from './files.ts';
 import { isActivationName } from './activation.ts';
 import { type Net, makeNet, paramCount, weightIndex } from './network.ts';
 import type { LossName } from './output.ts';
@@ -39,22 +40,11 @@ export function saveModel(path: string, m: Model): void {
 }
 
 export function loadModel(path: string): Model {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new Error(`model ${JSON.stringify(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  return parseModel(text, path);
+  return parseModel(readText(path, 'model'), path);
 }
 
 export function parseModel(text: string, name: string): Model {
-  let doc: any;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${name}: not valid JSON (${(err as Error).message})`);
-  }
+  const doc = parseJson(text, name) as any;
   if (typeof doc !== 'object' || doc === null) throw new Error(`${name}: expected an object with "nodes", "weights" and "func"`);
   const { nodes, weights, func } = doc;
   if (!Array.isArray(nodes) || nodes.length < 2 || !nodes.every((n) => Number.isInteger(n) && n > 0)) {

@@ -1,0 +1,19 @@
+// Reading the user's files, with an error that names the flag and the path.
+
+import { readFileSync } from 'node:fs';
+
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`${what} ${JSON.stringify(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+}
+
+export function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name}: not valid JSON (${(err as Error).message})`);
+  }
+}
