@@ -5,23 +5,31 @@
 import { availableParallelism, cpus } from 'node:os';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { makeNet, randomParams } from '../src/network.ts';
-import { bce } from '../src/output.ts';
-import { formatProfile, type Profile } from '../src/profile.ts';
-import { stream } from '../src/rng.ts';
-import { type Runner, STRATEGIES, type Strategy, createRunner } from '../src/runner.ts';
-import { type Method, type TrainOptions, evalSpecOf, train } from '../src/trainer.ts';
-import { type Row, type Group, summarise, printGroup, writeResults } from './speedup-report.ts';
+import { createRunner } from '../src/parallel/create-runner.ts';
+import { formatProfile, type Profile } from '../src/parallel/profile.ts';
+import { type Runner, STRATEGIES, type Strategy } from '../src/parallel/runner.ts';
+import { type Method, resolveOptions, type TrainOptions } from '../src/train/options.ts';
+import { prepare } from '../src/train/prepare.ts';
+import { train } from '../src/train/trainer.ts';
+import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
 import { WORKLOADS, workload } from './workloads.ts';
 
 const cores = availableParallelism();
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const a = yargs(hideBin(process.argv))
   .scriptName('speedup')
   .options({
     workloads: { type: 'string', default: WORKLOADS.join(','), describe: 'comma-separated: seed2class, spiral' },
     methods: { type: 'string', default: 'gradient,random', describe: 'comma-separated: gradient, random' },
-    threads: { type: 'string', default: Array.from({ length: 2 * cores + 1 }, (_, i) => i).join(','), describe: 'thread counts to time' },
+    threads: {
+      type: 'string',
+      default: Array.from({ length: 2 * cores + 1 }, (_, i) => i).join(','),
+      describe: 'thread counts to time',
+    },
     strategies: { type: 'string', default: 'spin-main', describe: `comma-separated, or all: ${STRATEGIES.join(', ')}` },
     repeats: { type: 'number', default: 5, describe: 'timed repeats per configuration (median reported)' },
     'min-ms': { type: 'number', default: 200, describe: 'least duration of one repeat' },
@@ -30,16 +38,33 @@ const a = yargs(hideBin(process.argv))
     profile: { type: 'boolean', default: false, describe: 'print where the time goes for each configuration' },
     'out-dir': { type: 'string', default: 'bench-results', describe: 'where the JSON and CSV go' },
   })
-  .strict().help().version(false)
+  .strict()
+  .help()
+  .version(false)
   .parseSync();
 
 const strategies = (a.strategies === 'all' ? [...STRATEGIES] : list(a.strategies)) as Strategy[];
-for (const s of strategies) if (!STRATEGIES.includes(s)) throw new Error(`--strategies ${s}: expected ${STRATEGIES.join(', ')} or all`);
+for (const s of strategies)
+  if (!STRATEGIES.includes(s)) throw new Error(`--strategies ${s}: expected ${STRATEGIES.join(', ')} or all`);
 const threadCounts = list(a.threads).map(Number);
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version, platform: `${process.platform}-${process.arch}` };
-console.log(`machine: ${machine.cpu}, ${cores} cores, Node ${machine.node}; ${a.repeats} repeats of >= ${a['min-ms']} ms each`);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores,
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+};
+console.log(
+  `machine: ${machine.cpu}, ${cores} cores, Node ${machine.node}; ${a.repeats} repeats of >= ${a['min-ms']} ms each`,
+);
 
-interface Config { strategy: string; threads: number; runner: Runner; iters: number; times: number[]; profile?: Profile }
+interface Config {
+  strategy: string;
+  threads: number;
+  runner: Runner;
+  iters: number;
+  times: number[];
+  profile?: Profile;
+}
 
 async function measure(o: TrainOptions, c: Config): Promise<number> {
   const r = await train({ ...o, maxIters: c.iters, runner: c.runner });
@@ -52,23 +77,30 @@ async function measure(o: TrainOptions, c: Config): Promise<number> {
 const groups: Group[] = [];
 for (const wname of list(a.workloads)) {
   const w = workload(wname, a.samples, '1');
-  const net = makeNet(w.nodes);
   for (const method of list(a.methods) as Method[]) {
     const o: TrainOptions = {
-      net, data: w.data, output: bce, params: randomParams(net, stream('1', 'init')), method, seed: '1', lr: 0.01, h: 1e-5,
-      diff: 'forward', delta: 0.001, candidates: a.candidates, elitist: false, targetLoss: -Infinity, maxIters: 1, maxSeconds: 0,
-      minDelta: 0, patience: 0, reportEvery: 2 ** 30, threads: 0,
+      data: w.data,
+      hidden: w.nodes.slice(1, -1),
+      method,
+      seed: '1',
+      lr: 0.01,
+      candidates: a.candidates,
+      targetLoss: -Infinity,
+      maxIters: 1,
+      patience: 0,
+      reportEvery: 2 ** 30,
+      threads: 0,
     };
-    const spec = evalSpecOf(o);
+    const { run, data } = prepare(resolveOptions(o));
     const configs: Config[] = [];
     for (const threads of threadCounts) {
       for (const strategy of threads === 0 ? (['spin-main'] as Strategy[]) : strategies) {
-        const runner = await createRunner({ ...o, spec, threads, strategy });
+        const runner = await createRunner({ run, data, threads, strategy });
         configs.push({ strategy: threads === 0 ? 'inline' : strategy, threads, runner, iters: 1, times: [] });
       }
     }
     // The default, measured like the rest: auto's choice and its adaptive switching included.
-    const auto = await createRunner({ ...o, spec, threads: 'auto' });
+    const auto = await createRunner({ run, data, threads: 'auto' });
     configs.push({ strategy: 'auto', threads: auto.threads, runner: auto, iters: 1, times: [] });
     // Warm each configuration (JIT in every thread) with runs of doubling
     // length, then size its repeats to last about min-ms.
@@ -83,7 +115,14 @@ for (const wname of list(a.workloads)) {
     for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
     await Promise.all(configs.map((c) => c.runner.close()));
 
-    const rows: Row[] = configs.map((c) => ({ workload: w.name, method, strategy: c.strategy, threads: c.threads, iters: c.iters, msPerIter: c.times }));
+    const rows: Row[] = configs.map((c) => ({
+      workload: w.name,
+      method,
+      strategy: c.strategy,
+      threads: c.threads,
+      iters: c.iters,
+      msPerIter: c.times,
+    }));
     const group = summarise(w.name, method, rows, auto.choice?.why ?? '', auto.describe(), cores);
     groups.push(group);
     printGroup(group);

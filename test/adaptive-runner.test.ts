@@ -2,16 +2,20 @@
 // speed. Fake runners with known costs are the oracle here; the real ones are
 // covered for bit-identical results in parallel.test.ts.
 import { describe, expect, it } from 'vitest';
-import { AdaptiveRunner } from '../src/adaptive-runner.ts';
-import { emptyProfile } from '../src/profile.ts';
-import type { Runner } from '../src/runner.ts';
-import { train } from '../src/trainer.ts';
+import { AdaptiveRunner } from '../src/parallel/adaptive-runner.ts';
+import { emptyProfile } from '../src/parallel/profile.ts';
+import type { Runner } from '../src/parallel/runner.ts';
+import { train } from '../src/train/trainer.ts';
 import { bytes, seedRun } from './helpers.ts';
 
 /** A runner whose iterations take costUs of busy time and count themselves. */
 function fake(name: string, costUs: { value: number }): Runner & { runs: number } {
   return {
-    threads: 2, strategy: 'spin-main', results: new Float64Array(1), profile: emptyProfile(), runs: 0,
+    threads: 2,
+    strategy: 'spin-main',
+    results: new Float64Array(1),
+    profile: emptyProfile(),
+    runs: 0,
     describe: () => name,
     setParams() {},
     async run() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCandidate, makeCandidate } from '../src/candidates.ts';
+import { bestCandidate, makeCandidate } from '../src/methods/candidates.ts';
 
 const params = Float64Array.from([0.5, -1, 0.25, 2, -0.5, 0.1, 1.5, -2, 0, 3]);
 
@@ -11,7 +11,9 @@ describe('random candidates', () => {
   });
 
   it('differ between candidates, iterations and seeds', () => {
-    const make = (seed: string, t: number, c: number) => [...makeCandidate(params, seed, t, c, 0.001, new Float64Array(params.length))];
+    const make = (seed: string, t: number, c: number) => [
+      ...makeCandidate(params, seed, t, c, 0.001, new Float64Array(params.length)),
+    ];
     const base = make('7', 12, 3);
     expect(make('7', 12, 4)).not.toEqual(base);
     expect(make('7', 13, 3)).not.toEqual(base);

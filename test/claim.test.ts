@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLAIMABLE, claim, openJob } from '../src/claim.ts';
-import { C } from '../src/shared-state.ts';
+import { claim, MAX_CLAIMABLE, openJob } from '../src/parallel/claim.ts';
+import { C } from '../src/parallel/shared-state.ts';
 
 function claimAll(control: Int32Array, count: number, participants: number): [number, number][] {
   const out = new Int32Array(2);

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../src/model-file.ts';
+import { loadModel } from '../src/model/model-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'np-cli-'));
 
 function trainCli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/train.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['dist/train.js', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
 }
 
@@ -26,7 +26,10 @@ describe('train.ts', () => {
 
   it('prints one JSON object per line with --json', () => {
     const r = trainCli('--json', '--threads', '0', '--out', join(dir, 'j.json'));
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: 'start', threads: 0, runner: 'main thread only', params: 24 });
     expect(lines[1]).toMatchObject({ type: 'progress', iteration: 0 });
     expect(lines[lines.length - 1]).toMatchObject({ type: 'summary', stopReason: 'target-loss' });
@@ -35,7 +38,14 @@ describe('train.ts', () => {
   it('splits the iteration time into phases with --profile', () => {
     const r = trainCli('--quiet', '--profile', '--threads', '2', '--out', join(dir, 'p.json'));
     expect(r.code).toBe(0);
-    for (const phase of ['write params', 'dispatch', 'compute (coordinator)', 'wait + merge', 'update', 'compute (workers, max)']) {
+    for (const phase of [
+      'write params',
+      'dispatch',
+      'compute (coordinator)',
+      'wait + merge',
+      'update',
+      'compute (workers, max)',
+    ]) {
       expect(r.stdout).toContain(phase);
     }
     expect(r.stdout).toMatch(/threads: +2 \(spin-main, 1 pool worker \+ main thread\)/);
@@ -49,7 +59,19 @@ describe('train.ts', () => {
   it('continues from a model file given to --init', () => {
     const first = join(dir, 'first.json');
     trainCli('--quiet', '--threads', '0', '--max-iters', '20', '--target-loss', '0', '--out', first);
-    const r = trainCli('--json', '--threads', '0', '--init', first, '--max-iters', '0', '--target-loss', '0', '--out', join(dir, 'second.json'));
+    const r = trainCli(
+      '--json',
+      '--threads',
+      '0',
+      '--init',
+      first,
+      '--max-iters',
+      '0',
+      '--target-loss',
+      '0',
+      '--out',
+      join(dir, 'second.json'),
+    );
     expect(JSON.parse(r.stdout.split('\n')[1]).loss).toBe(loadModel(first).meta.loss);
   });
 
@@ -90,8 +112,26 @@ describe('train.ts and Ctrl-C', () => {
   it('stops after the current iteration, saves the best model and exits 130', async () => {
     const { spawn } = await import('node:child_process');
     const out = join(dir, 'interrupted.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/train.ts', '--json', '--data', 'spiral', '--samples', '200',
-      '--hidden', '8', '--threads', '2', '--target-loss', '0', '--patience', '0', '--report-every', '1', '--out', out]);
+    const child = spawn(process.execPath, [
+      'dist/train.js',
+      '--json',
+      '--data',
+      'spiral',
+      '--samples',
+      '200',
+      '--hidden',
+      '8',
+      '--threads',
+      '2',
+      '--target-loss',
+      '0',
+      '--patience',
+      '0',
+      '--report-every',
+      '1',
+      '--out',
+      out,
+    ]);
     let stdout = '';
     let sent = false;
     child.stdout.on('data', (chunk) => {

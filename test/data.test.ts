@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seed2class, spiral } from '../src/datasets.ts';
-import { loadData, parseCsv, parseOriginalJson } from '../src/data-files.ts';
+import { seed2class, spiral } from '../src/data/builtin.ts';
+import { loadData, parseCsv, parseOriginalJson } from '../src/data/load.ts';
 
 describe('built-in data', () => {
   it('holds the original 50 points, 26 of class 0 and 24 of class 1, with a bias 1', () => {
@@ -55,17 +55,25 @@ describe('original-shape JSON data', () => {
   });
 
   it('names the sample with a bad field', () => {
-    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,"a",1],"ans":[1]}]', 'o.json')).toThrow('o.json sample 1 "x": "a" is not a finite number');
-    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,1],"ans":[1]}]', 'o.json')).toThrow('sample 1 has 2 inputs, expected 3');
+    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,"a",1],"ans":[1]}]', 'o.json')).toThrow(
+      'o.json sample 1 "x": "a" is not a finite number',
+    );
+    expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,1],"ans":[1]}]', 'o.json')).toThrow(
+      'sample 1 has 2 inputs, expected 3',
+    );
   });
 });
 
 describe('--data', () => {
   it('rejects a name that is neither built in nor a data file', () => {
-    expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow('--data "mnist": expected seed2class or spiral, or a .csv or .json file');
+    expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow(
+      'data "mnist": expected seed2class or spiral, or a .csv or .json file',
+    );
   });
 
   it('names a file that cannot be read', () => {
-    expect(() => loadData('/no/such.csv', { samples: 10, seed: 1 })).toThrow('--data "/no/such.csv": cannot read the file (ENOENT)');
+    expect(() => loadData('/no/such.csv', { samples: 10, seed: 1 })).toThrow(
+      'data "/no/such.csv": cannot read the file (ENOENT)',
+    );
   });
 });

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { backpropGradient } from '../src/backprop.ts';
-import { makeDataset } from '../src/data.ts';
-import { seed2class } from '../src/datasets.ts';
-import { type EvalSpec, evalCount, evaluateRange, gradientFromResults, makeEvaluator } from '../src/evaluate.ts';
-import { type Net, makeNet, paramCount, randomParams } from '../src/network.ts';
-import { type Output, bce, mse } from '../src/output.ts';
-import { stream } from '../src/rng.ts';
-import type { Dataset } from '../src/data.ts';
+import { seed2class } from '../src/data/builtin.ts';
+import type { Dataset } from '../src/data/dataset.ts';
+import { makeDataset } from '../src/data/dataset.ts';
+import { evaluateRange, gradientFromResults, makeEvaluator } from '../src/methods/evaluate.ts';
+import { describeRun, type EvalSpec, evalCount } from '../src/methods/run-spec.ts';
+import { backpropGradient } from '../src/nn/backprop.ts';
+import { makeNet, type Net, paramCount, randomParams } from '../src/nn/network.ts';
+import { bce, mse, type Output } from '../src/nn/output.ts';
+import { stream } from '../src/util/rng.ts';
 
-function numericalGradient(net: Net, params: Float64Array, data: Dataset, output: Output, kind: 'forward' | 'central', h: number) {
+function numericalGradient(
+  net: Net,
+  params: Float64Array,
+  data: Dataset,
+  output: Output,
+  kind: 'forward' | 'central',
+  h: number,
+) {
   const spec: EvalSpec = { kind, seed: '1', h, delta: 0, candidates: 0 };
   const results = new Float64Array(evalCount(spec, paramCount(net)));
-  evaluateRange(makeEvaluator(net, data, output, spec), params, 0, 0, results.length, results);
+  evaluateRange(makeEvaluator(describeRun(net, output, spec), data), params, 0, 0, results.length, results);
   const grad = new Float64Array(paramCount(net));
   const loss = gradientFromResults(spec, results, grad);
   return { grad, loss };
@@ -24,7 +32,15 @@ function maxRelError(a: Float64Array, b: Float64Array): number {
 }
 
 describe('numerical gradient against backpropagation', () => {
-  const tiny = makeDataset('tiny', [[0.5, -1, 1], [1.5, 0.2, 1], [-0.3, 0.8, 1]], [[1], [0], [1]]);
+  const tiny = makeDataset(
+    'tiny',
+    [
+      [0.5, -1, 1],
+      [1.5, 0.2, 1],
+      [-0.3, 0.8, 1],
+    ],
+    [[1], [0], [1]],
+  );
 
   it('agrees to 1e-7 by central differences on a tiny 3-2-1 net', () => {
     const net = makeNet([3, 2, 1]);
@@ -45,7 +61,14 @@ describe('numerical gradient against backpropagation', () => {
     for (const func of ['tanh', 'relu'] as const) {
       const net = makeNet([3, 3, 2, 1], func);
       const params = randomParams(net, stream(func, 'init')).map((w) => w - 0.5);
-      const data = makeDataset('reg', [[0.5, -1, 1], [1.5, 0.2, 1]], [[0.3], [-1.2]]);
+      const data = makeDataset(
+        'reg',
+        [
+          [0.5, -1, 1],
+          [1.5, 0.2, 1],
+        ],
+        [[0.3], [-1.2]],
+      );
       const { grad } = numericalGradient(net, params, data, mse, 'central', 1e-6);
       expect(maxRelError(grad, backpropGradient(net, params, data, mse))).toBeLessThan(1e-6);
     }

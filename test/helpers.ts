@@ -1,19 +1,37 @@
 // Small shared fixtures for the tests.
-import { seed2class } from '../src/datasets.ts';
-import { makeNet, randomParams } from '../src/network.ts';
-import { bce } from '../src/output.ts';
-import { stream } from '../src/rng.ts';
-import type { TrainOptions } from '../src/trainer.ts';
+import { seed2class } from '../src/data/builtin.ts';
+import { resolveOptions, type TrainOptions } from '../src/train/options.ts';
+import { type Prepared, prepare } from '../src/train/prepare.ts';
 
-/** Options of a short, fully specified run on the built-in set. */
-export function seedRun(over: Partial<TrainOptions> = {}): TrainOptions {
-  const net = makeNet([3, 6, 1]);
+/** Options of a short, fully specified run on the built-in set, in the main thread. */
+export function seedRun(over: TrainOptions = {}): TrainOptions {
   return {
-    net, data: seed2class(), output: bce, params: randomParams(net, stream('1', 'init')),
-    method: 'gradient', seed: '1', lr: 2, h: 1e-5, diff: 'forward', delta: 0.001, candidates: 2, elitist: false,
-    targetLoss: 0.2, maxIters: 100_000, maxSeconds: 0, minDelta: 0, patience: 0, reportEvery: 100, threads: 0,
+    data: seed2class(),
+    hidden: [6],
+    func: 'logistic',
+    init: 'rand',
+    method: 'gradient',
+    seed: '1',
+    lr: 2,
+    h: 1e-5,
+    diff: 'forward',
+    delta: 0.001,
+    candidates: 2,
+    elitist: false,
+    targetLoss: 0.2,
+    maxIters: 100_000,
+    maxSeconds: 0,
+    minDelta: 0,
+    patience: 0,
+    reportEvery: 100,
+    threads: 0,
     ...over,
   };
+}
+
+/** What a run of these options evaluates: data, net, output, first params and the run's description. */
+export function prepared(o: TrainOptions): Prepared {
+  return prepare(resolveOptions(o));
 }
 
 export function bytes(a: Float64Array): string {

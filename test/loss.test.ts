@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../src/data.ts';
-import { seed2class } from '../src/datasets.ts';
-import { meanLoss, accuracy } from '../src/loss.ts';
-import { parseModel } from '../src/model-file.ts';
-import { constantParams, makeNet } from '../src/network.ts';
-import { bce, mse, softplus } from '../src/output.ts';
+import { seed2class } from '../src/data/builtin.ts';
+import { makeDataset } from '../src/data/dataset.ts';
+import { parseModel } from '../src/model/model-file.ts';
+import { accuracy, meanLoss } from '../src/nn/loss.ts';
+import { constantParams, makeNet } from '../src/nn/network.ts';
+import { bce, mse, softplus } from '../src/nn/output.ts';
 
 // The two models the original write-up printed after training on its
 // 50-point set: random updates stopped below 0.2 at iteration ~40,900 (last
@@ -19,13 +19,30 @@ describe('binary cross-entropy', () => {
     // constant 0.1 on [3,2,1] with x = [0.2, 0.3, 1] gives y = 0.5268456510695569:
     // −ln y = 0.6408476555601033, −ln(1 − y) = 0.7483336246288533
     const net = makeNet([3, 2, 1]);
-    const data = makeDataset('t', [[0.2, 0.3, 1], [0.2, 0.3, 1]], [[1], [0]]);
-    expect(meanLoss(net, constantParams(net, 0.1), data, bce)).toBeCloseTo((0.6408476555601033 + 0.7483336246288533) / 2, 14);
+    const data = makeDataset(
+      't',
+      [
+        [0.2, 0.3, 1],
+        [0.2, 0.3, 1],
+      ],
+      [[1], [0]],
+    );
+    expect(meanLoss(net, constantParams(net, 0.1), data, bce)).toBeCloseTo(
+      (0.6408476555601033 + 0.7483336246288533) / 2,
+      14,
+    );
   });
 
   it('stays finite where the output saturates to exactly 0 or 1', () => {
     const net = makeNet([3, 2, 1]);
-    const data = makeDataset('t', [[9, 9, 1], [9, 9, 1]], [[1], [0]]);
+    const data = makeDataset(
+      't',
+      [
+        [9, 9, 1],
+        [9, 9, 1],
+      ],
+      [[1], [0]],
+    );
     const params = constantParams(net, 100); // z ≈ 200, σ(z) rounds to 1
     const loss = meanLoss(net, params, data, bce);
     expect(Number.isFinite(loss)).toBe(true);
@@ -38,7 +55,7 @@ describe('binary cross-entropy', () => {
     expect(softplus(0)).toBeCloseTo(Math.LN2, 15);
   });
 
-  it('gives the original\'s trained models the loss it printed for them', () => {
+  it("gives the original's trained models the loss it printed for them", () => {
     const data = seed2class();
     const random = parseModel(ORIGINAL_RANDOM, 'original random');
     const gradient = parseModel(ORIGINAL_GRADIENT, 'original gradient');
@@ -56,7 +73,14 @@ describe('half mean squared error', () => {
   it('matches ½(y − d)² averaged by hand with an identity output', () => {
     // y = 0.1·2·σ(0.15) = 0.10748596906874992 for both samples
     const net = makeNet([3, 2, 1]);
-    const data = makeDataset('t', [[0.2, 0.3, 1], [0.2, 0.3, 1]], [[1], [-1]]);
+    const data = makeDataset(
+      't',
+      [
+        [0.2, 0.3, 1],
+        [0.2, 0.3, 1],
+      ],
+      [[1], [-1]],
+    );
     const y = 0.10748596906874992;
     const expected = (0.5 * (y - 1) ** 2 + 0.5 * (y + 1) ** 2) / 2;
     expect(meanLoss(net, constantParams(net, 0.1), data, mse)).toBeCloseTo(expected, 14);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, parseModel, saveModel, toModelJson } from '../src/model-file.ts';
-import { makeNet, randomParams } from '../src/network.ts';
-import { stream } from '../src/rng.ts';
+import { loadModel, parseModel, saveModel, toModelJson } from '../src/model/model-file.ts';
+import { makeNet, randomParams } from '../src/nn/network.ts';
+import { stream } from '../src/util/rng.ts';
 import { bytes } from './helpers.ts';
 
 const net = makeNet([3, 4, 2, 1], 'tanh');
@@ -16,7 +16,11 @@ describe('model file', () => {
     const doc = toModelJson(model) as { nodes: number[]; weights: number[][][]; func: string };
     expect(doc.nodes).toEqual([3, 4, 2, 1]);
     expect(doc.func).toBe('tanh');
-    expect(doc.weights.map((m) => [m.length, m[0].length])).toEqual([[3, 4], [4, 2], [2, 1]]);
+    expect(doc.weights.map((m) => [m.length, m[0].length])).toEqual([
+      [3, 4],
+      [4, 2],
+      [2, 1],
+    ]);
     expect(doc.weights[1][2][1]).toBe(params[12 + 2 * 2 + 1]);
   });
 
@@ -40,7 +44,9 @@ describe('model file', () => {
   it('rejects a matrix whose shape does not match nodes', () => {
     const doc = toModelJson(model) as { weights: number[][][] };
     doc.weights[1][2] = [1];
-    expect(() => parseModel(JSON.stringify(doc), 'bad.json')).toThrow('bad.json: weights[1][2] must have 2 numbers (nodes[2])');
+    expect(() => parseModel(JSON.stringify(doc), 'bad.json')).toThrow(
+      'bad.json: weights[1][2] must have 2 numbers (nodes[2])',
+    );
   });
 
   it('rejects a weight that is not a finite number', () => {
@@ -49,7 +55,9 @@ describe('model file', () => {
   });
 
   it('rejects an unknown activation and broken JSON', () => {
-    expect(() => parseModel('{"nodes":[3,1],"weights":[[[1],[1],[1]]],"func":"sine"}', 'f.json')).toThrow('f.json: "func" is "sine"');
+    expect(() => parseModel('{"nodes":[3,1],"weights":[[[1],[1],[1]]],"func":"sine"}', 'f.json')).toThrow(
+      'f.json: "func" is "sine"',
+    );
     expect(() => parseModel('{"nodes":', 'f.json')).toThrow(/f.json: not valid JSON/);
   });
 

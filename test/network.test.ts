@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { makeNet, paramCount, weightIndex, weightPos, constantParams, forwardLogits, makeScratch, randomParams } from '../src/network.ts';
-import { predict } from '../src/loss.ts';
-import { bce } from '../src/output.ts';
-import { stream } from '../src/rng.ts';
+import { predict } from '../src/nn/loss.ts';
+import {
+  constantParams,
+  forwardLogits,
+  makeNet,
+  makeScratch,
+  paramCount,
+  randomParams,
+  weightIndex,
+  weightPos,
+} from '../src/nn/network.ts';
+import { bce } from '../src/nn/output.ts';
+import { stream } from '../src/util/rng.ts';
 
 describe('network layout', () => {
   it('counts one in × out matrix per pair of layers', () => {
@@ -52,9 +61,21 @@ describe('forward pass', () => {
 
   it('applies relu and tanh to hidden units', () => {
     const params = Float64Array.from([0.5, -1, 0.25, 2, -0.5, 0.1, 1.5, -2]);
-    const relu = forwardLogits(makeNet([3, 2, 1], 'relu'), params, Float64Array.from([2, 5, 1]), 0, makeScratch(makeNet([3, 2, 1])));
+    const relu = forwardLogits(
+      makeNet([3, 2, 1], 'relu'),
+      params,
+      Float64Array.from([2, 5, 1]),
+      0,
+      makeScratch(makeNet([3, 2, 1])),
+    );
     expect(relu[0]).toBeCloseTo(1.5 * 1.75 - 2 * 8.1, 12);
-    const tanh = forwardLogits(makeNet([3, 2, 1], 'tanh'), params, Float64Array.from([2, 5, 1]), 0, makeScratch(makeNet([3, 2, 1])));
+    const tanh = forwardLogits(
+      makeNet([3, 2, 1], 'tanh'),
+      params,
+      Float64Array.from([2, 5, 1]),
+      0,
+      makeScratch(makeNet([3, 2, 1])),
+    );
     expect(tanh[0]).toBeCloseTo(1.5 * Math.tanh(1.75) - 2 * Math.tanh(8.1), 12);
   });
 

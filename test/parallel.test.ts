@@ -1,24 +1,40 @@
-// One pool per (strategy, threads, method) for the whole file, each checked
-// against the main thread: results must be the same bits however the work
-// is split.
+// One pool per (method, strategy, threads) for the whole file, each checked
+// against the main thread: results must be the same bits however the work is
+// split. Every hidden activation, both losses and both finite differences
+// also run on a real pool, since each worker builds its own evaluator from the
+// run's description.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCandidate } from '../src/candidates.ts';
-import { meanLoss } from '../src/loss.ts';
-import { type Runner, type Strategy, createRunner } from '../src/runner.ts';
-import { evalSpecOf, train, type TrainOptions } from '../src/trainer.ts';
-import { bytes, seedRun } from './helpers.ts';
+import { makeDataset } from '../src/data/dataset.ts';
+import { makeCandidate } from '../src/methods/candidates.ts';
+import { meanLoss } from '../src/nn/loss.ts';
+import { createRunner } from '../src/parallel/create-runner.ts';
+import type { Runner, Strategy } from '../src/parallel/runner.ts';
+import type { TrainOptions } from '../src/train/options.ts';
+import { train } from '../src/train/trainer.ts';
+import { bytes, prepared, seedRun } from './helpers.ts';
 
 const gradient = seedRun({ method: 'gradient', maxIters: 300, targetLoss: -Infinity });
 const random = seedRun({ method: 'random', candidates: 5, seed: '3', maxIters: 300, targetLoss: -Infinity });
-const layouts: [Strategy, number][] = [['run', 1], ['run', 2], ['wait', 2], ['spin', 1], ['spin-main', 2], ['spin-main', 3]];
+const layouts: [Strategy, number][] = [
+  ['run', 1],
+  ['run', 2],
+  ['wait', 2],
+  ['spin', 1],
+  ['spin-main', 2],
+  ['spin-main', 3],
+];
 const runners = new Map<string, Runner>();
 const key = (o: TrainOptions, s: Strategy, threads: number) => `${o.method}/${s}/${threads}`;
 
+async function runnerFor(o: TrainOptions, threads: number | 'auto', strategy?: Strategy): Promise<Runner> {
+  const { run, data } = prepared(o);
+  return createRunner({ run, data, threads, strategy });
+}
+
 beforeAll(async () => {
   for (const o of [gradient, random]) {
-    for (const [strategy, threads] of layouts) {
-      runners.set(key(o, strategy, threads), await createRunner({ ...o, spec: evalSpecOf(o), threads, strategy }));
-    }
+    for (const [strategy, threads] of layouts)
+      runners.set(key(o, strategy, threads), await runnerFor(o, threads, strategy));
   }
 });
 
@@ -27,27 +43,28 @@ afterAll(async () => {
 });
 
 async function iterationResults(o: TrainOptions, runner: Runner, t: number): Promise<string> {
-  runner.setParams(o.params);
+  runner.setParams(prepared(o).params);
   await runner.run(t);
   return bytes(runner.results);
 }
 
 describe('pool runners', () => {
   it('compute every gradient evaluation bit for bit as the main thread does', async () => {
-    const inline = await createRunner({ ...gradient, spec: evalSpecOf(gradient), threads: 0 });
-    const expected = await iterationResults(gradient, inline, 0);
+    const expected = await iterationResults(gradient, await runnerFor(gradient, 0), 0);
     for (const [strategy, threads] of layouts) {
-      expect(await iterationResults(gradient, runners.get(key(gradient, strategy, threads))!, 0), `${strategy}/${threads}`).toBe(expected);
+      const got = await iterationResults(gradient, runners.get(key(gradient, strategy, threads))!, 0);
+      expect(got, `${strategy}/${threads}`).toBe(expected);
     }
   });
 
   it('give each candidate the loss the main thread computes for it', async () => {
     const runner = runners.get(key(random, 'run', 2))!;
-    runner.setParams(random.params);
+    const { net, data, output, params } = prepared(random);
+    runner.setParams(params);
     await runner.run(42);
-    for (let c = 0; c < random.candidates; c++) {
-      const cand = makeCandidate(random.params, random.seed, 42, c, random.delta, new Float64Array(random.params.length));
-      expect(runner.results[c]).toBe(meanLoss(random.net, cand, random.data, random.output));
+    for (let c = 0; c < 5; c++) {
+      const cand = makeCandidate(params, '3', 42, c, 0.001, new Float64Array(params.length));
+      expect(runner.results[c]).toBe(meanLoss(net, cand, data, output));
     }
   });
 });
@@ -56,11 +73,38 @@ describe('determinism across thread counts', () => {
   for (const o of [gradient, random]) {
     it(`gives byte-identical ${o.method} weights for 0, 1, 2 and 3 threads and every strategy`, async () => {
       const expected = bytes((await train({ ...o, threads: 0 })).params);
-      expect(bytes((await train({ ...o, threads: 1 })).params)).toBe(expected);
       for (const [strategy, threads] of layouts) {
         const r = await train({ ...o, runner: runners.get(key(o, strategy, threads)) });
         expect(bytes(r.params), `${strategy}/${threads}`).toBe(expected);
       }
+    });
+  }
+});
+
+describe('every network and evaluation on a pool', () => {
+  const regression = makeDataset(
+    'reg',
+    [
+      [0.5, -1, 1],
+      [1.5, 0.2, 1],
+      [-0.3, 0.8, 1],
+      [0.9, 0.1, 1],
+    ],
+    [[0.3], [-1.2], [0.7], [2]],
+  );
+  const cases: [string, TrainOptions][] = [
+    ['tanh, bce, forward', { func: 'tanh' }],
+    ['relu, bce, central', { func: 'relu', diff: 'central', init: 0.1 }],
+    ['logistic, mse, central', { data: regression, loss: 'mse', diff: 'central', lr: 0.1 }],
+    ['tanh, mse, random', { data: regression, func: 'tanh', method: 'random', candidates: 6, lr: 0.1 }],
+    ['relu, bce, random, elitist', { func: 'relu', method: 'random', candidates: 4, elitist: true, delta: 0.05 }],
+    ['logistic, two hidden layers, central', { hidden: [4, 3], diff: 'central' }],
+  ];
+  for (const [name, over] of cases) {
+    it(`trains ${name} to the main thread's exact weights on 2 and 3 threads`, async () => {
+      const o = seedRun({ maxIters: 40, targetLoss: -Infinity, ...over });
+      const expected = bytes((await train({ ...o, threads: 0 })).params);
+      for (const threads of [2, 3]) expect(bytes((await train({ ...o, threads })).params), `${threads}`).toBe(expected);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amdahl, efficiency, karpFlatt, median, spread } from '../src/speedup-stats.ts';
+import { amdahl, efficiency, karpFlatt, median, spread } from '../src/util/stats.ts';
 
 describe('speedup arithmetic', () => {
   it('takes the median of odd and even samples', () => {

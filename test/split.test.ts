@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Balancer, splitByWeight } from '../src/split.ts';
+import { Balancer, splitByWeight } from '../src/parallel/split.ts';
 
 function sizes(bounds: number[]): number[] {
   return bounds.slice(1).map((b, p) => b - bounds[p]);
@@ -27,7 +27,11 @@ describe('splitting evaluations', () => {
   });
 
   it('always ends at count, whatever the weights', () => {
-    for (const w of [[0.3, 0.3, 0.4], [5, 1e-9], [1, 1, 1, 1, 1, 1, 1]]) {
+    for (const w of [
+      [0.3, 0.3, 0.4],
+      [5, 1e-9],
+      [1, 1, 1, 1, 1, 1, 1],
+    ]) {
       for (const count of [0, 1, 7, 25, 1153]) {
         const b = splitByWeight(count, w);
         expect(b[w.length]).toBe(count);

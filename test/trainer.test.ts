@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meanLoss } from '../src/loss.ts';
-import { train, type TrainEvent } from '../src/trainer.ts';
+import { meanLoss } from '../src/nn/loss.ts';
+import type { TrainEvent } from '../src/train/events.ts';
+import { train } from '../src/train/trainer.ts';
 import { bytes, seedRun } from './helpers.ts';
 
 describe('train() in the main thread', () => {
@@ -11,9 +12,8 @@ describe('train() in the main thread', () => {
   });
 
   it('returns params whose loss is the loss it reports', async () => {
-    const o = seedRun();
-    const r = await train(o);
-    expect(meanLoss(o.net, r.params, o.data, o.output)).toBe(r.loss);
+    const r = await train(seedRun());
+    expect(meanLoss(r.net, r.params, r.data, r.output)).toBe(r.loss);
   });
 
   it('stops at --max-iters after exactly that many updates', async () => {
@@ -25,20 +25,38 @@ describe('train() in the main thread', () => {
     const events: TrainEvent[] = [];
     await train(seedRun({ maxIters: 250, targetLoss: -Infinity, reportEvery: 100, onEvent: (e) => events.push(e) }));
     expect(events[0].type).toBe('start');
-    expect(events.filter((e) => e.type === 'progress').map((e) => (e as { iteration: number }).iteration)).toEqual([0, 100, 200]);
+    expect(events.filter((e) => e.type === 'progress').map((e) => (e as { iteration: number }).iteration)).toEqual([
+      0, 100, 200,
+    ]);
   });
 
   it('keeps the best params seen when random updates wander upwards', async () => {
-    const o = seedRun({ method: 'random', delta: 0.5, maxIters: 200, targetLoss: -Infinity });
-    const r = await train(o);
-    expect(Math.min(...r.history.map((h) => h.loss))).toBeGreaterThanOrEqual(r.loss);
-    expect(meanLoss(o.net, r.params, o.data, o.output)).toBe(r.loss);
+    const losses: number[] = [];
+    const onEvent = (e: TrainEvent) => e.type === 'progress' && losses.push(e.loss);
+    const r = await train(
+      seedRun({ method: 'random', delta: 0.5, maxIters: 200, targetLoss: -Infinity, reportEvery: 1, onEvent }),
+    );
+    const best = Math.min(...losses);
+    expect(losses.at(-1)).toBeGreaterThan(best); // the walk did end above its best
+    expect(r.loss).toBe(best);
+    expect(meanLoss(r.net, r.params, r.data, r.output)).toBe(best);
   });
 
   it('never accepts a worse candidate with elitist selection', async () => {
     const losses: number[] = [];
-    await train(seedRun({ method: 'random', elitist: true, delta: 0.5, maxIters: 100, targetLoss: -Infinity, reportEvery: 1,
-      onEvent: (e) => { if (e.type === 'progress') losses.push(e.loss); } }));
+    await train(
+      seedRun({
+        method: 'random',
+        elitist: true,
+        delta: 0.5,
+        maxIters: 100,
+        targetLoss: -Infinity,
+        reportEvery: 1,
+        onEvent: (e) => {
+          if (e.type === 'progress') losses.push(e.loss);
+        },
+      }),
+    );
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThanOrEqual(losses[i - 1]);
   });
 

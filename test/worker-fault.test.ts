@@ -1,20 +1,24 @@
 // A worker whose evaluation throws must fail the run with its error, not hang.
-// The fault: workers are told to use an output function that does not exist,
-// so their first evaluation throws, while the coordinator's own is fine. With
-// the start-up warm-up off, that first evaluation happens mid-run.
+// The fault comes from the test-only switch (WorkerFault): pool workers fail
+// at their n-th evaluation while the coordinator's own evaluations are fine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Output, bce } from '../src/output.ts';
-import { type Runner, type Strategy, createRunner } from '../src/runner.ts';
-import { evalSpecOf, train } from '../src/trainer.ts';
-import { seedRun } from './helpers.ts';
+import { createRunner } from '../src/parallel/create-runner.ts';
+import type { Runner, Strategy, WorkerFault } from '../src/parallel/runner.ts';
+import { train } from '../src/train/trainer.ts';
+import { prepared, seedRun } from './helpers.ts';
 
-const broken: Output = { ...bce, name: 'no-such-output' as Output['name'] };
-const o = seedRun({ output: broken });
-const layouts: [Strategy, number][] = [['run', 2], ['wait', 2], ['spin-main', 2]];
+const o = seedRun();
+const { run, data, params } = prepared(o);
+const fault: WorkerFault = { afterEvals: 50, mode: 'throw' };
+const layouts: [Strategy, number][] = [
+  ['run', 2],
+  ['wait', 2],
+  ['spin-main', 2],
+];
 const runners: Runner[] = [];
 
 beforeAll(async () => {
-  for (const [strategy, threads] of layouts) runners.push(await createRunner({ ...o, spec: evalSpecOf(o), threads, strategy, warmMs: 0 }));
+  for (const [strategy, threads] of layouts) runners.push(await createRunner({ run, data, threads, strategy, fault }));
 });
 
 afterAll(async () => {
@@ -24,21 +28,21 @@ afterAll(async () => {
 describe('a worker that throws', () => {
   layouts.forEach(([strategy], i) => {
     it(`rejects the iteration with the worker's error (${strategy})`, async () => {
-      // With spin-main the coordinator may claim a whole job before the worker
-      // wakes; the worker's first evaluation then comes in a later iteration.
+      // With spin-main the coordinator may claim whole jobs before the worker
+      // wakes; the worker's failing evaluation then comes in a later iteration.
       const iterate = async () => {
         for (let t = 0; t < 1000; t++) {
-          runners[i].setParams(o.params);
+          runners[i].setParams(params);
           await runners[i].run(t);
         }
       };
-      await expect(iterate()).rejects.toThrow(/sampleLoss|undefined/);
+      await expect(iterate()).rejects.toThrow(/test fault: a worker failed after 50 evaluations/);
     });
   });
 
-  it('fails train() with the error at start-up, while the pool warms up', async () => {
-    const run = train({ ...seedRun({ output: broken }), threads: 2, strategy: 'spin-main' });
-    await expect(run).rejects.toThrow(/sampleLoss/);
+  it('fails train() with the worker error', async () => {
+    const r = train({ ...o, threads: 2, strategy: 'wait', fault: { afterEvals: 0, mode: 'throw' } });
+    await expect(r).rejects.toThrow(/test fault/);
   });
 
   it('does not stop the coordinator from closing the pool', async () => {
@@ -48,8 +52,8 @@ describe('a worker that throws', () => {
 
 describe('a worker that cannot start', () => {
   it('fails createRunner with its error', async () => {
-    // Layer sizes the worker's makeNet rejects; the coordinator never checks them itself here.
-    const bad = seedRun({ net: { ...seedRun().net, nodes: [3, 0, 1] } });
-    await expect(createRunner({ ...bad, spec: evalSpecOf(bad), threads: 2 })).rejects.toThrow(/nodes \[3,0,1\]/);
+    // An activation the worker's buildRun rejects; with 'wait' the coordinator builds no evaluator of its own.
+    const bad = { ...run, func: 'nope' as typeof run.func };
+    await expect(createRunner({ run: bad, data, threads: 2, strategy: 'wait' })).rejects.toThrow(/func "nope"/);
   });
 });

@@ -1,0 +1,83 @@
+// Compiles the TypeScript entry points to JavaScript bundles in dist/, so that
+// the CLI, the scripts and every pool worker run plain JavaScript: no
+// TypeScript loader at run time, in the main thread or in a worker.
+//
+// ensureBuilt() is cheap when nothing changed (it compares file times with a
+// stamp), so every command runs it first and an edit to src/ takes effect on
+// the next run with no step to forget. esbuild loads only when a build is due.
+
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const stampFile = join(dist, '.stamp.json');
+
+/** Bundle name -> TypeScript entry point. */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  train: 'src/cli/train.ts',
+  'eval-worker': 'workers/eval-worker.ts',
+  speedup: 'scripts/speedup.ts',
+  startup: 'scripts/startup.ts',
+};
+
+/**
+ * Every input that can change a bundle, with its modification time.
+ * @returns {Record<string, number>}
+ */
+function inputs() {
+  /** @type {Record<string, number>} */
+  const found = {};
+  /** @param {string} dir */
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) found[path] = statSync(join(root, path)).mtimeMs;
+    }
+  };
+  for (const dir of ['src', 'workers', 'scripts']) walk(dir);
+  for (const file of ['package.json', 'package-lock.json', 'scripts/build.mjs'])
+    found[file] = statSync(join(root, file)).mtimeMs;
+  return found;
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds dist/ unless it is up to date with every input; returns whether it built. */
+export async function ensureBuilt() {
+  const now = inputs();
+  if (JSON.stringify(readStamp()) === JSON.stringify(now)) return false;
+  const { build } = await import('esbuild');
+  mkdirSync(dist, { recursive: true });
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
+    outdir: dist,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    // Piscina starts its own worker script from its package folder: it cannot be bundled.
+    external: ['piscina'],
+    // Bundled CommonJS (seedrandom) calls require for Node's built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  writeFileSync(stampFile, JSON.stringify(now));
+  return true;
+}
+
+// `node scripts/build.mjs`: build now if needed.
+if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
+  const built = await ensureBuilt();
+  console.log(built ? 'built dist/' : 'dist/ is up to date');
+}

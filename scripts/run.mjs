@@ -1,0 +1,13 @@
+// `node scripts/run.mjs NAME [args]`: runs the bundle dist/NAME.js (see
+// build.mjs), building it first if any source changed since the last build.
+
+import { ENTRIES, ensureBuilt } from './build.mjs';
+
+const name = process.argv[2];
+if (!Object.hasOwn(ENTRIES, name)) {
+  console.error(`run: ${JSON.stringify(name)}: expected one of ${Object.keys(ENTRIES).join(', ')}`);
+  process.exit(2);
+}
+process.argv.splice(2, 1); // the bundle sees its own arguments only
+await ensureBuilt();
+await import(`../dist/${name}.js`);

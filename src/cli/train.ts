@@ -1,0 +1,61 @@
+// train: the command-line trainer. Flags in args.ts, training in train/;
+// this file wires them together and decides what the user sees.
+
+import { saveModel } from '../model/model-file.ts';
+import { accuracy } from '../nn/loss.ts';
+import { formatProfile } from '../parallel/profile.ts';
+import { train } from '../train/trainer.ts';
+import { OptionError, show } from '../util/option-error.ts';
+import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
+import { printer, summary, summaryText } from './report.ts';
+
+async function main(a: Args): Promise<void> {
+  // First Ctrl-C: stop after this iteration and save the best model so far.
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const r = await train({ ...toOptions(a), signal: stop.signal, onEvent: printer(a.json, a.quiet) });
+  process.off('SIGINT', onSigint);
+
+  const acc = r.output.name === 'bce' ? accuracy(r.net, r.params, r.data) : null;
+  const o = r.options;
+  saveModel(a.out, {
+    net: r.net,
+    params: r.params,
+    loss: r.output.name,
+    meta: {
+      method: o.method,
+      seed: o.seed,
+      data: r.data.name,
+      init: r.init,
+      iterations: r.iterations,
+      loss: r.loss,
+      accuracy: acc,
+      stopReason: r.stopReason,
+      ...(o.method === 'gradient'
+        ? { lr: o.lr, h: o.h, diff: o.diff }
+        : { delta: o.delta, candidates: o.candidates, elitist: o.elitist }),
+      date: new Date().toISOString(),
+    },
+  });
+  const sum = summary(r, acc, a.out);
+  console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
+  if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
+  if (r.stopReason === 'interrupted') process.exitCode = 130;
+}
+
+/** The error in one line; bad options are named by their flag. */
+function errorLine(err: unknown): string {
+  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
+  return (err as Error).message;
+}
+
+try {
+  await main(parseArgs());
+} catch (err) {
+  console.error(`train: ${errorLine(err)}`);
+  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+}

@@ -1,0 +1,81 @@
+// Data from files: CSV (`x1,...,xn,label`, optional header row) and JSON in
+// the original's shape (`[{"x":[2,5,1],"ans":[0]}, ...]`). CSV rows get the
+// bias input appended; the original's JSON already carries it and is taken
+// as is. Every error names the file, the place and the bad value.
+
+import { basename } from 'node:path';
+import { parseJson, readText } from '../util/files.ts';
+import { OptionError } from '../util/option-error.ts';
+import { seed2class, spiral } from './builtin.ts';
+import { type Dataset, makeDataset, withBias } from './dataset.ts';
+
+export interface DataOptions {
+  samples: number;
+  seed: string | number;
+}
+
+export const BUILT_IN_DATA = ['seed2class', 'spiral'] as const;
+
+/** Resolves `--data`: a built-in name or a .csv/.json file. */
+export function loadData(spec: string, opts: DataOptions): Dataset {
+  if (spec === 'seed2class') return seed2class();
+  if (spec === 'spiral') return spiral(opts.samples, opts.seed);
+  if (spec.endsWith('.csv')) return parseCsv(readText(spec, 'data'), basename(spec));
+  if (spec.endsWith('.json')) return parseOriginalJson(readText(spec, 'data'), basename(spec));
+  throw new OptionError('data', spec, `expected ${BUILT_IN_DATA.join(' or ')}, or a .csv or .json file`);
+}
+
+export function parseCsv(text: string, name: string): Dataset {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const features: number[][] = [];
+  const labels: number[][] = [];
+  let width = -1;
+  lines.forEach((line, i) => {
+    if (line === '' || line.startsWith('#')) return;
+    const cells = line.split(',').map((c) => c.trim());
+    const isHeader = features.length === 0 && width < 0 && cells.some((c) => c !== '' && !Number.isFinite(Number(c)));
+    if (isHeader) {
+      width = cells.length;
+      return;
+    }
+    const where = `${name} line ${i + 1}`;
+    if (cells.length < 2)
+      throw new Error(`${where}: ${JSON.stringify(line)} has ${cells.length} column, expected x1,...,xn,label`);
+    if (width >= 0 && cells.length !== width) throw new Error(`${where}: ${cells.length} columns, expected ${width}`);
+    width = cells.length;
+    const row = cells.map((c) => {
+      const v = c === '' ? NaN : Number(c);
+      if (!Number.isFinite(v)) throw new Error(`${where}: ${JSON.stringify(c)} is not a finite number`);
+      return v;
+    });
+    labels.push([row.pop() as number]);
+    features.push(row);
+  });
+  if (features.length === 0) throw new Error(`${name}: no data rows, expected lines of x1,...,xn,label`);
+  return makeDataset(name, withBias(features), labels);
+}
+
+export function parseOriginalJson(text: string, name: string): Dataset {
+  const rows = parseJson(text, name);
+  const shape = 'expected [{"x":[...,1],"ans":[...]}, ...]';
+  if (!Array.isArray(rows) || rows.length === 0) throw new Error(`${name}: ${shape}`);
+  const xs: number[][] = [];
+  const ys: number[][] = [];
+  rows.forEach((row, s) => {
+    const x = numbers(row?.x, `${name} sample ${s} "x"`);
+    const y = numbers(row?.ans, `${name} sample ${s} "ans"`);
+    xs.push(x);
+    ys.push(y);
+  });
+  return makeDataset(name, xs, ys);
+}
+
+function numbers(v: unknown, where: string): number[] {
+  if (!Array.isArray(v) || v.length === 0)
+    throw new Error(`${where}: ${JSON.stringify(v)}, expected a non-empty array of numbers`);
+  for (const e of v) {
+    if (typeof e !== 'number' || !Number.isFinite(e))
+      throw new Error(`${where}: ${JSON.stringify(e)} is not a finite number`);
+  }
+  return v as number[];
+}

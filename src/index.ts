@@ -1,0 +1,11 @@
+// neuro-pool as a library: train() and what it takes and gives back.
+// `import { train } from 'neuro-pool'` (after `npm run build`).
+
+export { type Dataset, makeDataset } from './data/dataset.ts';
+export { loadData } from './data/load.ts';
+export { loadModel, type Model, saveModel } from './model/model-file.ts';
+export { accuracy, meanLoss, predict } from './nn/loss.ts';
+export type { Progress, StartEvent, TrainEvent } from './train/events.ts';
+export { DEFAULTS, type TrainOptions, type TrainSettings } from './train/options.ts';
+export { type TrainResult, train } from './train/trainer.ts';
+export { OptionError } from './util/option-error.ts';

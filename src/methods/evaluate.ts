@@ -1,0 +1,77 @@
+// What one thread does with a range of an iteration's loss evaluations.
+//
+// An iteration is a list of independent evaluations, numbered e = 0..count-1:
+//   forward : e < P: E(w + h·1_e);  e = P: E(w)
+//   central : e < P: E(w + h·1_e);  P ≤ e < 2P: E(w − h·1_(e−P));  e = 2P: E(w)
+//   random  : e < K: E(candidate e)
+// Any thread may evaluate any range; results land in results[e], so merging
+// is a loop in index order and the outcome cannot depend on the split.
+
+import type { Dataset } from '../data/dataset.ts';
+import { lossSum } from '../nn/loss.ts';
+import { makeScratch, type Net, paramCount, type Scratch } from '../nn/network.ts';
+import type { Output } from '../nn/output.ts';
+import { makeCandidate } from './candidates.ts';
+import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
+
+/** One thread's working memory: a private copy of the params to perturb. */
+export interface Evaluator {
+  readonly net: Net;
+  readonly data: Dataset;
+  readonly output: Output;
+  readonly spec: EvalSpec;
+  readonly work: Float64Array;
+  readonly scratch: Scratch;
+}
+
+/** Every thread, the coordinator included, builds its evaluator from the run's one description. */
+export function makeEvaluator(run: RunSpec, data: Dataset): Evaluator {
+  const { net, output, spec } = buildRun(run);
+  return { net, data, output, spec, work: new Float64Array(paramCount(net)), scratch: makeScratch(net) };
+}
+
+/** Evaluates e in [lo, hi) of iteration t from `params` into results[e]. */
+export function evaluateRange(
+  ev: Evaluator,
+  params: Float64Array,
+  t: number,
+  lo: number,
+  hi: number,
+  results: Float64Array,
+): void {
+  const { net, data, output, scratch, work, spec } = ev;
+  const P = work.length;
+  const loss = (p: Float64Array) => lossSum(net, p, data, output, scratch) / data.n;
+  if (spec.kind === 'random') {
+    for (let c = lo; c < hi; c++) {
+      makeCandidate(params, spec.seed, t, c, spec.delta, work);
+      results[c] = loss(work);
+    }
+    return;
+  }
+  const baseIndex = evalCount(spec, P) - 1;
+  work.set(params);
+  for (let e = lo; e < hi; e++) {
+    if (e === baseIndex) {
+      results[e] = loss(work);
+      continue;
+    }
+    const k = e < P ? e : e - P;
+    const saved = work[k];
+    work[k] = e < P ? saved + spec.h : saved - spec.h;
+    results[e] = loss(work);
+    work[k] = saved;
+  }
+}
+
+/** Gradient from a gradient iteration's results; returns E(w). */
+export function gradientFromResults(spec: EvalSpec, results: Float64Array, grad: Float64Array): number {
+  const P = grad.length;
+  if (spec.kind === 'forward') {
+    const base = results[P];
+    for (let k = 0; k < P; k++) grad[k] = (results[k] - base) / spec.h;
+    return base;
+  }
+  for (let k = 0; k < P; k++) grad[k] = (results[k] - results[P + k]) / (2 * spec.h);
+  return results[2 * P];
+}

@@ -1,0 +1,52 @@
+// One serialized description of what a run evaluates: the network as the
+// model file names it (nodes, func), the loss, and the evaluation settings.
+// The coordinator and every worker build their evaluator from it through the
+// same function, so no thread can evaluate a different problem from another.
+
+import { type ActivationName, isActivationName } from '../nn/activation.ts';
+import { makeNet, type Net } from '../nn/network.ts';
+import { LOSSES, type LossName, type Output, outputs } from '../nn/output.ts';
+
+export type JobKind = 'forward' | 'central' | 'random';
+export const JOB_KINDS: readonly JobKind[] = ['forward', 'central', 'random'];
+
+/** How one iteration's evaluations are numbered and what each perturbs (see evaluate.ts). */
+export interface EvalSpec {
+  kind: JobKind;
+  seed: string;
+  h: number;
+  delta: number;
+  candidates: number;
+}
+
+export function evalCount(spec: EvalSpec, params: number): number {
+  if (spec.kind === 'forward') return params + 1;
+  if (spec.kind === 'central') return 2 * params + 1;
+  return spec.candidates;
+}
+
+export interface RunSpec {
+  nodes: number[];
+  func: ActivationName;
+  loss: LossName;
+  eval: EvalSpec;
+}
+
+export function describeRun(net: Net, output: Output, spec: EvalSpec): RunSpec {
+  return { nodes: [...net.nodes], func: net.func, loss: output.name, eval: { ...spec } };
+}
+
+export interface BuiltRun {
+  net: Net;
+  output: Output;
+  spec: EvalSpec;
+}
+
+/** Everything an evaluator needs, from the description alone; throws on a field it does not know. */
+export function buildRun(run: RunSpec): BuiltRun {
+  if (!isActivationName(run.func)) throw new Error(`run: func ${JSON.stringify(run.func)} is not an activation`);
+  if (!(LOSSES as readonly string[]).includes(run.loss))
+    throw new Error(`run: loss ${JSON.stringify(run.loss)} is not a loss`);
+  if (!JOB_KINDS.includes(run.eval.kind)) throw new Error(`run: eval kind ${JSON.stringify(run.eval.kind)} is unknown`);
+  return { net: makeNet(run.nodes, run.func), output: outputs[run.loss], spec: run.eval };
+}

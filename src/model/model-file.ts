@@ -1,0 +1,92 @@
+// The model file: JSON that reads like the original's printed map,
+//   {"nodes":[3,6,1],"weights":[[[..6..],[..6..],[..6..]],[[.],...]],"func":"logistic",
+//    "output":"logistic","meta":{...}}
+// weights[l][i][j] is the weight from unit i of layer l to unit j of layer l+1.
+// This nested form exists for people; in memory params are one flat array.
+
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isActivationName } from '../nn/activation.ts';
+import { makeNet, type Net, paramCount, weightIndex } from '../nn/network.ts';
+import type { LossName } from '../nn/output.ts';
+import { parseJson, readText } from '../util/files.ts';
+
+/** The output function as a model file names it, per loss. */
+const OUTPUT_OF: Record<LossName, string> = { bce: 'logistic', mse: 'identity' };
+
+export interface Model {
+  net: Net;
+  params: Float64Array;
+  loss: LossName;
+  meta: Record<string, unknown>;
+}
+
+export function toModelJson(m: Model): object {
+  const { nodes } = m.net;
+  const weights = nodes
+    .slice(0, -1)
+    .map((nIn, l) =>
+      Array.from({ length: nIn }, (_, i) =>
+        Array.from({ length: nodes[l + 1] }, (_, j) => m.params[weightIndex(m.net, l, i, j)]),
+      ),
+    );
+  return { nodes, weights, func: m.net.func, output: OUTPUT_OF[m.loss], meta: m.meta };
+}
+
+/** Writes the model through a temporary file, so a failed write leaves no half file. */
+export function saveModel(path: string, m: Model): void {
+  const tmp = `${path}.tmp`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(toModelJson(m))}\n`);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new Error(
+      `--out ${JSON.stringify(path)}: cannot write the model (${(err as NodeJS.ErrnoException).code ?? err})`,
+    );
+  }
+}
+
+/** Reads a model file; `option` names where the path came from in a read error. */
+export function loadModel(path: string, option = 'model'): Model {
+  return parseModel(readText(path, option), path);
+}
+
+export function parseModel(text: string, name: string): Model {
+  // biome-ignore lint/suspicious/noExplicitAny: a user's file, checked field by field below
+  const doc = parseJson(text, name) as any;
+  if (typeof doc !== 'object' || doc === null)
+    throw new Error(`${name}: expected an object with "nodes", "weights" and "func"`);
+  const { nodes, weights, func } = doc;
+  if (!Array.isArray(nodes) || nodes.length < 2 || !nodes.every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error(`${name}: "nodes" is ${JSON.stringify(nodes)}, expected an array of at least 2 positive integers`);
+  }
+  if (!isActivationName(func))
+    throw new Error(`${name}: "func" is ${JSON.stringify(func)}, expected logistic, relu or tanh`);
+  const output = doc.output ?? 'logistic';
+  const loss = (Object.keys(OUTPUT_OF) as LossName[]).find((k) => OUTPUT_OF[k] === output);
+  if (!loss) throw new Error(`${name}: "output" is ${JSON.stringify(output)}, expected logistic or identity`);
+  const net = makeNet(nodes, func);
+  const params = new Float64Array(paramCount(net));
+  const layers = nodes.length - 1;
+  if (!Array.isArray(weights) || weights.length !== layers) {
+    throw new Error(`${name}: "weights" must hold ${layers} matrices for nodes ${JSON.stringify(nodes)}`);
+  }
+  for (let l = 0; l < layers; l++) {
+    if (!Array.isArray(weights[l]) || weights[l].length !== nodes[l]) {
+      throw new Error(`${name}: weights[${l}] must have ${nodes[l]} rows (nodes[${l}])`);
+    }
+    for (let i = 0; i < nodes[l]; i++) {
+      const row = weights[l][i];
+      if (!Array.isArray(row) || row.length !== nodes[l + 1]) {
+        throw new Error(`${name}: weights[${l}][${i}] must have ${nodes[l + 1]} numbers (nodes[${l + 1}])`);
+      }
+      row.forEach((w: unknown, j: number) => {
+        if (typeof w !== 'number' || !Number.isFinite(w))
+          throw new Error(`${name}: weights[${l}][${i}][${j}] is ${JSON.stringify(w)}, expected a finite number`);
+        params[weightIndex(net, l, i, j)] = w;
+      });
+    }
+  }
+  const meta = typeof doc.meta === 'object' && doc.meta !== null ? doc.meta : {};
+  return { net, params, loss, meta };
+}

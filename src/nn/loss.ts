@@ -1,0 +1,53 @@
+// The one loss function: the main thread and every worker call this, so a
+// given (params, data) gives the same bits wherever it is evaluated.
+
+import type { Dataset } from '../data/dataset.ts';
+import { forwardLogits, makeScratch, type Net, type Scratch } from './network.ts';
+import type { Output } from './output.ts';
+
+/** Sum of per-sample loss terms over samples [from, to), in sample order. */
+export function lossSum(
+  net: Net,
+  params: Float64Array,
+  data: Dataset,
+  output: Output,
+  scratch: Scratch,
+  from = 0,
+  to = data.n,
+): number {
+  let sum = 0;
+  for (let s = from; s < to; s++) {
+    const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
+    sum += output.sampleLoss(logits, data.targets, s * data.outDim);
+  }
+  return sum;
+}
+
+/** Mean loss over the whole data set, E = (1/N) Σ terms, as the original. */
+export function meanLoss(net: Net, params: Float64Array, data: Dataset, output: Output, scratch?: Scratch): number {
+  return lossSum(net, params, data, output, scratch ?? makeScratch(net)) / data.n;
+}
+
+/** Output vector of one input vector (which must include the bias input). */
+export function predict(net: Net, params: Float64Array, x: ArrayLike<number>, output: Output): number[] {
+  const input = Float64Array.from(x);
+  if (input.length !== net.nodes[0])
+    throw new Error(`input of length ${input.length}: expected ${net.nodes[0]} (features + bias 1)`);
+  const logits = forwardLogits(net, params, input, 0, makeScratch(net));
+  const y = Float64Array.from(logits);
+  output.activate(y);
+  return [...y];
+}
+
+/** Share of samples whose rounded output equals the target (binary data). */
+export function accuracy(net: Net, params: Float64Array, data: Dataset): number {
+  const scratch = makeScratch(net);
+  let right = 0;
+  for (let s = 0; s < data.n; s++) {
+    const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
+    let ok = true;
+    for (let k = 0; k < data.outDim; k++) if ((logits[k] > 0 ? 1 : 0) !== data.targets[s * data.outDim + k]) ok = false;
+    if (ok) right++;
+  }
+  return right / data.n;
+}

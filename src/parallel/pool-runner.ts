@@ -1,0 +1,209 @@
+// Runs iterations on a Piscina pool. Piscina owns and starts the threads;
+// for the barrier strategies each worker then runs one long-lived 'loop' task
+// that waits on the shared control array, so an iteration costs a store and a
+// wake-up instead of a message round trip (see worker-main.ts).
+
+import { Piscina } from 'piscina';
+import { type Evaluator, makeEvaluator } from '../methods/evaluate.ts';
+import { evalCount } from '../methods/run-spec.ts';
+import { makeNet, paramCount } from '../nn/network.ts';
+import { MAX_CLAIMABLE, openJob } from './claim.ts';
+import { emptyProfile, type Profile } from './profile.ts';
+import type { Runner, RunnerOptions, Strategy } from './runner.ts';
+import { C, makeSharedState, type SharedState } from './shared-state.ts';
+import { Balancer } from './split.ts';
+import { drain, type WorkerInit, type WorkerTask } from './worker-main.ts';
+
+const WORKER_SPIN_US = 200;
+const COORDINATOR_SPIN_MS = 5;
+/** JIT warm-up of each worker at start, before anyone's clock runs. */
+const WARM_MS = 30;
+
+/**
+ * Workers always run the compiled worker bundle (scripts/build.mjs): it sits
+ * beside the compiled coordinator, and in dist/ when the coordinator runs from
+ * the TypeScript sources (tests), which build it first. No TypeScript loader
+ * ever runs inside a worker.
+ */
+function workerFile(): string {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? '../../dist/eval-worker.js' : './eval-worker.js', here).href;
+}
+
+export class PoolRunner implements Runner {
+  readonly threads: number;
+  readonly profile: Profile;
+  readonly results: Float64Array;
+  private readonly shared: SharedState;
+  private readonly pool: Piscina;
+  private readonly count: number;
+  private readonly workers: number;
+  /** The coordinator's evaluator, when it computes a share. */
+  private readonly own?: Evaluator;
+  private readonly spin: boolean;
+  private readonly balancer: Balancer;
+  private readonly chunk = new Int32Array(2);
+  private loops: Promise<unknown>[] = [];
+  private failure?: Promise<never>;
+  private closed = false;
+  private readonly warmMs: number;
+
+  constructor(
+    o: RunnerOptions,
+    readonly strategy: Strategy,
+    cores: number,
+  ) {
+    this.threads = Number(o.threads);
+    this.profile = o.profile ?? emptyProfile();
+    this.warmMs = o.warmMs ?? WARM_MS;
+    const P = paramCount(makeNet(o.run.nodes, o.run.func));
+    this.count = evalCount(o.run.eval, P);
+    if (strategy !== 'run' && this.count > MAX_CLAIMABLE) {
+      throw new Error(
+        `${this.count} evaluations per iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
+      );
+    }
+    this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
+    this.shared = makeSharedState(P, this.count, this.workers);
+    this.results = this.shared.results;
+    if (strategy === 'spin-main') this.own = makeEvaluator(o.run, o.data);
+    // Never more spinning threads than cores: the workers plus the coordinator.
+    this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
+    this.balancer = new Balancer(this.participants());
+    const init: WorkerInit = { run: o.run, data: o.data, shared: this.shared, fault: o.fault };
+    this.pool = new Piscina({
+      filename: workerFile(),
+      workerData: init,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      idleTimeout: 2 ** 31 - 1,
+      concurrentTasksPerWorker: 1,
+    });
+  }
+
+  private participants(): number {
+    return this.workers + (this.own ? 1 : 0);
+  }
+
+  /** Starts and warms every worker before the caller's clock starts. */
+  async start(): Promise<void> {
+    const tasks: Promise<unknown>[] = [];
+    for (let w = 0; w < this.workers; w++)
+      tasks.push(this.pool.run({ op: 'ping', warmMs: this.warmMs } satisfies WorkerTask));
+    await Promise.all(tasks);
+    if (this.strategy === 'run') return;
+    const spinUs = this.spin ? WORKER_SPIN_US : 0;
+    this.loops = [];
+    const participants = this.participants();
+    for (let id = 0; id < this.workers; id++)
+      this.loops.push(this.pool.run({ op: 'loop', id, spinUs, participants } satisfies WorkerTask));
+    // A loop task that ends before close() means its worker failed.
+    this.failure = Promise.race(this.loops).then(
+      () => {
+        throw new Error('a worker left its loop unexpectedly');
+      },
+      (err) => {
+        throw err;
+      },
+    );
+    this.failure.catch(() => {});
+    await this.waitFor(C.READY, this.workers, false);
+  }
+
+  describe(): string {
+    return `${this.strategy}, ${this.workers} pool worker${this.workers === 1 ? '' : 's'}${this.own ? ' + main thread' : ''}`;
+  }
+
+  setParams(params: Float64Array): void {
+    const t0 = performance.now();
+    this.shared.params.set(params);
+    this.profile.writeMs += performance.now() - t0;
+  }
+
+  async run(t: number): Promise<void> {
+    if (this.closed) throw new Error('runner is closed');
+    if (this.strategy === 'run') await this.runTasks(t);
+    else await this.runBarrier(t);
+    this.profile.iterations++;
+  }
+
+  /** One pool.run per chunk: static chunks, sized by each worker's measured speed. */
+  private async runTasks(t: number): Promise<void> {
+    const bounds = this.balancer.split(this.count);
+    const t0 = performance.now();
+    const jobs = [];
+    for (let w = 0; w < this.workers; w++) {
+      jobs.push(
+        this.pool.run({ op: 'chunk', t, lo: bounds[w], hi: bounds[w + 1] } satisfies WorkerTask) as Promise<number>,
+      );
+    }
+    const t1 = performance.now();
+    const ms = await Promise.all(jobs);
+    this.profile.dispatchMs += t1 - t0;
+    this.profile.waitMs += performance.now() - t1;
+    this.profile.workerComputeMs += Math.max(...ms);
+    for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
+  }
+
+  /** Opens the job, computes a share if the coordinator takes part, waits for the rest. */
+  private async runBarrier(t: number): Promise<void> {
+    const { control } = this.shared;
+    const t0 = performance.now();
+    const epoch = Atomics.load(control, C.EPOCH) + 1;
+    control[C.ITER] = t;
+    Atomics.store(control, C.COMPLETED, 0);
+    openJob(control, epoch);
+    Atomics.store(control, C.EPOCH, epoch);
+    Atomics.notify(control, C.EPOCH);
+    const t1 = performance.now();
+    this.profile.dispatchMs += t1 - t0;
+    if (this.own) {
+      this.profile.ownEvals += drain(this.own, this.shared, this.participants(), this.chunk);
+      this.profile.computeMs += performance.now() - t1;
+    }
+    this.profile.evals += this.count;
+    const t2 = performance.now();
+    await this.waitFor(C.COMPLETED, this.count, this.spin);
+    this.profile.waitMs += performance.now() - t2;
+    if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
+    let slowest = 0;
+    for (let w = 0; w < this.workers; w++) slowest = Math.max(slowest, this.shared.computeMs[w]);
+    this.profile.workerComputeMs += slowest;
+  }
+
+  /** Until control[slot] >= target: spin a little, then wait without blocking the event loop. */
+  private async waitFor(slot: number, target: number, spin: boolean): Promise<void> {
+    const { control } = this.shared;
+    if (spin) {
+      const deadline = performance.now() + COORDINATOR_SPIN_MS;
+      for (let i = 0; Atomics.load(control, slot) < target && Atomics.load(control, C.FAILED) === 0; i++) {
+        if ((i & 63) === 63 && performance.now() > deadline) break;
+      }
+    }
+    for (;;) {
+      const now = Atomics.load(control, slot);
+      if (now >= target || Atomics.load(control, C.FAILED) !== 0) return;
+      const w = Atomics.waitAsync(control, slot, now, 1000);
+      // Racing the loops' failure: a worker that dies never bumps the count.
+      if (w.async) await Promise.race([w.value, this.failure ?? new Promise<never>(() => {})]);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const { control } = this.shared;
+    Atomics.store(control, C.STOP, 1);
+    Atomics.add(control, C.EPOCH, 1);
+    Atomics.notify(control, C.EPOCH);
+    // Loops leave at once unless a worker is mid-evaluation; don't wait long
+    // for that one: destroy() terminates it.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise((resolve) => {
+      timer = setTimeout(resolve, 1000);
+    });
+    await Promise.race([Promise.allSettled(this.loops), grace]);
+    clearTimeout(timer);
+    await this.pool.destroy();
+  }
+}

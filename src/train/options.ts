@@ -1,0 +1,132 @@
+// A run's options: one defaults object (the CLI's defaults come from it too),
+// merged with what the caller gives, and checked here so that a library user
+// and a command-line user get the same error naming the option and its value.
+
+import type { Dataset } from '../data/dataset.ts';
+import type { Model } from '../model/model-file.ts';
+import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
+import { LOSSES, type LossName } from '../nn/output.ts';
+import { type Runner, STRATEGIES, type Strategy, type WorkerFault } from '../parallel/runner.ts';
+import { OptionError, show } from '../util/option-error.ts';
+import type { TrainEvent } from './events.ts';
+
+export type Method = 'gradient' | 'random';
+export const METHODS: readonly Method[] = ['gradient', 'random'];
+export type Diff = 'forward' | 'central';
+export const DIFFS: readonly Diff[] = ['forward', 'central'];
+
+export const DEFAULTS = {
+  /** A built-in name (seed2class, spiral), a .csv/.json path, or a Dataset. */
+  data: 'seed2class' as string | Dataset,
+  /** Spiral points. */
+  samples: 1000,
+  /** Hidden layer sizes; undefined: [6], or the init model's. */
+  hidden: undefined as number[] | undefined,
+  func: 'logistic' as ActivationName,
+  /** auto: bce for 0/1 labels, else mse. */
+  loss: 'auto' as 'auto' | LossName,
+  /** 'rand' (uniform [0, 1) from the seed), a constant, a model file's path, or a loaded Model. */
+  init: 'rand' as 'rand' | number | string | Model,
+  method: 'gradient' as Method,
+  lr: 2,
+  h: 1e-5,
+  diff: 'forward' as Diff,
+  delta: 0.001,
+  candidates: 2,
+  elitist: false,
+  seed: '1',
+  targetLoss: 0.2,
+  maxIters: 1_000_000,
+  /** 0: no limit. */
+  maxSeconds: 0,
+  minDelta: 1e-5,
+  /** Plateau window in reports; 0: never stop on a plateau. */
+  patience: 20,
+  reportEvery: 100,
+  /** Threads that evaluate: 0 = main thread only, or auto. */
+  threads: 'auto' as number | 'auto',
+  strategy: 'spin-main' as Strategy,
+};
+
+export type TrainSettings = typeof DEFAULTS;
+
+/** What train() takes: any settings (the rest from DEFAULTS) and hooks that have no default. */
+export interface TrainOptions extends Partial<TrainSettings> {
+  /** First weights, overriding init. */
+  params?: Float64Array;
+  /** A started runner to reuse (benchmarks); train() then leaves it open. */
+  runner?: Runner;
+  signal?: AbortSignal;
+  onEvent?: (event: TrainEvent) => void;
+  /** Test-only: make pool workers fail (see WorkerFault). */
+  fault?: WorkerFault;
+}
+
+export type ResolvedOptions = TrainSettings & Omit<TrainOptions, keyof TrainSettings>;
+
+const HOOKS = ['params', 'runner', 'signal', 'onEvent', 'fault'];
+
+/** DEFAULTS merged with the caller's options, checked; throws OptionError on the first bad one. */
+export function resolveOptions(given: TrainOptions): ResolvedOptions {
+  for (const key of Object.keys(given)) {
+    if (!(key in DEFAULTS) && !HOOKS.includes(key))
+      throw new OptionError(key, (given as Record<string, unknown>)[key], 'no such option');
+  }
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const o: ResolvedOptions = { ...DEFAULTS, ...defined };
+  checkOptions(o);
+  return o;
+}
+
+function check(ok: boolean, option: string, value: unknown, expected: string): void {
+  if (!ok) throw new OptionError(option, value, `expected ${expected}`);
+}
+
+function checkOptions(o: ResolvedOptions): void {
+  const oneOf = (option: keyof TrainSettings, choices: readonly unknown[]) =>
+    check(choices.includes(o[option]), option, o[option], `one of ${choices.map(show).join(', ')}`);
+  const positive = (option: 'lr' | 'h' | 'delta') =>
+    check(Number.isFinite(o[option]) && o[option] > 0, option, o[option], 'a number > 0');
+  const whole = (option: 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience', min: number) =>
+    check(Number.isInteger(o[option]) && o[option] >= min, option, o[option], `a whole number >= ${min}`);
+  const atLeast0 = (option: 'maxSeconds' | 'minDelta') =>
+    check(Number.isFinite(o[option]) && o[option] >= 0, option, o[option], 'a number >= 0');
+  oneOf('func', ACTIVATIONS);
+  oneOf('loss', ['auto', ...LOSSES]);
+  oneOf('method', METHODS);
+  oneOf('diff', DIFFS);
+  oneOf('strategy', STRATEGIES);
+  positive('lr');
+  positive('h');
+  positive('delta');
+  whole('candidates', 1);
+  whole('samples', 2);
+  whole('maxIters', 0);
+  whole('reportEvery', 1);
+  whole('patience', 0);
+  atLeast0('maxSeconds');
+  atLeast0('minDelta');
+  check(typeof o.targetLoss === 'number' && !Number.isNaN(o.targetLoss), 'targetLoss', o.targetLoss, 'a number');
+  check(typeof o.elitist === 'boolean', 'elitist', o.elitist, 'true or false');
+  check(typeof o.seed === 'string' && o.seed !== '', 'seed', o.seed, 'a non-empty string');
+  check(
+    o.threads === 'auto' || (Number.isInteger(o.threads) && o.threads >= 0),
+    'threads',
+    o.threads,
+    'auto or a whole number >= 0',
+  );
+  const hidden = o.hidden;
+  check(
+    hidden === undefined || (Array.isArray(hidden) && hidden.every((n) => Number.isInteger(n) && n > 0)),
+    'hidden',
+    hidden,
+    'layer sizes like [6] or [8, 4]',
+  );
+  check(typeof o.init !== 'number' || Number.isFinite(o.init), 'init', o.init, 'rand, a finite number or a model');
+  check(
+    typeof o.data === 'object' || (typeof o.data === 'string' && o.data !== ''),
+    'data',
+    o.data,
+    'a data set name, a file or a Dataset',
+  );
+}

@@ -1,0 +1,36 @@
+// When to stop training: the original's loss threshold, plus the limits a
+// user needs to keep a run bounded (iterations, seconds, a plateau, Ctrl-C).
+
+export type StopReason = 'target-loss' | 'max-iters' | 'max-seconds' | 'plateau' | 'diverged' | 'interrupted';
+
+export interface StopOptions {
+  targetLoss: number;
+  maxIters: number;
+  /** 0 = no time limit. */
+  maxSeconds: number;
+  /** Plateau: stop when the best loss improved by less than minDelta over `patience` reports (0 = off). */
+  minDelta: number;
+  patience: number;
+  signal?: AbortSignal;
+}
+
+export class StopRules {
+  private readonly bestAtReport: number[] = [];
+
+  constructor(private readonly o: StopOptions) {}
+
+  check(iteration: number, loss: number, bestLoss: number, elapsedMs: number, report: boolean): StopReason | undefined {
+    if (!Number.isFinite(loss)) return 'diverged';
+    if (loss < this.o.targetLoss) return 'target-loss';
+    if (iteration >= this.o.maxIters) return 'max-iters';
+    if (this.o.maxSeconds > 0 && elapsedMs >= this.o.maxSeconds * 1000) return 'max-seconds';
+    if (this.o.signal?.aborted) return 'interrupted';
+    if (report && this.o.patience > 0) {
+      this.bestAtReport.push(bestLoss);
+      const n = this.bestAtReport.length;
+      if (n > this.o.patience && this.bestAtReport[n - 1 - this.o.patience] - bestLoss < this.o.minDelta)
+        return 'plateau';
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,18 @@
+// A bad option value, from whichever layer finds it: names the option (as the
+// library calls it; the CLI renames it to its flag), the value as given and
+// what was wrong, e.g. `lr -1: expected a number > 0`.
+
+export class OptionError extends Error {
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly problem: string,
+  ) {
+    super(`${option} ${show(value)}: ${problem}`);
+  }
+}
+
+/** A value as the user wrote it: numbers bare, strings quoted. */
+export function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+}
