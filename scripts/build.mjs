@@ -62,6 +62,8 @@ export async function ensureBuilt() {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
     outdir: dist,
     bundle: true,
+    // Code reached only through import() (the pool, piscina) goes to its own chunk and loads when first wanted.
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',

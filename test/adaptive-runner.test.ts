@@ -3,17 +3,19 @@
 // covered for bit-identical results in parallel.test.ts.
 import { describe, expect, it } from 'vitest';
 import { AdaptiveRunner } from '../src/parallel/adaptive-runner.ts';
+import { AutoRunner } from '../src/parallel/auto-runner.ts';
+import { chooseThreads } from '../src/parallel/auto-threads.ts';
 import { emptyProfile } from '../src/parallel/profile.ts';
 import type { Runner } from '../src/parallel/runner.ts';
 import { train } from '../src/train/trainer.ts';
 import { bytes, seedRun } from './helpers.ts';
 
 /** A runner whose iterations take costUs of busy time and count themselves. */
-function fake(name: string, costUs: { value: number }): Runner & { runs: number } {
+function fake(name: string, costUs: { value: number }, evals = 1): Runner & { runs: number } {
   return {
     threads: 2,
     strategy: 'spin-main',
-    results: new Float64Array(1),
+    results: new Float64Array(evals),
     profile: emptyProfile(),
     runs: 0,
     describe: () => name,
@@ -72,5 +74,73 @@ describe('AdaptiveRunner', () => {
     const expected = bytes((await train({ ...o, threads: 0 })).params);
     const r = await train({ ...o, threads: 'auto' });
     expect(bytes(r.params)).toBe(expected);
+  });
+});
+
+describe('chooseThreads', () => {
+  it('uses one thread per core when an iteration holds enough work and evaluations', () => {
+    expect(chooseThreads(500, 25, 16).threads).toBe(16);
+  });
+
+  it('uses no more threads than there are evaluations', () => {
+    expect(chooseThreads(500, 3, 16).threads).toBe(3);
+  });
+
+  it('stays in the main thread on one core, for one evaluation, or for too little work', () => {
+    expect(
+      [chooseThreads(500, 25, 1), chooseThreads(500, 1, 8), chooseThreads(5, 25, 8)].map((c) => c.threads),
+    ).toEqual([0, 0, 0]);
+  });
+});
+
+describe('AutoRunner', () => {
+  /** A pool starter that records its calls and hands out a fake pool. */
+  function starter(pool: Runner) {
+    const calls: number[] = [];
+    return {
+      calls,
+      start: async (threads: number) => {
+        calls.push(threads);
+        return pool;
+      },
+    };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('stays in the main thread without starting a pool when the run is shorter than a pool start', async () => {
+    const inline = fake('inline', { value: 200 }, 25);
+    const s = starter(fake('pool', { value: 100 }, 25));
+    const auto = new AutoRunner(inline, s.start, 2, 50);
+    await iterate(auto, 100); // about 20 ms
+    expect([s.calls, inline.runs]).toEqual([[], 100]);
+    expect(auto.describe()).toMatch(/before a pool could pay/);
+  });
+
+  it('starts a pool of one thread per core once the run has lasted a pool start, then hands over', async () => {
+    const inline = fake('inline', { value: 200 }, 25);
+    const pool = fake('pool', { value: 100 }, 25);
+    const s = starter(pool);
+    const auto = new AutoRunner(inline, s.start, 2, 10);
+    await iterate(auto, 100);
+    expect(s.calls).toEqual([2]);
+    await turn(); // the pool's start resolves between iterations
+    const inlineBefore = inline.runs;
+    await iterate(auto, 100);
+    expect(pool.runs).toBeGreaterThanOrEqual(100);
+    expect(inline.runs).toBe(inlineBefore);
+  });
+
+  it('never starts a pool when an iteration holds too little work to share', async () => {
+    const inline = fake('inline', { value: 1 }, 25);
+    const s = starter(fake('pool', { value: 1 }, 25));
+    const auto = new AutoRunner(inline, s.start, 2, 1);
+    await iterate(auto, 3000);
+    expect(s.calls).toEqual([]);
+    expect(auto.describe()).toMatch(/too little to beat/);
+  });
+
+  it('fails the run when the pool fails to start', async () => {
+    const auto = new AutoRunner(fake('inline', { value: 200 }, 25), () => Promise.reject(new Error('no pool')), 2, 1);
+    await expect(iterate(auto, 100)).rejects.toThrow('no pool');
   });
 });

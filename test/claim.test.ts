@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, MAX_CLAIMABLE, openJob } from '../src/parallel/claim.ts';
+import { claim, MAX_CLAIMABLE, openJob, tryClaim } from '../src/parallel/claim.ts';
 import { C } from '../src/parallel/shared-state.ts';
 
 function claimAll(control: Int32Array, count: number, participants: number): [number, number][] {
@@ -44,5 +44,27 @@ describe('claiming chunks of a job', () => {
     openJob(control, 2);
     expect(control[C.CLAIM]).not.toBe(old);
     expect(control[C.CLAIM] & MAX_CLAIMABLE).toBe(0);
+  });
+
+  it('fails a compare-and-swap from a value read before the job changed, and leaves the new job untouched', () => {
+    const control = new Int32Array(8);
+    openJob(control, 1);
+    const stale = Atomics.load(control, C.CLAIM); // a claimer reads job 1 at evaluation 0, then sleeps
+    claimAll(control, 10, 2); // the others finish job 1
+    openJob(control, 2); // job 2 opens at evaluation 0 again
+    const out = new Int32Array(2);
+    expect(tryClaim(control, stale, 10, 2, out)).toBe('retry');
+    expect(control[C.CLAIM] & MAX_CLAIMABLE).toBe(0);
+    expect(claimAll(control, 10, 2)[0]).toEqual([0, 3]);
+  });
+
+  it('fails a compare-and-swap when another claimer got there first', () => {
+    const control = new Int32Array(8);
+    openJob(control, 1);
+    const seen = Atomics.load(control, C.CLAIM);
+    const out = new Int32Array(2);
+    expect(tryClaim(control, seen, 100, 2, out)).toBe('claimed');
+    expect(tryClaim(control, seen, 100, 2, out)).toBe('retry');
+    expect(out).toEqual(new Int32Array([0, 25]));
   });
 });

@@ -51,9 +51,19 @@ describe('train.ts', () => {
     expect(r.stdout).toMatch(/threads: +2 \(spin-main, 1 pool worker \+ main thread\)/);
   });
 
-  it('says what --threads auto chose and why', () => {
+  it('says that --threads auto starts in the main thread, and in the summary what it did', () => {
     const r = trainCli('--max-iters', '5', '--out', join(dir, 'a.json'));
-    expect(r.stdout).toMatch(/^threads auto: \d+ \(.*µs of work per iteration.*\)$/m);
+    expect(r.stdout).toMatch(/^threads auto: main thread first; a pool joins if the run lasts over \d+ ms/m);
+    expect(r.stdout).toMatch(/^threads: +0 \(auto: main thread only; the run ended within \d+ ms/m);
+  });
+
+  it('adds a pool with --threads auto once a run is long enough for it to pay', () => {
+    const r = trainCli(
+      ...['--data', 'spiral', '--samples', '400', '--hidden', '16', '--max-seconds', '2'],
+      '--out',
+      join(dir, 's.json'),
+    );
+    expect(r.stdout).toMatch(/^threads: +2 \(auto: spin-main, 1 pool worker \+ main thread for \d+% of iterations/m);
   });
 
   it('continues from a model file given to --init', () => {

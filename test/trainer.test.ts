@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeDataset } from '../src/data/dataset.ts';
 import { meanLoss } from '../src/nn/loss.ts';
 import type { TrainEvent } from '../src/train/events.ts';
+import { DEFAULTS, type TrainOptions } from '../src/train/options.ts';
 import { train } from '../src/train/trainer.ts';
 import { bytes, seedRun } from './helpers.ts';
 
@@ -82,5 +84,41 @@ describe('train() in the main thread', () => {
   it('trains by central differences as well', async () => {
     const r = await train(seedRun({ diff: 'central' }));
     expect(r.stopReason).toBe('target-loss');
+  });
+
+  it('stops with "diverged" once the loss is no longer finite, keeping the last finite weights', async () => {
+    // Random steps of 1e200: the squared error of the first candidates overflows to Infinity.
+    const data = makeDataset(
+      'reg',
+      [
+        [0.5, -1, 1],
+        [1.5, 0.2, 1],
+      ],
+      [[3], [-2]],
+    );
+    const o: TrainOptions = { data, hidden: [], loss: 'mse', method: 'random', delta: 1e200, targetLoss: -Infinity };
+    const r = await train(seedRun(o));
+    expect(r.stopReason).toBe('diverged');
+    expect(Number.isFinite(r.loss)).toBe(true);
+    expect(meanLoss(r.net, r.params, r.data, r.output)).toBe(r.loss);
+  });
+
+  it('stops with "max-seconds" once the time limit has passed, soon after it', async () => {
+    const r = await train(seedRun({ maxSeconds: 0.1, targetLoss: -Infinity }));
+    expect(r.stopReason).toBe('max-seconds');
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(100);
+    expect(r.elapsedMs).toBeLessThan(1000);
+  });
+
+  it('rejects an option out of range with an error naming it and its value', async () => {
+    await expect(train({ lr: -1 })).rejects.toThrow('lr -1: expected a number > 0');
+    await expect(train({ hidden: [4, 0] })).rejects.toThrow('hidden [4,0]: expected layer sizes like [6] or [8, 4]');
+    await expect(train({ lrr: 1 } as object)).rejects.toThrow('lrr 1: no such option');
+  });
+
+  it('takes every option it is not given from DEFAULTS', async () => {
+    const r = await train({ maxIters: 3, threads: 0 });
+    expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0 });
+    expect(r.net.nodes).toEqual([3, 6, 1]);
   });
 });

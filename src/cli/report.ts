@@ -17,7 +17,7 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
       console.log(
         `net ${JSON.stringify(e.nodes)} ${e.func}/${e.loss}, ${e.params} weights; data ${e.data}, ${e.samples} samples; method ${e.method}`,
       );
-      if (e.why) console.log(`threads auto: ${e.threads} (${e.why})`);
+      if (e.strategy === 'auto') console.log(`threads auto: ${e.runner}`);
     }
   };
 }

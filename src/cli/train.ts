@@ -10,6 +10,8 @@ import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { printer, summary, summaryText } from './report.ts';
 
 async function main(a: Args): Promise<void> {
+  // Output piped into a command that stops reading (| head): keep training and save the model all the same.
+  process.stdout.on('error', () => {});
   // First Ctrl-C: stop after this iteration and save the best model so far.
   const stop = new AbortController();
   const onSigint = () => {

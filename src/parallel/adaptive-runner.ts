@@ -8,12 +8,8 @@
 // cost model cannot: cores busy with other work, where threads that wait on
 // each other lose to one thread alone.
 
-import { availableParallelism } from 'node:os';
-import { chooseThreads, probeWorkUs, type ThreadChoice } from './auto-threads.ts';
-import { MAX_CLAIMABLE } from './claim.ts';
-import { InlineRunner } from './inline-runner.ts';
-import { emptyProfile } from './profile.ts';
-import type { Runner, RunnerOptions } from './runner.ts';
+import type { ThreadChoice } from './auto-threads.ts';
+import type { Runner } from './runner.ts';
 
 // An estimate is the fastest of a runner's last WINDOW samples: stalls (a
 // collector or compiler thread taking a core for a few ms) only ever add time,
@@ -152,24 +148,4 @@ export class AdaptiveRunner implements Runner {
   async close(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.close()));
   }
-}
-
-/** Prices an iteration; a pool (with the main thread as fallback) when threads should pay. */
-export async function createAutoRunner(
-  o: RunnerOptions,
-  startPool: (o: RunnerOptions) => Promise<Runner>,
-): Promise<Runner> {
-  const cores = o.cores ?? availableParallelism();
-  const profile = o.profile ?? emptyProfile();
-  const inline = new InlineRunner({ ...o, profile }, 0);
-  const evals = inline.results.length;
-  const choice = chooseThreads(probeWorkUs(o.run, o.data), evals, cores);
-  if (choice.threads < 2) {
-    inline.choice = choice;
-    return inline;
-  }
-  // Jobs too big for the claim counter go one pool.run per chunk instead.
-  const strategy = evals > MAX_CLAIMABLE ? 'run' : 'spin-main';
-  const pool = await startPool({ ...o, profile, threads: choice.threads, strategy });
-  return new AdaptiveRunner(inline, pool, choice);
 }

@@ -7,11 +7,6 @@
 // W is a few times O, up to one thread per core and per evaluation; beyond the
 // cores they only add contention.
 
-import type { Dataset } from '../data/dataset.ts';
-import { evaluateRange, makeEvaluator } from '../methods/evaluate.ts';
-import { evalCount, type RunSpec } from '../methods/run-spec.ts';
-import { paramCount } from '../nn/network.ts';
-
 /** Hand-off cost per iteration with spinning workers, µs (see above). */
 export const HANDOFF_US = 5;
 
@@ -19,26 +14,6 @@ export interface ThreadChoice {
   threads: number;
   workUs: number;
   why: string;
-}
-
-/**
- * Times single evaluations in the main thread for about 30 ms; the first
- * half warms the JIT, the median of the rest prices one evaluation.
- */
-export function probeWorkUs(run: RunSpec, data: Dataset): number {
-  const ev = makeEvaluator(run, data);
-  const count = evalCount(run.eval, paramCount(ev.net));
-  const params = new Float64Array(paramCount(ev.net));
-  const results = new Float64Array(count);
-  const times: number[] = [];
-  const t0 = performance.now();
-  for (let e = 0; performance.now() - t0 < 30 || times.length < 4; e = (e + 1) % count) {
-    const t = performance.now();
-    evaluateRange(ev, params, 0, e, e + 1, results);
-    times.push(performance.now() - t);
-  }
-  const warm = times.slice(times.length >> 1).sort((a, b) => a - b);
-  return warm[warm.length >> 1] * 1000 * count;
 }
 
 export function chooseThreads(workUs: number, evals: number, cores: number): ThreadChoice {

@@ -27,14 +27,29 @@ export function openJob(control: Int32Array, epoch: number): void {
 /** Claims the next chunk into out = [lo, hi); false when the job has none left. */
 export function claim(control: Int32Array, count: number, participants: number, out: Int32Array): boolean {
   for (;;) {
-    const slot = Atomics.load(control, C.CLAIM);
-    const next = slot & NEXT_MASK;
-    if (next >= count) return false;
-    const hi = Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
-    if (Atomics.compareExchange(control, C.CLAIM, slot, (slot & ~NEXT_MASK) | hi) === slot) {
-      out[0] = next;
-      out[1] = hi;
-      return true;
-    }
+    const got = tryClaim(control, Atomics.load(control, C.CLAIM), count, participants, out);
+    if (got !== 'retry') return got === 'claimed';
   }
+}
+
+/**
+ * One compare-and-swap from the counter value `seen`: 'retry' when the
+ * counter moved since (another claim, or a new job: its tag differs even where
+ * its next index is the same, so a claimer that slept through a job change can
+ * never take a chunk of the new job for the old one).
+ */
+export function tryClaim(
+  control: Int32Array,
+  seen: number,
+  count: number,
+  participants: number,
+  out: Int32Array,
+): 'claimed' | 'empty' | 'retry' {
+  const next = seen & NEXT_MASK;
+  if (next >= count) return 'empty';
+  const hi = Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
+  if (Atomics.compareExchange(control, C.CLAIM, seen, (seen & ~NEXT_MASK) | hi) !== seen) return 'retry';
+  out[0] = next;
+  out[1] = hi;
+  return 'claimed';
 }

@@ -3,7 +3,7 @@
 // the main thread starts without it.
 
 import { availableParallelism } from 'node:os';
-import { createAutoRunner } from './adaptive-runner.ts';
+import { createAutoRunner } from './auto-runner.ts';
 import { InlineRunner } from './inline-runner.ts';
 import type { Runner, RunnerOptions } from './runner.ts';
 

@@ -19,7 +19,6 @@ export interface StartEvent {
   threads: number;
   strategy: string;
   runner: string;
-  why?: string;
   params: number;
   evalsPerIter: number;
 }

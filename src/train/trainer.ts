@@ -64,7 +64,6 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       threads: runner.threads,
       strategy: runner.strategy,
       runner: runner.describe(),
-      why: runner.choice?.why,
       params: params.length,
       evalsPerIter: runner.results.length,
     });
