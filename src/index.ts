@@ -4,7 +4,8 @@
 export { type Dataset, makeDataset } from './data/dataset.ts';
 export { loadData } from './data/load.ts';
 export { loadModel, type Model, saveModel } from './model/model-file.ts';
-export { accuracy, meanLoss, predict } from './nn/loss.ts';
+export { meanLoss, predict } from './nn/loss.ts';
+export { type Scores, score } from './nn/metrics.ts';
 export type { Progress, StartEvent, TrainEvent } from './train/events.ts';
 export { DEFAULTS, type TrainOptions, type TrainSettings } from './train/options.ts';
 export { type TrainResult, train } from './train/trainer.ts';

@@ -1,11 +1,29 @@
 // How the CLI shows a run: progress lines as the original printed them
-// ("<iteration> now diff: <loss>") with time and speed, or JSON lines.
+// ("<iteration> now diff: <loss>") with time and speed, epoch lines for
+// mini-batch runs, or JSON lines; then the summary.
 
-import type { Progress, TrainEvent } from '../train/events.ts';
+import type { Scores } from '../nn/metrics.ts';
+import type { EpochEvent, Progress, StartEvent, TrainEvent } from '../train/events.ts';
 import type { TrainResult } from '../train/trainer.ts';
+import { scoresText } from './scores.ts';
 
 export function progressLine(p: Progress): string {
-  return `${p.iteration} now diff: ${p.loss.toFixed(6)}  (${(p.elapsedMs / 1000).toFixed(2)} s, ${rate(p.itersPerSec)} it/s)`;
+  const time = `${(p.elapsedMs / 1000).toFixed(2)} s, ${rate(p.itersPerSec)} it/s`;
+  return `${p.iteration} now diff: ${p.loss.toFixed(6)}  (${time})`;
+}
+
+export function epochLine(e: EpochEvent): string {
+  const test = e.testLoss === null ? '' : `, test loss ${e.testLoss.toFixed(4)}`;
+  const acc = e.testAccuracy === null ? '' : `, test accuracy ${percent(e.testAccuracy)}`;
+  const time = `${(e.elapsedMs / 1000).toFixed(1)} s, ${rate(e.samplesPerSec)} samples/s`;
+  return `epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)}${test}${acc}  (${time})`;
+}
+
+function headline(e: StartEvent): string {
+  const test = e.testSamples > 0 ? ` + ${e.testSamples} test` : '';
+  const batch = e.batch > 0 ? `, batches of ${e.batch}` : '';
+  const net = `net ${JSON.stringify(e.nodes)} ${e.func}/${e.loss}, ${e.params} weights`;
+  return `${net}; data ${e.data}, ${e.samples} samples${test}; method ${e.method}${batch}`;
 }
 
 export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void {
@@ -13,10 +31,9 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
     if (quiet) return;
     if (json) console.log(JSON.stringify(e));
     else if (e.type === 'progress') console.log(progressLine(e));
+    else if (e.type === 'epoch') console.log(epochLine(e));
     else {
-      console.log(
-        `net ${JSON.stringify(e.nodes)} ${e.func}/${e.loss}, ${e.params} weights; data ${e.data}, ${e.samples} samples; method ${e.method}`,
-      );
+      console.log(headline(e));
       if (e.strategy === 'auto') console.log(`threads auto: ${e.runner}`);
     }
   };
@@ -26,7 +43,8 @@ export interface Summary {
   stopReason: string;
   iterations: number;
   loss: number;
-  accuracy: number | null;
+  train: Scores;
+  test: Scores | null;
   wallSeconds: number;
   itersPerSec: number;
   threads: number;
@@ -35,12 +53,13 @@ export interface Summary {
   model: string;
 }
 
-export function summary(r: TrainResult, accuracy: number | null, model: string): Summary {
+export function summary(r: TrainResult, train: Scores, test: Scores | null, model: string): Summary {
   return {
     stopReason: r.stopReason,
     iterations: r.iterations,
     loss: r.loss,
-    accuracy,
+    train,
+    test,
     wallSeconds: r.elapsedMs / 1000,
     itersPerSec: r.itersPerSec,
     threads: r.threads,
@@ -51,15 +70,24 @@ export function summary(r: TrainResult, accuracy: number | null, model: string):
 }
 
 export function summaryText(s: Summary): string {
+  const accuracy = (name: string, sc: Scores) =>
+    Number.isNaN(sc.accuracy) ? [] : [`accuracy:   ${percent(sc.accuracy)} on the ${name} set (${sc.samples} samples)`];
+  const shown = s.test ?? s.train;
   return [
     `stopped:    ${s.stopReason}`,
     `iterations: ${s.iterations}`,
     `loss:       ${s.loss.toFixed(6)}`,
-    ...(s.accuracy === null ? [] : [`accuracy:   ${(100 * s.accuracy).toFixed(1)}% on the training set`]),
+    ...accuracy('training', s.train),
+    ...(s.test ? [`test loss:  ${s.test.loss.toFixed(6)}`, ...accuracy('test', s.test)] : []),
     `wall time:  ${s.wallSeconds.toFixed(3)} s (${rate(s.itersPerSec)} iterations/s)`,
     `threads:    ${s.threads} (${s.runner})`,
     `model:      ${s.model}`,
+    ...(shown.classes > 0 ? ['', scoresText(shown, s.test ? 'test set' : 'training set')] : []),
   ].join('\n');
+}
+
+export function percent(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
 }
 
 function rate(perSec: number): string {

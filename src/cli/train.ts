@@ -2,7 +2,7 @@
 // this file wires them together and decides what the user sees.
 
 import { saveModel } from '../model/model-file.ts';
-import { accuracy } from '../nn/loss.ts';
+import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { train } from '../train/trainer.ts';
 import { OptionError, show } from '../util/option-error.ts';
@@ -22,7 +22,9 @@ async function main(a: Args): Promise<void> {
   const r = await train({ ...toOptions(a), signal: stop.signal, onEvent: printer(a.json, a.quiet) });
   process.off('SIGINT', onSigint);
 
-  const acc = r.output.name === 'bce' ? accuracy(r.net, r.params, r.data) : null;
+  const trainScores = score(r.net, r.params, r.data, r.output);
+  const testScores = r.test ? score(r.net, r.params, r.test, r.output) : null;
+  const acc = Number.isNaN(trainScores.accuracy) ? null : trainScores.accuracy;
   const o = r.options;
   saveModel(a.out, {
     net: r.net,
@@ -36,6 +38,7 @@ async function main(a: Args): Promise<void> {
       iterations: r.iterations,
       loss: r.loss,
       accuracy: acc,
+      ...(testScores && !Number.isNaN(testScores.accuracy) ? { testAccuracy: testScores.accuracy } : {}),
       stopReason: r.stopReason,
       ...(o.method === 'gradient'
         ? { lr: o.lr, h: o.h, diff: o.diff }
@@ -43,7 +46,7 @@ async function main(a: Args): Promise<void> {
       date: new Date().toISOString(),
     },
   });
-  const sum = summary(r, acc, a.out);
+  const sum = summary(r, trainScores, testScores, a.out);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'interrupted') process.exitCode = 130;

@@ -11,6 +11,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { lossSum } from '../nn/loss.ts';
 import { makeScratch, type Net, paramCount, type Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
+import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
 
@@ -22,12 +23,15 @@ export interface Evaluator {
   readonly spec: EvalSpec;
   readonly work: Float64Array;
   readonly scratch: Scratch;
+  /** This thread's view of the mini-batches, when the run has them. */
+  readonly batches?: Batches;
 }
 
 /** Every thread, the coordinator included, builds its evaluator from the run's one description. */
 export function makeEvaluator(run: RunSpec, data: Dataset): Evaluator {
   const { net, output, spec } = buildRun(run);
-  return { net, data, output, spec, work: new Float64Array(paramCount(net)), scratch: makeScratch(net) };
+  const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
+  return { net, data, output, spec, work: new Float64Array(paramCount(net)), scratch: makeScratch(net), batches };
 }
 
 /** Evaluates e in [lo, hi) of iteration t from `params` into results[e]. */
@@ -41,11 +45,12 @@ export function evaluateRange(
 ): void {
   const { net, data, output, scratch, work, spec } = ev;
   const P = work.length;
-  const loss = (p: Float64Array) => lossSum(net, p, data, output, scratch) / data.n;
+  const samples = ev.batches?.batch(t);
+  const count = samples ? samples.length : data.n;
+  const loss = (p: Float64Array) => lossSum(net, p, data, output, scratch, samples) / count;
   if (spec.kind === 'random') {
     for (let c = lo; c < hi; c++) {
-      makeCandidate(params, spec.seed, t, c, spec.delta, work);
-      results[c] = loss(work);
+      results[c] = c < spec.candidates ? loss(makeCandidate(params, spec.seed, t, c, spec.delta, work)) : loss(params);
     }
     return;
   }

@@ -17,12 +17,15 @@ export interface EvalSpec {
   h: number;
   delta: number;
   candidates: number;
+  /** Mini-batch size; 0: every evaluation sees the whole data set. */
+  batch: number;
 }
 
 export function evalCount(spec: EvalSpec, params: number): number {
   if (spec.kind === 'forward') return params + 1;
   if (spec.kind === 'central') return 2 * params + 1;
-  return spec.candidates;
+  // On a mini-batch, the current weights' loss on the same batch comes last (elitist selection needs it).
+  return spec.candidates + (spec.batch > 0 ? 1 : 0);
 }
 
 export interface RunSpec {

@@ -11,7 +11,7 @@ import type { LossName } from '../nn/output.ts';
 import { parseJson, readText } from '../util/files.ts';
 
 /** The output function as a model file names it, per loss. */
-const OUTPUT_OF: Record<LossName, string> = { bce: 'logistic', mse: 'identity' };
+const OUTPUT_OF: Record<LossName, string> = { bce: 'logistic', mse: 'identity', ce: 'softmax' };
 
 export interface Model {
   net: Net;
@@ -64,7 +64,7 @@ export function parseModel(text: string, name: string): Model {
     throw new Error(`${name}: "func" is ${JSON.stringify(func)}, expected logistic, relu or tanh`);
   const output = doc.output ?? 'logistic';
   const loss = (Object.keys(OUTPUT_OF) as LossName[]).find((k) => OUTPUT_OF[k] === output);
-  if (!loss) throw new Error(`${name}: "output" is ${JSON.stringify(output)}, expected logistic or identity`);
+  if (!loss) throw new Error(`${name}: "output" is ${JSON.stringify(output)}, expected logistic, identity or softmax`);
   const net = makeNet(nodes, func);
   const params = new Float64Array(paramCount(net));
   const layers = nodes.length - 1;

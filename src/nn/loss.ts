@@ -5,18 +5,19 @@ import type { Dataset } from '../data/dataset.ts';
 import { forwardLogits, makeScratch, type Net, type Scratch } from './network.ts';
 import type { Output } from './output.ts';
 
-/** Sum of per-sample loss terms over samples [from, to), in sample order. */
+/** Sum of per-sample loss terms over `samples` (indices; default: all, in order), in that order. */
 export function lossSum(
   net: Net,
   params: Float64Array,
   data: Dataset,
   output: Output,
   scratch: Scratch,
-  from = 0,
-  to = data.n,
+  samples?: Int32Array,
 ): number {
   let sum = 0;
-  for (let s = from; s < to; s++) {
+  const n = samples ? samples.length : data.n;
+  for (let i = 0; i < n; i++) {
+    const s = samples ? samples[i] : i;
     const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
     sum += output.sampleLoss(logits, data.targets, s * data.outDim);
   }
@@ -37,17 +38,4 @@ export function predict(net: Net, params: Float64Array, x: ArrayLike<number>, ou
   const y = Float64Array.from(logits);
   output.activate(y);
   return [...y];
-}
-
-/** Share of samples whose rounded output equals the target (binary data). */
-export function accuracy(net: Net, params: Float64Array, data: Dataset): number {
-  const scratch = makeScratch(net);
-  let right = 0;
-  for (let s = 0; s < data.n; s++) {
-    const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
-    let ok = true;
-    for (let k = 0; k < data.outDim; k++) if ((logits[k] > 0 ? 1 : 0) !== data.targets[s * data.outDim + k]) ok = false;
-    if (ok) right++;
-  }
-  return right / data.n;
 }

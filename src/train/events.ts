@@ -16,6 +16,9 @@ export interface StartEvent {
   method: string;
   data: string;
   samples: number;
+  testSamples: number;
+  /** Mini-batch size; 0: the whole set. */
+  batch: number;
   threads: number;
   strategy: string;
   runner: string;
@@ -23,4 +26,16 @@ export interface StartEvent {
   evalsPerIter: number;
 }
 
-export type TrainEvent = StartEvent | ({ type: 'progress' } & Progress);
+/** At the end of each epoch of a mini-batch run. Train loss: on the fixed evaluation set. */
+export interface EpochEvent {
+  type: 'epoch';
+  epoch: number;
+  iteration: number;
+  trainLoss: number;
+  testLoss: number | null;
+  testAccuracy: number | null;
+  elapsedMs: number;
+  samplesPerSec: number;
+}
+
+export type TrainEvent = StartEvent | ({ type: 'progress' } & Progress) | EpochEvent;

@@ -18,6 +18,8 @@ export const DIFFS: readonly Diff[] = ['forward', 'central'];
 export const DEFAULTS = {
   /** A built-in name (seed2class, spiral), a .csv/.json path, or a Dataset. */
   data: 'seed2class' as string | Dataset,
+  /** A test set, for data given as a Dataset (files and built-in sets bring their own, see testSplit). */
+  test: undefined as Dataset | undefined,
   /** Spiral points. */
   samples: 1000,
   /** Hidden layer sizes; undefined: [6], or the init model's. */
@@ -34,6 +36,8 @@ export const DEFAULTS = {
   delta: 0.001,
   candidates: 2,
   elitist: false,
+  /** Mini-batch size; 0: the whole training set each iteration, as the original. */
+  batch: 0,
   seed: '1',
   targetLoss: 0.2,
   maxIters: 1_000_000,
@@ -87,7 +91,7 @@ function checkOptions(o: ResolvedOptions): void {
     check(choices.includes(o[option]), option, o[option], `one of ${choices.map(show).join(', ')}`);
   const positive = (option: 'lr' | 'h' | 'delta') =>
     check(Number.isFinite(o[option]) && o[option] > 0, option, o[option], 'a number > 0');
-  const whole = (option: 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience', min: number) =>
+  const whole = (option: 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience' | 'batch', min: number) =>
     check(Number.isInteger(o[option]) && o[option] >= min, option, o[option], `a whole number >= ${min}`);
   const atLeast0 = (option: 'maxSeconds' | 'minDelta') =>
     check(Number.isFinite(o[option]) && o[option] >= 0, option, o[option], 'a number >= 0');
@@ -100,6 +104,7 @@ function checkOptions(o: ResolvedOptions): void {
   positive('h');
   positive('delta');
   whole('candidates', 1);
+  whole('batch', 0);
   whole('samples', 2);
   whole('maxIters', 0);
   whole('reportEvery', 1);

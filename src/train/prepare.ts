@@ -13,6 +13,9 @@ import type { ResolvedOptions, TrainSettings } from './options.ts';
 
 export interface Prepared {
   data: Dataset;
+  test?: Dataset;
+  /** Mini-batch runs: the training samples whose loss decides the best weights and the stops. */
+  evalSamples?: Int32Array;
   net: Net;
   output: Output;
   params: Float64Array;
@@ -36,7 +39,8 @@ export function prepare(o: ResolvedOptions): Prepared {
     params.set(o.params);
   }
   const init = typeof o.init === 'object' ? 'model' : String(o.init);
-  return { data, net, output, params, run: describeRun(net, output, evalSpecOf(o)), init };
+  const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
+  return { data, test: o.test, net, output, params, run: describeRun(net, output, evalSpecOf(o)), init, evalSamples };
 }
 
 function fresh(o: ResolvedOptions, data: Dataset) {
@@ -78,8 +82,25 @@ function fromModel(o: ResolvedOptions, data: Dataset, model: Model) {
 
 /** What the options say each iteration evaluates. */
 export function evalSpecOf(
-  o: Pick<TrainSettings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates'>,
+  o: Pick<TrainSettings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch'>,
 ): EvalSpec {
   const kind = o.method === 'random' ? 'random' : o.diff;
-  return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates };
+  return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch };
+}
+
+/** The most training samples a mini-batch run measures its loss on at each report. */
+export const EVAL_SAMPLES = 10_000;
+
+/** All training samples, or a seeded choice of EVAL_SAMPLES of them in index order. */
+function evaluationSamples(n: number, seed: string): Int32Array {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  if (n <= EVAL_SAMPLES) return all;
+  const rng = stream(seed, 'evaluation');
+  for (let i = 0; i < EVAL_SAMPLES; i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    const x = all[i];
+    all[i] = all[j];
+    all[j] = x;
+  }
+  return all.subarray(0, EVAL_SAMPLES).sort();
 }

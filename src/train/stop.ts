@@ -19,13 +19,20 @@ export class StopRules {
 
   constructor(private readonly o: StopOptions) {}
 
-  check(iteration: number, loss: number, bestLoss: number, elapsedMs: number, report: boolean): StopReason | undefined {
-    if (!Number.isFinite(loss)) return 'diverged';
-    if (loss < this.o.targetLoss) return 'target-loss';
+  /** `loss` undefined: not measured at this iteration (mini-batch runs measure at reports only). */
+  check(
+    iteration: number,
+    loss: number | undefined,
+    bestLoss: number,
+    elapsedMs: number,
+    report: boolean,
+  ): StopReason | undefined {
+    if (loss !== undefined && !Number.isFinite(loss)) return 'diverged';
+    if (loss !== undefined && loss < this.o.targetLoss) return 'target-loss';
     if (iteration >= this.o.maxIters) return 'max-iters';
     if (this.o.maxSeconds > 0 && elapsedMs >= this.o.maxSeconds * 1000) return 'max-seconds';
     if (this.o.signal?.aborted) return 'interrupted';
-    if (report && this.o.patience > 0) {
+    if (report && loss !== undefined && this.o.patience > 0) {
       this.bestAtReport.push(bestLoss);
       const n = this.bestAtReport.length;
       if (n > this.o.patience && this.bestAtReport[n - 1 - this.o.patience] - bestLoss < this.o.minDelta)

@@ -11,10 +11,10 @@ import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
-import type { Progress } from './events.ts';
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from './options.ts';
 import { prepare } from './prepare.ts';
 import { type StopReason, StopRules } from './stop.ts';
+import { Tracker } from './tracker.ts';
 
 export interface TrainResult {
   /** The best params seen; their loss is `loss`. */
@@ -33,6 +33,7 @@ export interface TrainResult {
   /** What was trained: the resolved options, data, network and output. */
   options: ResolvedOptions;
   data: Dataset;
+  test?: Dataset;
   net: Net;
   output: Output;
   /** Where the first params came from, for the model's meta. */
@@ -42,7 +43,7 @@ export interface TrainResult {
 /** Trains a network: options not given come from DEFAULTS; a bad one throws an OptionError naming it. */
 export async function train(given: TrainOptions = {}): Promise<TrainResult> {
   const o = resolveOptions(given);
-  const { data, net, output, run, init, ...first } = prepare(o);
+  const { data, test, net, output, run, init, evalSamples, ...first } = prepare(o);
   const spec = run.eval;
   const runner =
     o.runner ?? (await createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }));
@@ -50,9 +51,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
   try {
     const params = first.params;
     const grad = new Float64Array(params.length);
-    const best = { params: Float64Array.from(params), loss: Infinity };
-    const history: { iteration: number; loss: number }[] = [];
-    const stop = new StopRules(o);
+    const perEpoch = spec.batch > 0 ? Math.ceil(data.n / spec.batch) : undefined;
     o.onEvent?.({
       type: 'start',
       nodes: [...net.nodes],
@@ -61,42 +60,21 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       method: o.method,
       data: data.name,
       samples: data.n,
+      testSamples: test?.n ?? 0,
+      batch: spec.batch,
       threads: runner.threads,
       strategy: runner.strategy,
       runner: runner.describe(),
       params: params.length,
       evalsPerIter: runner.results.length,
     });
-    const t0 = performance.now();
-    const progress = (iteration: number, loss: number): Progress => {
-      const elapsedMs = performance.now() - t0;
-      return {
-        iteration,
-        loss,
-        bestLoss: best.loss,
-        elapsedMs,
-        itersPerSec: iteration / Math.max(elapsedMs / 1000, 1e-9),
-      };
-    };
-    // Called whenever the loss of the params after `iteration` updates is known.
-    const observe = (iteration: number, loss: number): StopReason | undefined => {
-      if (loss < best.loss) {
-        best.loss = loss;
-        best.params.set(params);
-      }
-      const p = progress(iteration, loss);
-      const report = iteration % o.reportEvery === 0;
-      if (report) {
-        history.push({ iteration, loss });
-        o.onEvent?.({ type: 'progress', ...p });
-      }
-      return stop.check(iteration, loss, best.loss, p.elapsedMs, report);
-    };
-
+    const { reportEvery, onEvent } = o;
+    const setup = { net, output, data, test, evalSamples, perEpoch, batch: spec.batch, reportEvery, onEvent };
+    const tracker = new Tracker(setup, params, new StopRules(o));
     let iterations = 0;
     let loss = o.method === 'random' ? meanLoss(net, params, data, output) : NaN;
-    let reason = o.method === 'random' ? observe(0, loss) : undefined;
-    let yieldedAt = t0;
+    let reason = o.method === 'random' ? tracker.observe(0, loss) : undefined;
+    let yieldedAt = performance.now();
     for (let t = 0; reason === undefined; t++) {
       if (performance.now() - yieldedAt > 50) {
         // Let timers and signals (Ctrl-C) in: inline runs never leave microtasks.
@@ -108,31 +86,32 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       const u0 = performance.now();
       if (o.method === 'gradient') {
         loss = gradientFromResults(spec, runner.results, grad);
-        reason = observe(t, loss);
+        reason = tracker.observe(t, loss);
         if (reason === undefined) {
           for (let k = 0; k < params.length; k++) params[k] -= o.lr * grad[k];
           iterations = t + 1;
         } else iterations = t;
       } else {
         const c = bestCandidate(runner.results, o.candidates);
-        if (!o.elitist || runner.results[c] < loss) {
+        // On a mini-batch the current weights' loss on the same batch is the last result.
+        const current = spec.batch > 0 ? runner.results[o.candidates] : loss;
+        if (!o.elitist || runner.results[c] < current) {
           makeCandidate(params, o.seed, t, c, o.delta, params);
           loss = runner.results[c];
-        }
+        } else loss = current;
         iterations = t + 1;
-        reason = observe(iterations, loss);
+        reason = tracker.observe(iterations, loss);
       }
       runner.profile.updateMs += performance.now() - u0;
     }
-    const elapsedMs = performance.now() - t0;
-    const last = history[history.length - 1];
-    if (!last || last.iteration !== iterations) history.push({ iteration: iterations, loss });
+    tracker.finish(iterations, loss);
+    const elapsedMs = tracker.elapsedMs();
     return {
-      params: best.params,
-      loss: best.loss,
+      params: tracker.best.params,
+      loss: tracker.best.loss,
       iterations,
       stopReason: reason,
-      history,
+      history: tracker.history,
       elapsedMs,
       itersPerSec: iterations / Math.max(elapsedMs / 1000, 1e-9),
       threads: runner.threads,
@@ -141,6 +120,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       profile: runner.profile,
       options: o,
       data,
+      test,
       net,
       output,
       init,

@@ -1,0 +1,101 @@
+// What the loop knows about its progress: the best weights so far, the loss
+// history, the stop rules, and the progress and epoch events.
+//
+// With the whole training set in every iteration (the original's way) an
+// iteration's loss is exact, so every iteration counts. With mini-batches a
+// batch's loss is noisy: the best weights and the stop rules then use the loss
+// on a fixed evaluation set, measured at each report and at each epoch's end.
+
+import type { Dataset } from '../data/dataset.ts';
+import { lossSum } from '../nn/loss.ts';
+import { score } from '../nn/metrics.ts';
+import { makeScratch, type Net } from '../nn/network.ts';
+import type { Output } from '../nn/output.ts';
+import type { Progress, TrainEvent } from './events.ts';
+import type { StopReason, StopRules } from './stop.ts';
+
+export interface TrackerSetup {
+  net: Net;
+  output: Output;
+  data: Dataset;
+  test?: Dataset;
+  /** Mini-batch runs: the evaluation set's sample indices and the iterations per epoch. */
+  evalSamples?: Int32Array;
+  perEpoch?: number;
+  batch: number;
+  reportEvery: number;
+  onEvent?: (event: TrainEvent) => void;
+}
+
+export class Tracker {
+  readonly best: { params: Float64Array; loss: number };
+  readonly history: { iteration: number; loss: number }[] = [];
+  private readonly t0 = performance.now();
+  private readonly scratch;
+
+  constructor(
+    private readonly s: TrackerSetup,
+    private readonly params: Float64Array,
+    private readonly stop: StopRules,
+  ) {
+    this.best = { params: Float64Array.from(params), loss: Infinity };
+    this.scratch = makeScratch(s.net);
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.t0;
+  }
+
+  /** Called once the loss of the params after `iteration` updates is known (a batch's, with mini-batches). */
+  observe(iteration: number, loss: number): StopReason | undefined {
+    if (!Number.isFinite(loss)) return 'diverged';
+    const { perEpoch, evalSamples, reportEvery } = this.s;
+    const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
+    const report = iteration % reportEvery === 0 || epochEnd;
+    const measured = evalSamples ? (report ? this.evalLoss(evalSamples) : undefined) : loss;
+    if (measured !== undefined && measured < this.best.loss) {
+      this.best.loss = measured;
+      this.best.params.set(this.params);
+    }
+    const elapsedMs = this.elapsedMs();
+    if (report && measured !== undefined) {
+      this.history.push({ iteration, loss: measured });
+      this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, elapsedMs) });
+    }
+    if (epochEnd && measured !== undefined) this.epoch(iteration, measured, elapsedMs);
+    return this.stop.check(iteration, measured, this.best.loss, elapsedMs, report);
+  }
+
+  /** The last point of the history, where the loop stopped. */
+  finish(iterations: number, loss: number): void {
+    const last = this.history[this.history.length - 1];
+    if (last && last.iteration === iterations) return;
+    const measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
+    this.history.push({ iteration: iterations, loss: measured });
+  }
+
+  private evalLoss(samples: Int32Array): number {
+    const { net, data, output } = this.s;
+    return lossSum(net, this.params, data, output, this.scratch, samples) / samples.length;
+  }
+
+  private progress(iteration: number, loss: number, elapsedMs: number): Progress {
+    const itersPerSec = iteration / Math.max(elapsedMs / 1000, 1e-9);
+    return { iteration, loss, bestLoss: this.best.loss, elapsedMs, itersPerSec };
+  }
+
+  private epoch(iteration: number, trainLoss: number, elapsedMs: number): void {
+    const { net, output, test, batch, perEpoch = 1 } = this.s;
+    const t = test ? score(net, this.params, test, output) : undefined;
+    this.s.onEvent?.({
+      type: 'epoch',
+      epoch: iteration / perEpoch,
+      iteration,
+      trainLoss,
+      testLoss: t?.loss ?? null,
+      testAccuracy: t && !Number.isNaN(t.accuracy) ? t.accuracy : null,
+      elapsedMs,
+      samplesPerSec: (iteration * batch) / Math.max(elapsedMs / 1000, 1e-9),
+    });
+  }
+}
