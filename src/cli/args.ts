@@ -4,6 +4,7 @@
 
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { GRAD_MODES } from '../methods/run-spec.ts';
 import { ACTIVATIONS } from '../nn/activation.ts';
 import { LOSSES } from '../nn/output.ts';
 import { STRATEGIES } from '../parallel/runner.ts';
@@ -68,6 +69,19 @@ export function parseArgs(argv = hideBin(process.argv)) {
         group: 'Training:',
       },
       diff: { choices: DIFFS, default: D.diff, describe: 'finite difference (gradient)', group: 'Training:' },
+      grad: {
+        choices: GRAD_MODES,
+        default: D.grad,
+        describe: 'incremental: differences from a cached base pass; naive: a forward pass per weight (gradient)',
+        group: 'Training:',
+      },
+      batch: {
+        default: D.batch,
+        requiresArg: true,
+        coerce: numberFlag('batch'),
+        describe: 'mini-batch size; 0: the whole training set each iteration',
+        group: 'Training:',
+      },
       delta: {
         default: D.delta,
         requiresArg: true,
@@ -225,6 +239,8 @@ export function toOptions(a: Args): TrainOptions {
     lr: a.lr,
     h: a.h,
     diff: a.diff,
+    grad: a.grad,
+    batch: a.batch,
     delta: a.delta,
     candidates: a.candidates,
     elitist: a.elitist,

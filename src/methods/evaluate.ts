@@ -3,7 +3,9 @@
 // An iteration is a list of independent evaluations, numbered e = 0..count-1:
 //   forward : e < P: E(w + h·1_e);  e = P: E(w)
 //   central : e < P: E(w + h·1_e);  P ≤ e < 2P: E(w − h·1_(e−P));  e = 2P: E(w)
-//   random  : e < K: E(candidate e)
+//   random  : e < K: E(candidate e);  with mini-batches, e = K: E(w)
+// With incremental gradients (incremental.ts) the perturbed entries hold the
+// difference E(w ± h·1_k) − E(w) instead, evaluated directly.
 // Any thread may evaluate any range; results land in results[e], so merging
 // is a loop in index order and the outcome cannot depend on the split.
 
@@ -13,6 +15,7 @@ import { makeScratch, type Net, paramCount, type Scratch } from '../nn/network.t
 import type { Output } from '../nn/output.ts';
 import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
+import { Incremental } from './incremental.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
 
 /** One thread's working memory: a private copy of the params to perturb. */
@@ -25,13 +28,18 @@ export interface Evaluator {
   readonly scratch: Scratch;
   /** This thread's view of the mini-batches, when the run has them. */
   readonly batches?: Batches;
+  /** Incremental gradients: this thread's cached base pass. */
+  readonly incremental?: Incremental;
 }
 
 /** Every thread, the coordinator included, builds its evaluator from the run's one description. */
 export function makeEvaluator(run: RunSpec, data: Dataset): Evaluator {
   const { net, output, spec } = buildRun(run);
   const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
-  return { net, data, output, spec, work: new Float64Array(paramCount(net)), scratch: makeScratch(net), batches };
+  const incremental =
+    spec.kind !== 'random' && spec.grad === 'incremental' ? new Incremental(net, output, data) : undefined;
+  const work = new Float64Array(paramCount(net));
+  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental };
 }
 
 /** Evaluates e in [lo, hi) of iteration t from `params` into results[e]. */
@@ -55,6 +63,7 @@ export function evaluateRange(
     return;
   }
   const baseIndex = evalCount(spec, P) - 1;
+  if (ev.incremental) return differences(ev, ev.incremental, params, samples, lo, hi, results);
   work.set(params);
   for (let e = lo; e < hi; e++) {
     if (e === baseIndex) {
@@ -69,12 +78,45 @@ export function evaluateRange(
   }
 }
 
+/** The incremental form of a gradient job: E(w) at the base index, differences elsewhere, a row at a time. */
+function differences(
+  ev: Evaluator,
+  inc: Incremental,
+  params: Float64Array,
+  samples: Int32Array | undefined,
+  lo: number,
+  hi: number,
+  results: Float64Array,
+): void {
+  const { nodes, offsets } = ev.net;
+  const P = ev.work.length;
+  const base = evalCount(ev.spec, P) - 1;
+  inc.base.ensure(params, samples);
+  for (let e = lo; e < hi; ) {
+    if (e === base) {
+      results[e++] = inc.base.loss;
+      continue;
+    }
+    const neg = e >= P; // central differences: the second half steps down
+    const k = neg ? e - P : e;
+    let l = 0;
+    while (k >= offsets[l + 1]) l++;
+    const width = nodes[l + 1];
+    const i = Math.floor((k - offsets[l]) / width);
+    const j = k - offsets[l] - i * width;
+    const end = Math.min(hi, e + width - j, neg ? 2 * P : P);
+    inc.row(params, l, i, j, j + end - e, neg ? -ev.spec.h : ev.spec.h, results, e);
+    e = end;
+  }
+}
+
 /** Gradient from a gradient iteration's results; returns E(w). */
 export function gradientFromResults(spec: EvalSpec, results: Float64Array, grad: Float64Array): number {
   const P = grad.length;
+  const incremental = spec.grad === 'incremental';
   if (spec.kind === 'forward') {
     const base = results[P];
-    for (let k = 0; k < P; k++) grad[k] = (results[k] - base) / spec.h;
+    for (let k = 0; k < P; k++) grad[k] = (incremental ? results[k] : results[k] - base) / spec.h;
     return base;
   }
   for (let k = 0; k < P; k++) grad[k] = (results[k] - results[P + k]) / (2 * spec.h);

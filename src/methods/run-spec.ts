@@ -19,7 +19,12 @@ export interface EvalSpec {
   candidates: number;
   /** Mini-batch size; 0: every evaluation sees the whole data set. */
   batch: number;
+  /** Gradient evaluations: incremental differences from a cached base pass, or a whole forward pass each. */
+  grad: GradMode;
 }
+
+export type GradMode = 'incremental' | 'naive';
+export const GRAD_MODES: readonly GradMode[] = ['incremental', 'naive'];
 
 export function evalCount(spec: EvalSpec, params: number): number {
   if (spec.kind === 'forward') return params + 1;
@@ -51,5 +56,6 @@ export function buildRun(run: RunSpec): BuiltRun {
   if (!(LOSSES as readonly string[]).includes(run.loss))
     throw new Error(`run: loss ${JSON.stringify(run.loss)} is not a loss`);
   if (!JOB_KINDS.includes(run.eval.kind)) throw new Error(`run: eval kind ${JSON.stringify(run.eval.kind)} is unknown`);
+  if (!GRAD_MODES.includes(run.eval.grad)) throw new Error(`run: grad ${JSON.stringify(run.eval.grad)} is unknown`);
   return { net: makeNet(run.nodes, run.func), output: outputs[run.loss], spec: run.eval };
 }

@@ -19,6 +19,43 @@ export const activations: Record<ActivationName, (z: number) => number> = {
   tanh: Math.tanh,
 };
 
+/**
+ * Each activation's Taylor coefficients f⁽ⁿ⁾(z)/n!, n = 1..4, at a point, from
+ * its value a = f(z), into c[at..at+3]: f(z + δ) − f(z) ≈ δ(c1 + δ(c2 + δ(c3 + δ c4))),
+ * with an error near δ⁵/120·|f⁽⁵⁾|. (relu has no such series at its kink: see smooth.)
+ */
+export const taylor: Record<ActivationName, (a: number, c: Float64Array, at: number) => void> = {
+  logistic(a, c, at) {
+    const s = a * (1 - a); // σ' = σ(1 − σ), and each further derivative follows from it
+    c[at] = s;
+    c[at + 1] = (s * (1 - 2 * a)) / 2;
+    c[at + 2] = (s * (1 - 6 * a + 6 * a * a)) / 6;
+    c[at + 3] = (s * (1 - 2 * a) * (1 - 12 * a + 12 * a * a)) / 24;
+  },
+  tanh(a, c, at) {
+    const s = 1 - a * a; // tanh' = 1 − tanh²
+    c[at] = s;
+    c[at + 1] = -a * s;
+    c[at + 2] = (s * (6 * a * a - 2)) / 6;
+    c[at + 3] = (s * (16 * a - 24 * a * a * a)) / 24;
+  },
+  relu(a, c, at) {
+    c[at] = a > 0 ? 1 : 0;
+    c[at + 1] = 0;
+    c[at + 2] = 0;
+    c[at + 3] = 0;
+  },
+};
+
+/** Whether the Taylor series above holds on both sides of every point (relu's kink: no). */
+export const smooth: Record<ActivationName, boolean> = { logistic: true, tanh: true, relu: false };
+
+/** f(z + δ) − f(z) for relu, exact: δ itself where both sides are positive. */
+export function reluDelta(z: number, delta: number): number {
+  if (z > 0 && z + delta > 0) return delta;
+  return Math.max(z + delta, 0) - Math.max(z, 0);
+}
+
 export function isActivationName(name: unknown): name is ActivationName {
   return typeof name === 'string' && (ACTIVATIONS as readonly string[]).includes(name);
 }

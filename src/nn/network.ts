@@ -101,10 +101,10 @@ export function forwardLogits(
     const next = scratch.acts[l + 1];
     next.fill(0);
     let w = offsets[l];
-    for (let i = 0; i < nIn; i++) {
+    for (let i = 0; i < nIn; i++, w += nOut) {
       const a = prev[i];
+      if (a === 0) continue; // adds nothing: most pixels of a digit, every resting relu unit
       for (let j = 0; j < nOut; j++) next[j] += a * params[w + j];
-      w += nOut;
     }
     if (l + 1 < layers) for (let j = 0; j < nOut; j++) next[j] = act(next[j]);
     prev = next;

@@ -13,6 +13,31 @@ export interface Output {
   predict(logits: Float64Array): number;
   /** The true class of a sample from its targets, as predict numbers them. */
   label(targets: Float64Array, offset: number, outDim: number): number;
+  /**
+   * Taylor coefficients of the loss term along directions: for r < count, with
+   * w_r = w[wAt + r·wStep ..][0..K), φ(u) = sampleLoss(z + u·w_r) − sampleLoss(z)
+   * ≈ u(c1 + u(c2 + u(c3 + u c4))), into c[cAt + r·cStep ..][0..4). Used to
+   * evaluate small finite differences directly (methods/incremental.ts).
+   */
+  series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions): void;
+}
+
+/** Directions for Output.series and where their coefficients go. */
+export interface Directions {
+  w: Float64Array;
+  wAt: number;
+  wStep: number;
+  count: number;
+  c: Float64Array;
+  cAt: number;
+  cStep: number;
+}
+
+/** Per-logit terms shared by all directions of one sample. */
+let scratch = new Float64Array(0);
+function perLogit(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(size);
+  return scratch;
 }
 
 export type LossName = 'bce' | 'mse' | 'ce';
@@ -53,6 +78,39 @@ export const bce: Output = {
     for (let k = 0; k < outDim; k++) if (targets[offset + k] === 1) c += 2 ** k;
     return c;
   },
+  // softplus' = σ = y, and its further derivatives are the logistic's (activation.ts).
+  series(z, targets, offset, d) {
+    const K = z.length;
+    const t = perLogit(4 * K);
+    for (let k = 0; k < K; k++) {
+      const y = 1 / (1 + Math.exp(-z[k]));
+      const s = y * (1 - y);
+      t[k] = y - targets[offset + k];
+      t[K + k] = s / 2;
+      t[2 * K + k] = (s * (1 - 2 * y)) / 6;
+      t[3 * K + k] = (s * (1 - 6 * y + 6 * y * y)) / 24;
+    }
+    for (let r = 0; r < d.count; r++) {
+      const w = d.wAt + r * d.wStep;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      let c4 = 0;
+      for (let k = 0; k < K; k++) {
+        const wk = d.w[w + k];
+        const w2 = wk * wk;
+        c1 += t[k] * wk;
+        c2 += t[K + k] * w2;
+        c3 += t[2 * K + k] * w2 * wk;
+        c4 += t[3 * K + k] * w2 * w2;
+      }
+      const c = d.cAt + r * d.cStep;
+      d.c[c] = c1;
+      d.c[c + 1] = c2;
+      d.c[c + 2] = c3;
+      d.c[c + 3] = c4;
+    }
+  },
 };
 
 /** Identity outputs with half squared error, for regression targets. */
@@ -69,6 +127,23 @@ export const mse: Output = {
   activate() {},
   predict: () => NaN,
   label: () => NaN,
+  // ½(e + u·w)² − ½e² = u·e·w + u²·w²/2, exactly.
+  series(z, targets, offset, d) {
+    for (let r = 0; r < d.count; r++) {
+      const w = d.wAt + r * d.wStep;
+      let c1 = 0;
+      let c2 = 0;
+      for (let k = 0; k < z.length; k++) {
+        c1 += (z[k] - targets[offset + k]) * d.w[w + k];
+        c2 += (d.w[w + k] * d.w[w + k]) / 2;
+      }
+      const c = d.cAt + r * d.cStep;
+      d.c[c] = c1;
+      d.c[c + 1] = c2;
+      d.c[c + 2] = 0;
+      d.c[c + 3] = 0;
+    }
+  },
 };
 
 /** Index of the largest of n values from offset; ties go to the lower index. */
@@ -114,6 +189,43 @@ export const ce: Output = {
   },
   predict: (logits) => argmax(logits, 0, logits.length),
   label: (targets, offset, outDim) => argmax(targets, offset, outDim),
+  // D·[lse(z + u·w) − lse(z)] − u·Σ d·w, with D = Σ d: lse along w is the cumulant
+  // generating function of w under p = softmax(z), so its coefficients are the
+  // cumulants of w: mean, variance, third and fourth cumulant over 1!, 2!, 3!, 4!.
+  series(z, targets, offset, d) {
+    const K = z.length;
+    const p = perLogit(K);
+    const lse = logSumExp(z);
+    let D = 0;
+    for (let k = 0; k < K; k++) {
+      p[k] = Math.exp(z[k] - lse);
+      D += targets[offset + k];
+    }
+    for (let r = 0; r < d.count; r++) {
+      const w = d.wAt + r * d.wStep;
+      let mean = 0;
+      let dw = 0;
+      for (let k = 0; k < K; k++) {
+        mean += p[k] * d.w[w + k];
+        dw += targets[offset + k] * d.w[w + k];
+      }
+      let m2 = 0;
+      let m3 = 0;
+      let m4 = 0;
+      for (let k = 0; k < K; k++) {
+        const x = d.w[w + k] - mean;
+        const x2 = x * x;
+        m2 += p[k] * x2;
+        m3 += p[k] * x2 * x;
+        m4 += p[k] * x2 * x2;
+      }
+      const c = d.cAt + r * d.cStep;
+      d.c[c] = D * mean - dw;
+      d.c[c + 1] = (D * m2) / 2;
+      d.c[c + 2] = (D * m3) / 6;
+      d.c[c + 3] = (D * (m4 - 3 * m2 * m2)) / 24;
+    }
+  },
 };
 
 export const outputs: Record<LossName, Output> = { bce, mse, ce };

@@ -3,6 +3,7 @@
 // and a command-line user get the same error naming the option and its value.
 
 import type { Dataset } from '../data/dataset.ts';
+import { GRAD_MODES, type GradMode } from '../methods/run-spec.ts';
 import type { Model } from '../model/model-file.ts';
 import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
 import { LOSSES, type LossName } from '../nn/output.ts';
@@ -33,6 +34,8 @@ export const DEFAULTS = {
   lr: 2,
   h: 1e-5,
   diff: 'forward' as Diff,
+  /** incremental: finite differences from a cached base pass; naive: a whole forward pass per weight. */
+  grad: 'incremental' as GradMode,
   delta: 0.001,
   candidates: 2,
   elitist: false,
@@ -99,6 +102,7 @@ function checkOptions(o: ResolvedOptions): void {
   oneOf('loss', ['auto', ...LOSSES]);
   oneOf('method', METHODS);
   oneOf('diff', DIFFS);
+  oneOf('grad', GRAD_MODES);
   oneOf('strategy', STRATEGIES);
   positive('lr');
   positive('h');

@@ -82,10 +82,10 @@ function fromModel(o: ResolvedOptions, data: Dataset, model: Model) {
 
 /** What the options say each iteration evaluates. */
 export function evalSpecOf(
-  o: Pick<TrainSettings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch'>,
+  o: Pick<TrainSettings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch' | 'grad'>,
 ): EvalSpec {
   const kind = o.method === 'random' ? 'random' : o.diff;
-  return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch };
+  return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch, grad: o.grad };
 }
 
 /** The most training samples a mini-batch run measures its loss on at each report. */
