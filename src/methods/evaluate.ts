@@ -78,7 +78,7 @@ export function evaluateRange(
   }
 }
 
-/** The incremental form of a gradient job: E(w) at the base index, differences elsewhere, a row at a time. */
+/** The incremental form of a gradient job: E(w) at the base index, differences elsewhere, a layer at a time. */
 function differences(
   ev: Evaluator,
   inc: Incremental,
@@ -88,7 +88,7 @@ function differences(
   hi: number,
   results: Float64Array,
 ): void {
-  const { nodes, offsets } = ev.net;
+  const { offsets } = ev.net;
   const P = ev.work.length;
   const base = evalCount(ev.spec, P) - 1;
   inc.base.ensure(params, samples);
@@ -97,15 +97,13 @@ function differences(
       results[e++] = inc.base.loss;
       continue;
     }
+    // The longest run of indices within one layer (and one half of a central job).
     const neg = e >= P; // central differences: the second half steps down
     const k = neg ? e - P : e;
     let l = 0;
     while (k >= offsets[l + 1]) l++;
-    const width = nodes[l + 1];
-    const i = Math.floor((k - offsets[l]) / width);
-    const j = k - offsets[l] - i * width;
-    const end = Math.min(hi, e + width - j, neg ? 2 * P : P);
-    inc.row(params, l, i, j, j + end - e, neg ? -ev.spec.h : ev.spec.h, results, e);
+    const end = Math.min(hi, e + offsets[l + 1] - k);
+    inc.block(params, l, k - offsets[l], k - offsets[l] + end - e, neg ? -ev.spec.h : ev.spec.h, results, e);
     e = end;
   }
 }
