@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
+import { backpropGradient } from '../src/nn/backprop.ts';
 import { meanLoss } from '../src/nn/loss.ts';
 import type { TrainEvent } from '../src/train/events.ts';
 import { DEFAULTS, type TrainOptions } from '../src/train/options.ts';
@@ -120,5 +121,15 @@ describe('train() in the main thread', () => {
     const r = await train({ maxIters: 3, threads: 0 });
     expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0 });
     expect(r.net.nodes).toEqual([3, 6, 1]);
+  });
+
+  it('steps by the analytic gradient with --method backprop', async () => {
+    const first = await train(seedRun({ maxIters: 0, targetLoss: -Infinity }));
+    const r = await train(seedRun({ method: 'backprop', maxIters: 1, targetLoss: -Infinity, lr: 0.5 }));
+    const g = backpropGradient(first.net, first.params, first.data, first.output);
+    const expected = first.params.map((w, k) => w - 0.5 * g[k]);
+    expect(r.loss).toBeLessThan(meanLoss(first.net, first.params, first.data, first.output)); // the step was kept as best
+    for (let k = 0; k < expected.length; k++) expect(r.params[k]).toBeCloseTo(expected[k], 12);
+    expect(r.iterations).toBe(1);
   });
 });

@@ -51,7 +51,7 @@ export function parseArgs(argv = hideBin(process.argv)) {
       method: {
         choices: METHODS,
         default: D.method,
-        describe: 'numerical gradient descent or random candidate updates',
+        describe: 'gradient: numerical gradient descent; random: random candidate updates; backprop: the analytic gradient, for comparison',
         group: 'Training:',
       },
       lr: {

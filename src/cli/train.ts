@@ -40,7 +40,7 @@ async function main(a: Args): Promise<void> {
       accuracy: acc,
       ...(testScores && !Number.isNaN(testScores.accuracy) ? { testAccuracy: testScores.accuracy } : {}),
       stopReason: r.stopReason,
-      ...(o.method === 'gradient'
+      ...(o.method !== 'random'
         ? { lr: o.lr, h: o.h, diff: o.diff }
         : { delta: o.delta, candidates: o.candidates, elitist: o.elitist }),
       date: new Date().toISOString(),

@@ -19,6 +19,13 @@ export const activations: Record<ActivationName, (z: number) => number> = {
   tanh: Math.tanh,
 };
 
+/** Each activation's derivative, from its value a = f(z). */
+export const derivative: Record<ActivationName, (a: number) => number> = {
+  logistic: (a) => a * (1 - a),
+  relu: (a) => (a > 0 ? 1 : 0),
+  tanh: (a) => 1 - a * a,
+};
+
 /**
  * Each activation's Taylor coefficients f⁽ⁿ⁾(z)/n!, n = 1..4, at a point, from
  * its value a = f(z), into c[at..at+3]: f(z + δ) − f(z) ≈ δ(c1 + δ(c2 + δ(c3 + δ c4))),

@@ -11,6 +11,7 @@ import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
+import { BackpropRunner } from './backprop-runner.ts';
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from './options.ts';
 import { prepare } from './prepare.ts';
 import { type StopReason, StopRules } from './stop.ts';
@@ -46,7 +47,10 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
   const { data, test, net, output, run, init, evalSamples, ...first } = prepare(o);
   const spec = run.eval;
   const runner =
-    o.runner ?? (await createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }));
+    o.runner ??
+    (o.method === 'backprop'
+      ? new BackpropRunner(net, output, data, o.batch, o.seed)
+      : await createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }));
   Object.assign(runner.profile, emptyProfile());
   try {
     const params = first.params;
@@ -84,11 +88,14 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       runner.setParams(params);
       await runner.run(t);
       const u0 = performance.now();
-      if (o.method === 'gradient') {
-        loss = gradientFromResults(spec, runner.results, grad);
+      if (o.method !== 'random') {
+        // backprop's results are its gradient, then the loss.
+        loss =
+          o.method === 'backprop' ? runner.results[params.length] : gradientFromResults(spec, runner.results, grad);
+        const g = o.method === 'backprop' ? runner.results : grad;
         reason = tracker.observe(t, loss);
         if (reason === undefined) {
-          for (let k = 0; k < params.length; k++) params[k] -= o.lr * grad[k];
+          for (let k = 0; k < params.length; k++) params[k] -= o.lr * g[k];
           iterations = t + 1;
         } else iterations = t;
       } else {
