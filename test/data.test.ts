@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed2class, spiral } from '../src/data/builtin.ts';
-import { loadData, parseCsv, parseOriginalJson } from '../src/data/load.ts';
+import { loadData, MAX_CLASSES, parseCsv, parseOriginalJson } from '../src/data/load.ts';
 
 describe('built-in data', () => {
   it('holds the original 50 points, 26 of class 0 and 24 of class 1, with a bias 1', () => {
@@ -59,7 +59,65 @@ describe('original-shape JSON data', () => {
       'o.json sample 1 "x": "a" is not a finite number',
     );
     expect(() => parseOriginalJson('[{"x":[2,5,1],"ans":[0]},{"x":[3,1],"ans":[1]}]', 'o.json')).toThrow(
-      'sample 1 has 2 inputs, expected 3',
+      'o.json sample 1 "x": [3,1] has 2 values, expected 3 as sample 0',
+    );
+  });
+});
+
+describe('class labels', () => {
+  it('turns CSV labels 0..K-1 with K >= 3 into one-hot targets over K outputs', () => {
+    const d = parseCsv('1,2,0\n3,4,2\n5,6,1\n', 'k.csv');
+    expect([d.outDim, d.classes]).toEqual([3, 3]);
+    expect([...d.targets]).toEqual([1, 0, 0, 0, 0, 1, 0, 1, 0]);
+  });
+
+  it('makes K the largest label + 1 even when a class in between has no sample', () => {
+    const d = parseCsv('1,0\n2,4\n', 'gap.csv');
+    expect([d.outDim, d.classes]).toEqual([5, 5]);
+    expect([...d.targets]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('keeps CSV labels 0/1 as one binary output', () => {
+    const d = parseCsv('1,0\n2,1\n', 'b.csv');
+    expect([d.outDim, d.classes, d.binary]).toEqual([1, 2, true]);
+  });
+
+  it('keeps CSV labels as regression targets when one is not an integer', () => {
+    const d = parseCsv('1,0\n2,3\n3,0.5\n', 'r.csv');
+    expect([d.outDim, d.classes]).toEqual([1, 0]);
+    expect([...d.targets]).toEqual([0, 3, 0.5]);
+  });
+
+  it('keeps CSV labels as regression targets when one is negative', () => {
+    expect(parseCsv('1,-1\n2,3\n', 'r.csv').classes).toBe(0);
+  });
+
+  it('keeps integer labels beyond MAX_CLASSES as regression targets', () => {
+    const d = parseCsv(`1,0\n2,${MAX_CLASSES}\n`, 'big.csv');
+    expect([d.outDim, d.classes]).toEqual([1, 0]);
+    expect(parseCsv(`1,0\n2,${MAX_CLASSES - 1}\n`, 'max.csv').classes).toBe(MAX_CLASSES);
+  });
+
+  it('recognises one-hot JSON ans arrays of length K >= 3 as K classes', () => {
+    const d = parseOriginalJson('[{"x":[1,1],"ans":[0,0,1]},{"x":[2,1],"ans":[1,0,0]}]', 'h.json');
+    expect([d.outDim, d.classes]).toEqual([3, 3]);
+    expect([...d.targets]).toEqual([0, 0, 1, 1, 0, 0]);
+  });
+
+  it('keeps JSON 0/1 arrays with two ones as multi-label targets, not classes', () => {
+    const d = parseOriginalJson('[{"x":[1,1],"ans":[0,1,1]},{"x":[2,1],"ans":[1,0,0]}]', 'm.json');
+    expect([d.outDim, d.classes, d.binary]).toEqual([3, 0, true]);
+  });
+
+  it('turns single integer JSON ans values with a largest >= 2 into one-hot targets', () => {
+    const d = parseOriginalJson('[{"x":[1,1],"ans":[3]},{"x":[2,1],"ans":[0]}]', 'i.json');
+    expect([d.outDim, d.classes]).toEqual([4, 4]);
+    expect([...d.targets]).toEqual([0, 0, 0, 1, 1, 0, 0, 0]);
+  });
+
+  it('names the sample whose ans has another length than the first', () => {
+    expect(() => parseOriginalJson('[{"x":[1,1],"ans":[0,0,1]},{"x":[2,1],"ans":[2]}]', 'mix.json')).toThrow(
+      'mix.json sample 1 "ans": [2] has 1 value, expected 3 as sample 0',
     );
   });
 });

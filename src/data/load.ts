@@ -2,6 +2,10 @@
 // the original's shape (`[{"x":[2,5,1],"ans":[0]}, ...]`). CSV rows get the
 // bias input appended; the original's JSON already carries it and is taken
 // as is. Every error names the file, the place and the bad value.
+//
+// Labels: 0/1 train one logistic output (classes 2); class numbers 0..K-1
+// with K >= 3 become one-hot targets over K outputs; anything else is a
+// regression target. JSON may also give one-hot `ans` arrays directly.
 
 import { basename } from 'node:path';
 import { parseJson, readText } from '../util/files.ts';
@@ -28,7 +32,7 @@ export function loadData(spec: string, opts: DataOptions): Dataset {
 export function parseCsv(text: string, name: string): Dataset {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const features: number[][] = [];
-  const labels: number[][] = [];
+  const labels: number[] = [];
   let width = -1;
   lines.forEach((line, i) => {
     if (line === '' || line.startsWith('#')) return;
@@ -48,11 +52,39 @@ export function parseCsv(text: string, name: string): Dataset {
       if (!Number.isFinite(v)) throw new Error(`${where}: ${JSON.stringify(c)} is not a finite number`);
       return v;
     });
-    labels.push([row.pop() as number]);
+    labels.push(row.pop() as number);
     features.push(row);
   });
   if (features.length === 0) throw new Error(`${name}: no data rows, expected lines of x1,...,xn,label`);
-  return makeDataset(name, withBias(features), labels);
+  return makeDataset(name, withBias(features), targetRows(labels));
+}
+
+/**
+ * Past this many classes, integer labels stay regression targets: a column
+ * of counts or prices (say 0..150000) would otherwise become 150,001 one-hot
+ * outputs per sample and exhaust memory.
+ */
+export const MAX_CLASSES = 1000;
+
+/** K when every label is a class number (an integer >= 0) and the largest is >= 2; else 0. */
+export function classCount(labels: readonly number[]): number {
+  let max = 0;
+  for (const v of labels) {
+    if (!Number.isInteger(v) || v < 0) return 0;
+    if (v > max) max = v;
+  }
+  return max >= 2 && max < MAX_CLASSES ? max + 1 : 0;
+}
+
+/** One target row per label: one-hot over K when the labels are K >= 3 classes, else the label itself. */
+function targetRows(labels: readonly number[]): number[][] {
+  const k = classCount(labels);
+  if (k === 0) return labels.map((v) => [v]);
+  return labels.map((v) => {
+    const row = new Array<number>(k).fill(0);
+    row[v] = 1;
+    return row;
+  });
 }
 
 export function parseOriginalJson(text: string, name: string): Dataset {
@@ -62,12 +94,19 @@ export function parseOriginalJson(text: string, name: string): Dataset {
   const xs: number[][] = [];
   const ys: number[][] = [];
   rows.forEach((row, s) => {
-    const x = numbers(row?.x, `${name} sample ${s} "x"`);
-    const y = numbers(row?.ans, `${name} sample ${s} "ans"`);
-    xs.push(x);
-    ys.push(y);
+    xs.push(sameLength(numbers(row?.x, `${name} sample ${s} "x"`), xs[0], `${name} sample ${s} "x"`));
+    ys.push(sameLength(numbers(row?.ans, `${name} sample ${s} "ans"`), ys[0], `${name} sample ${s} "ans"`));
   });
-  return makeDataset(name, xs, ys);
+  // `"ans":[3]`: a class number, as a CSV label; one-hot arrays are kept and recognised by makeDataset.
+  return makeDataset(name, xs, ys[0].length === 1 ? targetRows(ys.map((y) => y[0])) : ys);
+}
+
+function sameLength(v: number[], first: number[] | undefined, where: string): number[] {
+  if (first && v.length !== first.length) {
+    const values = (m: number) => `${m} value${m === 1 ? '' : 's'}`;
+    throw new Error(`${where}: ${JSON.stringify(v)} has ${values(v.length)}, expected ${first.length} as sample 0`);
+  }
+  return v;
 }
 
 function numbers(v: unknown, where: string): number[] {
