@@ -1,70 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { claim, MAX_CLAIMABLE, openJob, tryClaim } from '../src/parallel/claim.ts';
+import { claim, MAX_CLAIMABLE, openJob, readJob, tryClaim } from '../src/parallel/claim.ts';
 import { C } from '../src/parallel/shared-state.ts';
 
-function claimAll(control: Int32Array, count: number, participants: number): [number, number][] {
+function claimAll(control: Int32Array, epoch: number, participants: number): [number, number][] {
   const out = new Int32Array(2);
   const chunks: [number, number][] = [];
-  while (claim(control, count, participants, out)) chunks.push([out[0], out[1]]);
+  while (claim(control, epoch, participants, out)) chunks.push([out[0], out[1]]);
   return chunks;
 }
 
+const job = (count: number, phase = 0, t = 0) => ({ phase, count, t });
+
 describe('claiming chunks of a job', () => {
   it('hands out every evaluation exactly once, in order', () => {
-    const control = new Int32Array(8);
-    openJob(control, 1);
-    const chunks = claimAll(control, 1153, 2);
+    const control = new Int32Array(16);
+    openJob(control, 1, job(1153));
+    const chunks = claimAll(control, 1, 2);
     expect(chunks[0][0]).toBe(0);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i][0]).toBe(chunks[i - 1][1]);
     expect(chunks[chunks.length - 1][1]).toBe(1153);
   });
 
   it('shrinks chunks as the job runs out: a share of what is left', () => {
-    const control = new Int32Array(8);
-    openJob(control, 1);
-    const sizes = claimAll(control, 100, 2).map(([lo, hi]) => hi - lo);
+    const control = new Int32Array(16);
+    openJob(control, 1, job(100));
+    const sizes = claimAll(control, 1, 2).map(([lo, hi]) => hi - lo);
     expect(sizes[0]).toBe(25); // 100 left / (2 × 2 participants)
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
     expect(sizes[sizes.length - 1]).toBe(1);
   });
 
   it('has nothing to claim once the job is exhausted, until the next job opens', () => {
-    const control = new Int32Array(8);
-    openJob(control, 7);
-    claimAll(control, 10, 3);
-    expect(claimAll(control, 10, 3)).toEqual([]);
-    openJob(control, 8);
-    expect(claimAll(control, 10, 3)[0]).toEqual([0, 2]);
+    const control = new Int32Array(16);
+    openJob(control, 7, job(10));
+    claimAll(control, 7, 3);
+    expect(claimAll(control, 7, 3)).toEqual([]);
+    openJob(control, 8, job(10));
+    expect(claimAll(control, 8, 3)[0]).toEqual([0, 2]);
   });
 
   it('tags the counter with the job, so an old value never matches a new job', () => {
-    const control = new Int32Array(8);
-    openJob(control, 1);
+    const control = new Int32Array(16);
+    openJob(control, 1, job(10));
     const old = control[C.CLAIM];
-    openJob(control, 2);
+    openJob(control, 2, job(10));
     expect(control[C.CLAIM]).not.toBe(old);
     expect(control[C.CLAIM] & MAX_CLAIMABLE).toBe(0);
   });
 
   it('fails a compare-and-swap from a value read before the job changed, and leaves the new job untouched', () => {
-    const control = new Int32Array(8);
-    openJob(control, 1);
+    const control = new Int32Array(16);
+    openJob(control, 1, job(10));
     const stale = Atomics.load(control, C.CLAIM); // a claimer reads job 1 at evaluation 0, then sleeps
-    claimAll(control, 10, 2); // the others finish job 1
-    openJob(control, 2); // job 2 opens at evaluation 0 again
+    claimAll(control, 1, 2); // the others finish job 1
+    openJob(control, 2, job(10)); // job 2 opens at evaluation 0 again
     const out = new Int32Array(2);
-    expect(tryClaim(control, stale, 10, 2, out)).toBe('retry');
+    expect(tryClaim(control, 1, stale, 2, out)).toBe('retry');
     expect(control[C.CLAIM] & MAX_CLAIMABLE).toBe(0);
-    expect(claimAll(control, 10, 2)[0]).toEqual([0, 3]);
+    expect(claimAll(control, 2, 2)[0]).toEqual([0, 3]);
   });
 
   it('fails a compare-and-swap when another claimer got there first', () => {
-    const control = new Int32Array(8);
-    openJob(control, 1);
+    const control = new Int32Array(16);
+    openJob(control, 1, job(100));
     const seen = Atomics.load(control, C.CLAIM);
     const out = new Int32Array(2);
-    expect(tryClaim(control, seen, 100, 2, out)).toBe('claimed');
-    expect(tryClaim(control, seen, 100, 2, out)).toBe('retry');
+    expect(tryClaim(control, 1, seen, 2, out)).toBe('claimed');
+    expect(tryClaim(control, 1, seen, 2, out)).toBe('retry');
     expect(out).toEqual(new Int32Array([0, 25]));
+  });
+
+  it('gives a participant that woke for an earlier job nothing of the next one', () => {
+    const control = new Int32Array(16);
+    openJob(control, 1, job(5, 0));
+    claimAll(control, 1, 2);
+    openJob(control, 2, job(500, 1)); // a later phase, with more items
+    expect(claimAll(control, 1, 2)).toEqual([]);
+    expect(claimAll(control, 2, 2).at(-1)?.[1]).toBe(500);
+  });
+
+  it('keeps a job description until the job after next opens', () => {
+    const control = new Int32Array(16);
+    openJob(control, 3, job(40, 0, 9));
+    openJob(control, 4, job(70, 1, 9));
+    expect([readJob(control, 3), readJob(control, 4)]).toEqual([job(40, 0, 9), job(70, 1, 9)]);
   });
 });

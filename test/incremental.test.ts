@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/data/dataset.ts';
 import { makeDataset } from '../src/data/dataset.ts';
-import { evaluateRange, gradientFromResults, makeEvaluator } from '../src/methods/evaluate.ts';
+import { evaluateAll, gradientFromResults, makeEvaluator } from '../src/methods/evaluate.ts';
 import { describeRun, type EvalSpec, evalCount, type GradMode } from '../src/methods/run-spec.ts';
 import type { ActivationName } from '../src/nn/activation.ts';
 import { backpropGradient } from '../src/nn/backprop.ts';
@@ -14,7 +14,7 @@ import { stream } from '../src/util/rng.ts';
 
 function gradient(net: Net, output: Output, data: Dataset, params: Float64Array, spec: EvalSpec, t = 0) {
   const results = new Float64Array(evalCount(spec, paramCount(net)));
-  evaluateRange(makeEvaluator(describeRun(net, output, spec), data), params, t, 0, results.length, results);
+  evaluateAll(makeEvaluator(describeRun(net, output, spec), data), params, t, results);
   const grad = new Float64Array(paramCount(net));
   return { grad, loss: gradientFromResults(spec, results, grad) };
 }

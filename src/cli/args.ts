@@ -51,7 +51,8 @@ export function parseArgs(argv = hideBin(process.argv)) {
       method: {
         choices: METHODS,
         default: D.method,
-        describe: 'gradient: numerical gradient descent; random: random candidate updates; backprop: the analytic gradient, for comparison',
+        describe:
+          'gradient: numerical gradient descent; random: random candidate updates; backprop: the analytic gradient, for comparison',
         group: 'Training:',
       },
       lr: {

@@ -5,41 +5,69 @@
 // sample-major (sample p, unit u at p·width + u), so that one sample's values
 // lie together: incremental.ts visits the samples one by one.
 //
-// Each thread builds its own from the shared params (the same bits in every
-// thread), once per iteration: cheaper to recompute than to hand over.
+// The buffers can live in SharedArrayBuffers: then the threads of a pool
+// compute the base pass together, split by samples (the iteration's first
+// phase), and all read all of it (the second). Every entry depends on its
+// sample alone, so who computed it does not change its bits.
 
 import type { Dataset } from '../data/dataset.ts';
 import { activations, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { composeSeries, NonZero } from './series.ts';
+import { composeSeries } from './series.ts';
+
+/** The memory of a base pass for up to `capacity` samples; plain typed arrays, shareable. */
+export interface BaseBuffers {
+  capacity: number;
+  /** z[l]: pre-activations (l ≥ 1; z[L] are the logits); a[l]: activations (1 ≤ l < L). */
+  z: Float64Array[];
+  a: Float64Array[];
+  /** Per layer l < L: per sample, its units with a non-zero activation (count, then up to width units). */
+  nzCount: Int32Array[];
+  nzUnit: Int32Array[];
+  terms: Float64Array;
+  /** Series coefficients, 4 per sample and unit: the loss along each logit (outC); along each row of the
+   *  last weight matrix (lastC); both series composed, from a last-hidden pre-activation step (comp). */
+  outC: Float64Array;
+  lastC: Float64Array;
+  comp: Float64Array;
+  /** Per sample: a bound on |logit step / pre-activation step| over the last hidden units (series
+   *  guard), and the smallest |z| among them (relu: no unit crosses its kink below it). */
+  gain: Float64Array;
+  zMin: Float64Array;
+}
+
+export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuffers {
+  const f64 = (n: number) =>
+    shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
+  const i32 = (n: number) =>
+    shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
+  const { nodes } = net;
+  const L = nodes.length - 1;
+  const H = L >= 2 ? nodes[L - 1] : 0;
+  return {
+    capacity,
+    z: nodes.map((n, l) => f64(l >= 1 ? n * capacity : 0)),
+    a: nodes.map((n, l) => f64(l >= 1 && l < L ? n * capacity : 0)),
+    nzCount: nodes.map((_, l) => i32(l < L ? capacity : 0)),
+    nzUnit: nodes.map((n, l) => i32(l < L ? n * capacity : 0)),
+    terms: f64(capacity),
+    outC: f64(nodes[L] * capacity * 4),
+    lastC: f64(H * capacity * 4),
+    comp: f64(H * capacity * 4),
+    gain: f64(capacity),
+    zMin: f64(capacity),
+  };
+}
 
 export class BaseCache {
-  /** Samples in the cached batch, S. */
+  /** Samples in the current batch, S, and their indices in the data set. */
   samples = 0;
-  /** Mean loss over the batch: E(w). */
-  loss = NaN;
-  /** z[l] pre-activations (l ≥ 1; z[L] are the logits), a[l] activations (1 ≤ l < L). */
-  readonly z: Float64Array[];
-  readonly a: Float64Array[];
-  /** Per layer l < L: each sample's units with a non-zero activation (l = 0: inputs). */
-  readonly nz: NonZero[];
-  /** Series coefficients, 4 per sample and unit: the loss along each logit (outC); along each row of
-   *  the last weight matrix (lastC); and both series composed, from a last-hidden pre-activation step
-   *  to the loss (comp). */
-  outC = new Float64Array(0);
-  lastC = new Float64Array(0);
-  comp = new Float64Array(0);
-  /** Per sample: a bound on |loss step / pre-activation step| over the last hidden units (series
-   *  guard), and the smallest |z| among them (relu: no unit crosses its kink below it). */
-  gain = new Float64Array(0);
-  zMin = new Float64Array(0);
+  private idx: Int32Array;
   /** Per last-hidden unit: the largest |w| of its row into the logits. */
   readonly wMax: Float64Array;
   readonly targets: Float64Array;
-  private terms = new Float64Array(0);
-  private idx = new Int32Array(0);
-  private readonly cachedParams: Float64Array;
+  readonly inputs;
   private readonly identity: Float64Array;
   private readonly L: number;
   private readonly H: number;
@@ -49,146 +77,143 @@ export class BaseCache {
     private readonly net: Net,
     private readonly output: Output,
     private readonly data: Dataset,
+    readonly buf: BaseBuffers,
   ) {
     const { nodes } = net;
     this.L = nodes.length - 1;
     this.K = nodes[this.L];
     this.H = this.L >= 2 ? nodes[this.L - 1] : 0;
-    this.z = nodes.map(() => new Float64Array(0));
-    this.a = nodes.map(() => new Float64Array(0));
-    this.nz = nodes.slice(0, -1).map(() => new NonZero());
     this.wMax = new Float64Array(this.H);
     this.targets = data.targets;
+    this.inputs = data.inputs;
+    this.idx = Int32Array.from({ length: data.n }, (_, i) => i);
     this.identity = new Float64Array(this.K * this.K);
     for (let k = 0; k < this.K; k++) this.identity[k * this.K + k] = 1;
-    this.cachedParams = new Float64Array(net.offsets[this.L]).fill(NaN);
+  }
+
+  /** The batch (all samples, in order, if none) and the params of the current iteration, in this thread. */
+  begin(params: Float64Array, samples?: Int32Array): void {
+    const S = samples ? samples.length : this.data.n;
+    if (S > this.buf.capacity) throw new Error(`base pass of ${S} samples: room for ${this.buf.capacity}`);
+    this.samples = S;
+    if (samples) this.idx = samples;
+    const wAt = this.net.offsets[this.L - 1];
+    for (let j = 0; j < this.H; j++) {
+      let m = 0;
+      for (let k = 0; k < this.K; k++) m = Math.max(m, Math.abs(params[wAt + j * this.K + k]));
+      this.wMax[j] = m;
+    }
   }
 
   targetAt(p: number): number {
     return this.idx[p] * this.data.outDim;
   }
 
-  termOf(p: number): number {
-    return this.terms[p];
+  inputAt(p: number): number {
+    return this.idx[p] * this.data.inDim;
   }
 
-  /** Builds the cache for params over the given samples (all, in order, if none) unless it holds them already. */
-  ensure(params: Float64Array, samples?: Int32Array): void {
-    const S = samples ? samples.length : this.data.n;
-    if (S === this.samples && this.holds(params, samples)) return;
-    this.resize(S);
-    for (let p = 0; p < S; p++) this.idx[p] = samples ? samples[p] : p;
-    this.cachedParams.set(params);
-    this.forward(params);
-    this.coefficients(params);
+  /** E(w): the mean of the loss terms, in sample order. */
+  loss(): number {
+    let sum = 0;
+    for (let p = 0; p < this.samples; p++) sum += this.buf.terms[p];
+    return sum / this.samples;
   }
 
-  private holds(params: Float64Array, samples?: Int32Array): boolean {
-    for (let k = 0; k < params.length; k++) if (params[k] !== this.cachedParams[k]) return false;
-    for (let p = 0; p < this.samples; p++) if ((samples ? samples[p] : p) !== this.idx[p]) return false;
-    return true;
-  }
-
-  private resize(S: number): void {
-    const { nodes } = this.net;
-    this.samples = S;
-    if (this.idx.length >= S) return;
-    this.idx = new Int32Array(S);
-    for (let l = 1; l <= this.L; l++) {
-      this.z[l] = new Float64Array(nodes[l] * S);
-      if (l < this.L) this.a[l] = new Float64Array(nodes[l] * S);
+  /** The base pass for sample positions [lo, hi) of the current batch (after begin). */
+  compute(params: Float64Array, lo: number, hi: number): void {
+    for (let p = lo; p < hi; p++) {
+      this.forward(params, p);
+      this.coefficients(params, p);
     }
-    this.terms = new Float64Array(S);
-    this.outC = new Float64Array(this.K * S * 4);
-    this.lastC = new Float64Array(this.H * S * 4);
-    this.comp = new Float64Array(this.H * S * 4);
-    this.gain = new Float64Array(S);
-    this.zMin = new Float64Array(S);
   }
 
   /** The forward pass of forwardLogits (network.ts), in the same order, so E(w) has the same bits. */
-  private forward(params: Float64Array): void {
+  private forward(params: Float64Array, p: number): void {
     const { nodes, offsets } = this.net;
-    const { inputs, inDim } = this.data;
     const act = activations[this.net.func];
-    const S = this.samples;
-    for (const nz of this.nz) nz.clear(S);
-    let sum = 0;
-    for (let p = 0; p < S; p++) {
-      let prev: Float64Array | Float32Array = inputs;
-      let at = this.idx[p] * inDim;
-      for (let l = 0; l < this.L; l++) {
-        const nIn = nodes[l];
-        const nOut = nodes[l + 1];
-        const z = this.z[l + 1];
-        const out = p * nOut;
-        z.fill(0, out, out + nOut);
-        this.nz[l].open(p);
-        for (let i = 0, w = offsets[l]; i < nIn; i++, w += nOut) {
-          const v = prev[at + i];
-          if (v === 0) continue;
-          this.nz[l].push(i, v);
-          for (let j = 0; j < nOut; j++) z[out + j] += v * params[w + j];
-        }
-        if (l + 1 === this.L) break;
-        const a = this.a[l + 1];
-        for (let j = 0; j < nOut; j++) a[out + j] = act(z[out + j]);
-        prev = a;
-        at = out;
+    const { z, a, nzCount, nzUnit } = this.buf;
+    let prev: Float64Array | Float32Array = this.inputs;
+    let at = this.inputAt(p);
+    for (let l = 0; l < this.L; l++) {
+      const nIn = nodes[l];
+      const nOut = nodes[l + 1];
+      const zl = z[l + 1];
+      const out = p * nOut;
+      zl.fill(0, out, out + nOut);
+      let count = 0;
+      for (let i = 0, w = offsets[l]; i < nIn; i++, w += nOut) {
+        const v = prev[at + i];
+        if (v === 0) continue;
+        nzUnit[l][p * nIn + count++] = i;
+        for (let j = 0; j < nOut; j++) zl[out + j] += v * params[w + j];
       }
-      for (const nz of this.nz) nz.close(p);
-      this.terms[p] = this.output.sampleLoss(
-        this.z[this.L].subarray(p * this.K, (p + 1) * this.K),
-        this.targets,
-        this.targetAt(p),
-      );
-      sum += this.terms[p];
+      nzCount[l][p] = count;
+      if (l + 1 === this.L) break;
+      const al = a[l + 1];
+      for (let j = 0; j < nOut; j++) al[out + j] = act(zl[out + j]);
+      prev = al;
+      at = out;
     }
-    this.loss = sum / S;
+    const logits = z[this.L].subarray(p * this.K, (p + 1) * this.K);
+    this.buf.terms[p] = this.output.sampleLoss(logits, this.targets, this.targetAt(p));
   }
 
-  private coefficients(params: Float64Array): void {
+  private coefficients(params: Float64Array, p: number): void {
     const { K, H, L } = this;
+    const { z, a, outC, lastC, comp } = this.buf;
+    const logits = z[L].subarray(p * K, (p + 1) * K);
+    const t = this.targetAt(p);
+    this.output.series(logits, this.targets, t, {
+      w: this.identity,
+      wAt: 0,
+      wStep: K,
+      count: K,
+      c: outC,
+      cAt: p * K * 4,
+      cStep: 4,
+    });
+    if (H === 0) return;
     const wAt = this.net.offsets[L - 1];
+    this.output.series(logits, this.targets, t, {
+      w: params,
+      wAt,
+      wStep: K,
+      count: H,
+      c: lastC,
+      cAt: p * H * 4,
+      cStep: 4,
+    });
+    let gain = 0;
+    let zMin = Infinity;
     for (let j = 0; j < H; j++) {
-      let m = 0;
-      for (let k = 0; k < K; k++) m = Math.max(m, Math.abs(params[wAt + j * K + k]));
-      this.wMax[j] = m;
+      const at = (p * H + j) * 4;
+      taylor[this.net.func](a[L - 1][p * H + j], comp, at); // the activation's series first...
+      gain = Math.max(gain, Math.abs(comp[at]) * this.wMax[j]);
+      zMin = Math.min(zMin, Math.abs(z[L - 1][p * H + j]));
+      composeSeries(comp, at, lastC, at); // ...then the loss's series of it
     }
-    const isSmooth = smooth[this.net.func];
-    for (let p = 0; p < this.samples; p++) {
-      const logits = this.z[L].subarray(p * K, (p + 1) * K);
-      const t = this.targetAt(p);
-      this.output.series(logits, this.targets, t, {
-        w: this.identity,
-        wAt: 0,
-        wStep: K,
-        count: K,
-        c: this.outC,
-        cAt: p * K * 4,
-        cStep: 4,
-      });
-      if (H === 0) continue;
-      this.output.series(logits, this.targets, t, {
-        w: params,
-        wAt,
-        wStep: K,
-        count: H,
-        c: this.lastC,
-        cAt: p * H * 4,
-        cStep: 4,
-      });
-      let gain = 0;
-      let zMin = Infinity;
-      for (let j = 0; j < H; j++) {
-        const at = (p * H + j) * 4;
-        taylor[this.net.func](this.a[L - 1][p * H + j], this.comp, at); // the activation's series first...
-        gain = Math.max(gain, Math.abs(this.comp[at]) * this.wMax[j]);
-        zMin = Math.min(zMin, Math.abs(this.z[L - 1][p * H + j]));
-        composeSeries(this.comp, at, this.lastC, at); // ...then the loss's series of it
-      }
-      this.gain[p] = isSmooth ? 1.01 * gain : gain; // a step's higher terms stay within 1% below the series' limit
-      this.zMin[p] = zMin;
+    // A step's higher terms stay within 1% of the first below the series' limit.
+    this.buf.gain[p] = smooth[this.net.func] ? 1.01 * gain : gain;
+    this.buf.zMin[p] = zMin;
+  }
+
+  /** Position in nzUnit[l] of sample p's first non-zero unit ≥ u. */
+  firstFrom(l: number, p: number, u: number): number {
+    const width = this.net.nodes[l];
+    let lo = p * width;
+    let hi = lo + this.buf.nzCount[l][p];
+    const units = this.buf.nzUnit[l];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid] < u) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
+  }
+
+  /** Unit u's activation in sample p at layer l (l = 0: the input). */
+  value(l: number, p: number, u: number): number {
+    return l === 0 ? this.inputs[this.inputAt(p) + u] : this.buf.a[l][p * this.net.nodes[l] + u];
   }
 }

@@ -13,6 +13,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { lossSum } from '../nn/loss.ts';
 import { makeScratch, type Net, paramCount, type Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
+import { allocBase, type BaseBuffers } from './base-cache.ts';
 import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { Incremental } from './incremental.ts';
@@ -32,14 +33,62 @@ export interface Evaluator {
   readonly incremental?: Incremental;
 }
 
-/** Every thread, the coordinator included, builds its evaluator from the run's one description. */
-export function makeEvaluator(run: RunSpec, data: Dataset): Evaluator {
+/**
+ * Every thread, the coordinator included, builds its evaluator from the run's
+ * one description. With incremental gradients, the threads of a pool share one
+ * base pass: `base` (see baseCapacity); without, the evaluator keeps its own.
+ */
+export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): Evaluator {
   const { net, output, spec } = buildRun(run);
   const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
-  const incremental =
-    spec.kind !== 'random' && spec.grad === 'incremental' ? new Incremental(net, output, data) : undefined;
+  const incremental = usesBasePass(spec)
+    ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false))
+    : undefined;
   const work = new Float64Array(paramCount(net));
   return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental };
+}
+
+export function usesBasePass(spec: EvalSpec): boolean {
+  return spec.kind !== 'random' && spec.grad === 'incremental';
+}
+
+/** The most samples a base pass holds: a batch, or the whole set. */
+export function baseCapacity(spec: EvalSpec, samples: number): number {
+  return spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
+}
+
+/**
+ * An iteration's phases, run one after the other, each a count of independent
+ * items: with incremental gradients first the base pass (items: the batch's
+ * samples), then the evaluations; otherwise the evaluations alone.
+ */
+export function phaseCounts(ev: Evaluator, t: number): number[] {
+  const count = evalCount(ev.spec, ev.work.length);
+  if (!ev.incremental) return [count];
+  return [ev.batches ? ev.batches.batch(t).length : ev.data.n, count];
+}
+
+/** Items [lo, hi) of phase `phase` of iteration t. */
+export function evaluatePhase(
+  ev: Evaluator,
+  params: Float64Array,
+  t: number,
+  phase: number,
+  lo: number,
+  hi: number,
+  results: Float64Array,
+): void {
+  if (ev.incremental && phase === 0) {
+    ev.incremental.base.begin(params, ev.batches?.batch(t));
+    ev.incremental.base.compute(params, lo, hi);
+  } else evaluateRange(ev, params, t, lo, hi, results);
+}
+
+/** Every phase of iteration t, in this thread. */
+export function evaluateAll(ev: Evaluator, params: Float64Array, t: number, results: Float64Array): void {
+  phaseCounts(ev, t).forEach((count, phase) => {
+    evaluatePhase(ev, params, t, phase, 0, count, results);
+  });
 }
 
 /** Evaluates e in [lo, hi) of iteration t from `params` into results[e]. */
@@ -91,10 +140,10 @@ function differences(
   const { offsets } = ev.net;
   const P = ev.work.length;
   const base = evalCount(ev.spec, P) - 1;
-  inc.base.ensure(params, samples);
+  inc.base.begin(params, samples);
   for (let e = lo; e < hi; ) {
     if (e === base) {
-      results[e++] = inc.base.loss;
+      results[e++] = inc.base.loss();
       continue;
     }
     // The longest run of indices within one layer (and one half of a central job).

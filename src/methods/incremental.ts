@@ -26,7 +26,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { activations, reluDelta, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { BaseCache } from './base-cache.ts';
+import { type BaseBuffers, BaseCache } from './base-cache.ts';
 import { poly } from './series.ts';
 
 /** Largest step of a unit's pre-activation for its Taylor series. */
@@ -48,8 +48,9 @@ export class Incremental {
     private readonly net: Net,
     private readonly output: Output,
     data: Dataset,
+    buffers: BaseBuffers,
   ) {
-    this.base = new BaseCache(net, output, data);
+    this.base = new BaseCache(net, output, data, buffers);
     this.L = net.nodes.length - 1;
     this.act = activations[net.func];
     this.isSmooth = smooth[net.func];
@@ -58,9 +59,9 @@ export class Incremental {
   }
 
   /**
-   * Mean loss changes over the cached samples when each weight of layer l with
-   * local index k in [kFrom, kTo) (k = i·width + j) moves by step, into
-   * out[at + k − kFrom].
+   * Mean loss changes over the batch when each weight of layer l with local
+   * index k in [kFrom, kTo) (k = i·width + j) moves by step, into
+   * out[at + k − kFrom]. Needs the batch's base pass (BaseCache.compute).
    */
   block(
     params: Float64Array,
@@ -78,14 +79,15 @@ export class Incremental {
     acc.fill(0, 0, kTo - kFrom);
     const iFrom = Math.floor(kFrom / width);
     const iLast = Math.floor((kTo - 1) / width);
-    const nz = b.nz[l];
-    const { unit, value } = nz;
+    const units = b.buf.nzUnit[l];
+    const counts = b.buf.nzCount[l];
+    const nIn = this.net.nodes[l];
     for (let p = 0; p < b.samples; p++) {
-      for (let n = nz.firstFrom(p, iFrom), end = nz.start[p + 1]; n < end && unit[n] <= iLast; n++) {
-        const i = unit[n];
+      for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + counts[p]; n < end && units[n] <= iLast; n++) {
+        const i = units[n];
         const jFrom = i === iFrom ? kFrom - i * width : 0;
         const jTo = i === iLast ? kTo - i * width : width;
-        const x = value[n] * step;
+        const x = b.value(l, p, i) * step;
         const row = i * width - kFrom; // acc index of (i, 0)
         if (l === this.L - 1) this.outputRow(params, p, x, acc, row, jFrom, jTo);
         else if (l === this.L - 2) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
@@ -105,7 +107,7 @@ export class Incremental {
     jFrom: number,
     jTo: number,
   ) {
-    const c = this.base.outC;
+    const c = this.base.buf.outC;
     const K = this.tmpZ.length;
     if (Math.abs(x) <= U_MAX) for (let j = jFrom; j < jTo; j++) acc[row + j] += poly(c, (p * K + j) * 4, x);
     else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
@@ -125,18 +127,18 @@ export class Incremental {
     const H = this.net.nodes[this.L - 1];
     const ax = Math.abs(x);
     // The composed series holds for every unit of this sample: no unit's step or logit step is too large, no kink crossed.
-    if ((this.isSmooth ? ax <= DELTA_MAX : ax < b.zMin[p]) && ax * b.gain[p] <= U_MAX) {
-      const comp = b.comp;
+    if ((this.isSmooth ? ax <= DELTA_MAX : ax < b.buf.zMin[p]) && ax * b.buf.gain[p] <= U_MAX) {
+      const comp = b.buf.comp;
       for (let j = jFrom, c = (p * H + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++) {
         acc[r] += x * (comp[c] + x * (comp[c + 1] + x * (comp[c + 2] + x * comp[c + 3])));
       }
       return;
     }
     for (let j = jFrom; j < jTo; j++) {
-      const da = this.unitDelta(b.z[this.L - 1], b.a[this.L - 1], p * H + j, x);
+      const da = this.unitDelta(b.buf.z[this.L - 1], b.buf.a[this.L - 1], p * H + j, x);
       if (da === 0) continue;
       acc[row + j] +=
-        Math.abs(da) * b.wMax[j] <= U_MAX ? poly(b.lastC, (p * H + j) * 4, da) : this.exact(params, p, j, -1, da);
+        Math.abs(da) * b.wMax[j] <= U_MAX ? poly(b.buf.lastC, (p * H + j) * 4, da) : this.exact(params, p, j, -1, da);
     }
   }
 
@@ -155,10 +157,10 @@ export class Incremental {
   private exact(params: Float64Array, p: number, row: number, unit: number, u: number): number {
     const b = this.base;
     const K = this.tmpZ.length;
-    const zOut = b.z[this.L];
+    const zOut = b.buf.z[this.L];
     const wAt = this.net.offsets[this.L - 1] + row * K;
     for (let m = 0; m < K; m++) this.tmpZ[m] = zOut[p * K + m] + (row >= 0 ? u * params[wAt + m] : m === unit ? u : 0);
-    return this.output.sampleLoss(this.tmpZ, b.targets, b.targetAt(p)) - b.termOf(p);
+    return this.output.sampleLoss(this.tmpZ, b.targets, b.targetAt(p)) - b.buf.terms[p];
   }
 
   /** Weights two or more layers before the output: push the change through every later layer. */
@@ -167,7 +169,7 @@ export class Incremental {
     const { nodes, offsets } = this.net;
     let prev = this.dz[l + 1];
     prev.fill(0);
-    prev[j] = this.unitDelta(b.z[l + 1], b.a[l + 1], p * nodes[l + 1] + j, x);
+    prev[j] = this.unitDelta(b.buf.z[l + 1], b.buf.a[l + 1], p * nodes[l + 1] + j, x);
     for (let m = l + 2; m <= this.L; m++) {
       const next = this.dz[m];
       next.fill(0);
@@ -178,11 +180,11 @@ export class Incremental {
         for (let q = 0; q < nodes[m]; q++) next[q] += d * params[w + q];
       }
       if (m < this.L)
-        for (let q = 0; q < nodes[m]; q++) next[q] = this.unitDelta(b.z[m], b.a[m], p * nodes[m] + q, next[q]);
+        for (let q = 0; q < nodes[m]; q++) next[q] = this.unitDelta(b.buf.z[m], b.buf.a[m], p * nodes[m] + q, next[q]);
       prev = next;
     }
     const K = prev.length;
-    const zOut = b.z[this.L];
+    const zOut = b.buf.z[this.L];
     let big = 0;
     for (let q = 0; q < K; q++) big = Math.max(big, Math.abs(prev[q]));
     if (big <= U_MAX) {
@@ -192,6 +194,6 @@ export class Incremental {
       return poly(this.tmpC, 0, 1);
     }
     for (let q = 0; q < K; q++) this.tmpZ[q] = zOut[p * K + q] + prev[q];
-    return this.output.sampleLoss(this.tmpZ, b.targets, b.targetAt(p)) - b.termOf(p);
+    return this.output.sampleLoss(this.tmpZ, b.targets, b.targetAt(p)) - b.buf.terms[p];
   }
 }

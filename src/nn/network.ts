@@ -86,7 +86,7 @@ export function makeScratch(net: Net): Scratch {
 export function forwardLogits(
   net: Net,
   params: Float64Array,
-  inputs: Float64Array,
+  inputs: Float64Array | Float32Array,
   inputOffset: number,
   scratch: Scratch,
 ): Float64Array {

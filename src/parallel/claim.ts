@@ -5,10 +5,14 @@
 // one finishing its last chunk. Chunks shrink as the job runs out (guided
 // scheduling: a share of what is left), so the tail is short.
 //
-// The counter control[CLAIM] carries the job's tag in its high bits, so a
-// late compare-and-swap from an earlier job cannot succeed on a new one. A
-// successful claim keeps its job open (its evaluations are not done yet), so
-// ITER and the params read after it belong to that same job.
+// The counter control[CLAIM] carries the job's tag in its high bits, and a
+// participant claims only from the job it woke for: a late compare-and-swap
+// from an earlier job cannot succeed on a new one. A job's description (its
+// phase, item count and iteration) sits in one of two slots by the job's
+// parity: the next job's opening cannot overwrite it, and the one after can
+// only open once this one is done. A successful claim keeps its job open (its
+// items are not done yet), so the description and the params read around it
+// belong to that same job.
 
 import { C } from './shared-state.ts';
 
@@ -19,32 +23,53 @@ const TAG_MASK = 0x7ff;
 /** The most evaluations one job can hold. */
 export const MAX_CLAIMABLE = NEXT_MASK;
 
-/** Opens job `epoch` for claiming, from evaluation 0. */
-export function openJob(control: Int32Array, epoch: number): void {
+export interface Job {
+  phase: number;
+  count: number;
+  t: number;
+}
+
+const slot = (epoch: number) => C.JOB + 3 * (epoch & 1);
+
+/** Describes job `epoch`, then opens it for claiming from item 0. */
+export function openJob(control: Int32Array, epoch: number, job: Job): void {
+  const at = slot(epoch);
+  Atomics.store(control, at, job.phase);
+  Atomics.store(control, at + 1, job.count);
+  Atomics.store(control, at + 2, job.t);
   Atomics.store(control, C.CLAIM, (epoch & TAG_MASK) << NEXT_BITS);
 }
 
-/** Claims the next chunk into out = [lo, hi); false when the job has none left. */
-export function claim(control: Int32Array, count: number, participants: number, out: Int32Array): boolean {
+/** Job `epoch`'s description. */
+export function readJob(control: Int32Array, epoch: number): Job {
+  const at = slot(epoch);
+  return { phase: Atomics.load(control, at), count: Atomics.load(control, at + 1), t: Atomics.load(control, at + 2) };
+}
+
+/** Claims the next chunk of job `epoch` into out = [lo, hi); false when it has none left (or is over). */
+export function claim(control: Int32Array, epoch: number, participants: number, out: Int32Array): boolean {
   for (;;) {
-    const got = tryClaim(control, Atomics.load(control, C.CLAIM), count, participants, out);
+    const got = tryClaim(control, epoch, Atomics.load(control, C.CLAIM), participants, out);
     if (got !== 'retry') return got === 'claimed';
   }
 }
 
 /**
- * One compare-and-swap from the counter value `seen`: 'retry' when the
+ * One compare-and-swap from the counter value `seen`: 'empty' when `seen`
+ * belongs to another job or this one has no items left, 'retry' when the
  * counter moved since (another claim, or a new job: its tag differs even where
  * its next index is the same, so a claimer that slept through a job change can
  * never take a chunk of the new job for the old one).
  */
 export function tryClaim(
   control: Int32Array,
+  epoch: number,
   seen: number,
-  count: number,
   participants: number,
   out: Int32Array,
 ): 'claimed' | 'empty' | 'retry' {
+  if (((seen >>> NEXT_BITS) & TAG_MASK) !== (epoch & TAG_MASK)) return 'empty';
+  const count = Atomics.load(control, slot(epoch) + 1);
   const next = seen & NEXT_MASK;
   if (next >= count) return 'empty';
   const hi = Math.min(count, next + Math.ceil((count - next) / (2 * participants)));

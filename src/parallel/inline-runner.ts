@@ -1,6 +1,6 @@
 // Everything in the main thread, with the same functions the workers use.
 
-import { evaluateRange, makeEvaluator } from '../methods/evaluate.ts';
+import { evaluateAll, makeEvaluator } from '../methods/evaluate.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';
@@ -34,7 +34,7 @@ export class InlineRunner implements Runner {
 
   async run(t: number): Promise<void> {
     const t0 = performance.now();
-    evaluateRange(this.ev, this.params, t, 0, this.count, this.results);
+    evaluateAll(this.ev, this.params, t, this.results);
     this.profile.computeMs += performance.now() - t0;
     this.profile.evals += this.count;
     this.profile.ownEvals += this.count;

@@ -4,7 +4,8 @@
 // wake-up instead of a message round trip (see worker-main.ts).
 
 import { Piscina } from 'piscina';
-import { type Evaluator, makeEvaluator } from '../methods/evaluate.ts';
+import { allocBase } from '../methods/base-cache.ts';
+import { baseCapacity, type Evaluator, makeEvaluator, phaseCounts, usesBasePass } from '../methods/evaluate.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
@@ -38,7 +39,8 @@ export class PoolRunner implements Runner {
   private readonly pool: Piscina;
   private readonly count: number;
   private readonly workers: number;
-  /** The coordinator's evaluator, when it computes a share. */
+  /** The coordinator's evaluator: it knows each iteration's phases, and computes a share with spin-main. */
+  private readonly ev: Evaluator;
   private readonly own?: Evaluator;
   private readonly spin: boolean;
   private readonly balancer: Balancer;
@@ -56,7 +58,8 @@ export class PoolRunner implements Runner {
     this.threads = Number(o.threads);
     this.profile = o.profile ?? emptyProfile();
     this.warmMs = o.warmMs ?? WARM_MS;
-    const P = paramCount(makeNet(o.run.nodes, o.run.func));
+    const net = makeNet(o.run.nodes, o.run.func);
+    const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
     if (strategy !== 'run' && this.count > MAX_CLAIMABLE) {
       throw new Error(
@@ -66,11 +69,14 @@ export class PoolRunner implements Runner {
     this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
     this.shared = makeSharedState(P, this.count, this.workers);
     this.results = this.shared.results;
-    if (strategy === 'spin-main') this.own = makeEvaluator(o.run, o.data);
+    // Incremental gradients: one base pass in shared memory, computed by all threads together.
+    const base = usesBasePass(o.run.eval) ? allocBase(net, baseCapacity(o.run.eval, o.data.n), true) : undefined;
+    this.ev = makeEvaluator(o.run, o.data, base);
+    if (strategy === 'spin-main') this.own = this.ev;
     // Never more spinning threads than cores: the workers plus the coordinator.
     this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
     this.balancer = new Balancer(this.participants());
-    const init: WorkerInit = { run: o.run, data: o.data, shared: this.shared, fault: o.fault };
+    const init: WorkerInit = { run: o.run, data: o.data, shared: this.shared, base, fault: o.fault };
     this.pool = new Piscina({
       filename: workerFile(),
       workerData: init,
@@ -120,50 +126,53 @@ export class PoolRunner implements Runner {
     this.profile.writeMs += performance.now() - t0;
   }
 
+  /** Each phase of the iteration (see phaseCounts) as one job, the next once the last is done. */
   async run(t: number): Promise<void> {
     if (this.closed) throw new Error('runner is closed');
-    if (this.strategy === 'run') await this.runTasks(t);
-    else await this.runBarrier(t);
+    const counts = phaseCounts(this.ev, t);
+    for (let phase = 0; phase < counts.length; phase++) {
+      const last = phase === counts.length - 1;
+      if (this.strategy === 'run') await this.runTasks(t, phase, counts[phase], last);
+      else await this.runBarrier(t, phase, counts[phase]);
+    }
     this.profile.iterations++;
   }
 
-  /** One pool.run per chunk: static chunks, sized by each worker's measured speed. */
-  private async runTasks(t: number): Promise<void> {
-    const bounds = this.balancer.split(this.count);
+  /** One pool.run per chunk: static chunks, sized by each worker's measured speed (in the last phase). */
+  private async runTasks(t: number, phase: number, count: number, last: boolean): Promise<void> {
+    const bounds = this.balancer.split(count);
     const t0 = performance.now();
     const jobs = [];
     for (let w = 0; w < this.workers; w++) {
-      jobs.push(
-        this.pool.run({ op: 'chunk', t, lo: bounds[w], hi: bounds[w + 1] } satisfies WorkerTask) as Promise<number>,
-      );
+      const task: WorkerTask = { op: 'chunk', t, phase, lo: bounds[w], hi: bounds[w + 1] };
+      jobs.push(this.pool.run(task) as Promise<number>);
     }
     const t1 = performance.now();
     const ms = await Promise.all(jobs);
     this.profile.dispatchMs += t1 - t0;
     this.profile.waitMs += performance.now() - t1;
     this.profile.workerComputeMs += Math.max(...ms);
-    for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
+    if (last) for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
   }
 
   /** Opens the job, computes a share if the coordinator takes part, waits for the rest. */
-  private async runBarrier(t: number): Promise<void> {
+  private async runBarrier(t: number, phase: number, count: number): Promise<void> {
     const { control } = this.shared;
     const t0 = performance.now();
     const epoch = Atomics.load(control, C.EPOCH) + 1;
-    control[C.ITER] = t;
     Atomics.store(control, C.COMPLETED, 0);
-    openJob(control, epoch);
+    openJob(control, epoch, { phase, count, t });
     Atomics.store(control, C.EPOCH, epoch);
     Atomics.notify(control, C.EPOCH);
     const t1 = performance.now();
     this.profile.dispatchMs += t1 - t0;
     if (this.own) {
-      this.profile.ownEvals += drain(this.own, this.shared, this.participants(), this.chunk);
+      this.profile.ownEvals += drain(this.own, this.shared, epoch, this.participants(), this.chunk);
       this.profile.computeMs += performance.now() - t1;
     }
-    this.profile.evals += this.count;
+    this.profile.evals += count;
     const t2 = performance.now();
-    await this.waitFor(C.COMPLETED, this.count, this.spin);
+    await this.waitFor(C.COMPLETED, count, this.spin);
     this.profile.waitMs += performance.now() - t2;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
     let slowest = 0;

@@ -11,9 +11,9 @@ export const C = {
   STOP: 1, // 1 = leave the loop
   COMPLETED: 2, // evaluations finished in the current job; the coordinator waits on it
   FAILED: 3, // 1 + index of a worker whose evaluation threw, else 0
-  ITER: 4, // iteration number t of the job
   READY: 5, // workers that have entered their loop
   CLAIM: 6, // the next unclaimed evaluation, tagged with the job (see claim.ts)
+  JOB: 7, // two job descriptions, by the job's parity: [phase, count, iteration t] each (see claim.ts)
 } as const;
 
 export interface SharedState {
@@ -31,7 +31,7 @@ export function makeSharedState(paramCount: number, evalCount: number, workers: 
   return {
     params: shared(Float64Array, paramCount),
     results: shared(Float64Array, evalCount),
-    control: shared(Int32Array, 8),
+    control: shared(Int32Array, 16),
     computeMs: shared(Float64Array, workers),
   };
 }

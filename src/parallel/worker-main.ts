@@ -7,9 +7,10 @@
 //            then claims chunks of the job until none are left.
 
 import type { Dataset } from '../data/dataset.ts';
-import { type Evaluator, evaluateRange, makeEvaluator } from '../methods/evaluate.ts';
+import type { BaseBuffers } from '../methods/base-cache.ts';
+import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator } from '../methods/evaluate.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
-import { claim } from './claim.ts';
+import { claim, readJob } from './claim.ts';
 import type { WorkerFault } from './runner.ts';
 import { C, type SharedState } from './shared-state.ts';
 
@@ -18,12 +19,14 @@ export interface WorkerInit {
   run: RunSpec;
   data: Dataset;
   shared: SharedState;
+  /** The shared base pass, with incremental gradients. */
+  base?: BaseBuffers;
   fault?: WorkerFault;
 }
 
 export type WorkerTask =
   | { op: 'ping'; warmMs: number }
-  | { op: 'chunk'; t: number; lo: number; hi: number }
+  | { op: 'chunk'; t: number; phase: number; lo: number; hi: number }
   | { op: 'loop'; id: number; spinUs: number; participants: number };
 
 export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
@@ -32,28 +35,30 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   // thrown in a task reaches the coordinator as it is.
   let ev: Evaluator | undefined;
   const { shared } = init;
-  const evaluate = init.fault ? withFault(init.fault) : evaluateRange;
+  const evaluate = init.fault ? withFault(init.fault) : evaluatePhase;
   return (task) => {
-    ev ??= makeEvaluator(init.run, init.data);
+    ev ??= makeEvaluator(init.run, init.data, init.base);
     const e = ev;
     if (task.op === 'ping') return warmUp(e, task.warmMs);
-    if (task.op === 'chunk') return timed(() => evaluate(e, shared.params, task.t, task.lo, task.hi, shared.results));
+    if (task.op === 'chunk') {
+      return timed(() => evaluate(e, shared.params, task.t, task.phase, task.lo, task.hi, shared.results));
+    }
     return runLoop(e, shared, task, evaluate);
   };
 }
 
-type EvaluateFn = typeof evaluateRange;
+type EvaluateFn = typeof evaluatePhase;
 
-/** The test-only fault switch (see WorkerFault): evaluateRange, failing at the n-th evaluation. */
+/** The test-only fault switch (see WorkerFault): evaluatePhase, failing at the n-th evaluation. */
 function withFault(fault: WorkerFault): EvaluateFn {
   let left = fault.afterEvals;
-  return (ev, params, t, lo, hi, results) => {
+  return (ev, params, t, phase, lo, hi, results) => {
     left -= hi - lo;
     if (left < 0) {
       if (fault.mode === 'exit') process.exit(3);
       throw new Error(`test fault: a worker failed after ${fault.afterEvals} evaluations`);
     }
-    evaluateRange(ev, params, t, lo, hi, results);
+    evaluatePhase(ev, params, t, phase, lo, hi, results);
   };
 }
 
@@ -99,18 +104,19 @@ function awaitEpoch(control: Int32Array, seen: number, spinUs: number): number {
 export function drain(
   ev: Evaluator,
   shared: SharedState,
+  epoch: number,
   participants: number,
   chunk: Int32Array,
-  evaluate: EvaluateFn = evaluateRange,
+  evaluate: EvaluateFn = evaluatePhase,
 ): number {
   const { control } = shared;
-  const count = shared.results.length;
+  const job = readJob(control, epoch);
   let done = 0;
-  while (claim(control, count, participants, chunk)) {
+  while (claim(control, epoch, participants, chunk)) {
     const n = chunk[1] - chunk[0];
-    evaluate(ev, shared.params, control[C.ITER], chunk[0], chunk[1], shared.results);
+    evaluate(ev, shared.params, job.t, job.phase, chunk[0], chunk[1], shared.results);
     done += n;
-    if (Atomics.add(control, C.COMPLETED, n) + n === count) Atomics.notify(control, C.COMPLETED);
+    if (Atomics.add(control, C.COMPLETED, n) + n === job.count) Atomics.notify(control, C.COMPLETED);
   }
   return done;
 }
@@ -131,7 +137,7 @@ function runLoop(
     seen = awaitEpoch(control, seen, task.spinUs);
     if (Atomics.load(control, C.STOP) === 1) return jobs;
     try {
-      shared.computeMs[task.id] = timed(() => drain(ev, shared, task.participants, chunk, evaluate));
+      shared.computeMs[task.id] = timed(() => drain(ev, shared, seen, task.participants, chunk, evaluate));
     } catch (err) {
       // Report through shared memory first: the coordinator may be blocked
       // in the barrier and unable to see this task's rejection until then.
