@@ -21,6 +21,8 @@ export const ENTRIES = {
   'eval-worker': 'workers/eval-worker.ts',
   speedup: 'scripts/speedup.ts',
   startup: 'scripts/startup.ts',
+  'input-bench': 'scripts/input-bench.ts',
+  'idx-load-bench': 'scripts/idx-load-bench.ts',
 };
 
 /**
