@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { type ImageSet, readImageSet, writeImageSet } from './idx.ts';
 
 export const DIGIT_SIZE = 28;
@@ -96,7 +97,8 @@ export function builtinDigits(opts: DigitsOptions = {}): ImageSet {
 
 /** Writes through temporary names and renames, so a reader never sees a half-written cache. */
 function writeCache(images: string, labels: string, set: ImageSet): void {
-  const tmp = (p: string) => `${p}.${process.pid}.tmp`;
+  // Named by process and thread: test files and pool workers may build the cache at the same moment.
+  const tmp = (p: string) => `${p}.${process.pid}-${threadId}.tmp`;
   try {
     mkdirSync(dirname(images), { recursive: true });
     writeImageSet(tmp(images), tmp(labels), set, true);
