@@ -85,21 +85,32 @@ const runs: Record<string, () => number> = {
   'mixed, float32': () => layerMixed(in32, w, n, inDim, next),
   'mixed, float64': () => layerMixed(in64, w, n, inDim, next),
 };
+// Wall time and this process's CPU time: on a busy machine the wall time also counts the waits
+// for a core, while the CPU time counts only the computing (cache contention aside).
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
 const checks: Record<string, number> = {};
 for (const [name, run] of Object.entries(runs)) checks[name] = run(); // warm-up: every loop optimised first
 for (let r = 0; r < REPEATS; r++) {
   // Round-robin, so that a busy machine slows every variant alike.
   for (const [name, run] of Object.entries(runs)) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     run();
+    const c = process.cpuUsage(c0);
     times[name].push(performance.now() - t0);
+    cpu[name].push((c.user + c.system) / 1000);
   }
 }
 if (new Set(Object.values(checks)).size !== 1) console.log('checksums differ:', checks);
 console.log(`${n} samples × ${inDim} inputs × ${HIDDEN} hidden, median of ${REPEATS} (Node ${process.version})`);
 const base = median(times.float64);
+const cpuBase = median(cpu.float64);
 for (const [name, t] of Object.entries(times)) {
   const m = median(t);
-  console.log(`  ${name.padEnd(15)} ${m.toFixed(1).padStart(8)} ms   ${(m / base).toFixed(3)} × float64`);
+  const c = median(cpu[name]);
+  const ratios = `${(m / base).toFixed(3)} × float64 wall, ${(c / cpuBase).toFixed(3)} × cpu`;
+  console.log(
+    `  ${name.padEnd(15)} wall ${m.toFixed(1).padStart(7)} ms, cpu ${c.toFixed(1).padStart(7)} ms   ${ratios}`,
+  );
 }
