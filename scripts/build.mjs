@@ -23,6 +23,7 @@ export const ENTRIES = {
   startup: 'scripts/startup.ts',
   'input-bench': 'scripts/input-bench.ts',
   'idx-load-bench': 'scripts/idx-load-bench.ts',
+  'bench-gradient': 'scripts/bench-gradient.ts',
 };
 
 /**

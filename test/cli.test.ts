@@ -95,7 +95,9 @@ describe('train.ts', () => {
     expect(trainCli('--lr', '-1').stderr).toBe('train: --lr -1: expected a number > 0');
     expect(trainCli('--threads', 'two').stderr).toBe('train: --threads "two": expected auto or a whole number >= 0');
     expect(trainCli('--hidden', '4,x').stderr).toBe('train: --hidden "4,x": expected layer sizes like 6 or 8,4');
-    expect(trainCli('--method', 'adam').stderr).toBe('train: --method "adam": expected one of "gradient", "random", "backprop"');
+    expect(trainCli('--method', 'adam').stderr).toBe(
+      'train: --method "adam": expected one of "gradient", "random", "backprop"',
+    );
   });
 
   it('fails on a bad data file without writing a model', () => {

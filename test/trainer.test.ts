@@ -117,10 +117,24 @@ describe('train() in the main thread', () => {
     await expect(train({ lrr: 1 } as object)).rejects.toThrow('lrr 1: no such option');
   });
 
-  it('takes every option it is not given from DEFAULTS', async () => {
+  it('takes every option it is not given from DEFAULTS, deciding auto ones from the data', async () => {
     const r = await train({ maxIters: 3, threads: 0 });
-    expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0 });
+    const decided = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 };
+    expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0, ...decided });
     expect(r.net.nodes).toEqual([3, 6, 1]);
+  });
+
+  it('decides auto options for wide inputs differently, and keeps the ones given', async () => {
+    const wide = makeDataset('wide', [Array.from({ length: 120 }, (_, i) => (i % 7) / 7).concat(1)], [[1]]);
+    const r = await train({ data: wide, maxIters: 1, threads: 0, lr: 0.3 });
+    expect(r.options).toMatchObject({
+      hidden: [32],
+      init: 'xavier',
+      batch: 100,
+      lr: 0.3,
+      targetLoss: 0,
+      targetAccuracy: 0.9,
+    });
   });
 
   it('steps by the analytic gradient with --method backprop', async () => {

@@ -20,7 +20,8 @@ export function parseArgs(argv = hideBin(process.argv)) {
       data: {
         type: 'string',
         default: D.data as string,
-        describe: 'seed2class (built in), spiral (generated), or a .csv / .json file',
+        describe:
+          'seed2class (built in), spiral (generated), mnist (10,000 built-in digits), a directory of MNIST IDX files, or a .csv / .json file',
         group: 'Data:',
       },
       samples: {
@@ -28,6 +29,33 @@ export function parseArgs(argv = hideBin(process.argv)) {
         requiresArg: true,
         coerce: numberFlag('samples'),
         describe: 'points in the spiral set',
+        group: 'Data:',
+      },
+      'train-size': {
+        default: D.trainSize,
+        requiresArg: true,
+        coerce: numberFlag('train-size'),
+        describe: 'digits: training images, stratified by class (0: all the rest)',
+        group: 'Data:',
+      },
+      'test-size': {
+        default: D.testSize,
+        requiresArg: true,
+        coerce: numberFlag('test-size'),
+        describe: 'digits: test images (0: 1,000 held out of mnist, all t10k images of a directory)',
+        group: 'Data:',
+      },
+      'test-split': {
+        default: D.testSplit,
+        requiresArg: true,
+        coerce: numberFlag('test-split'),
+        describe: 'CSV / JSON: the share held out for testing, e.g. 0.2 (seeded, stratified)',
+        group: 'Data:',
+      },
+      digit: {
+        requiresArg: true,
+        coerce: numberFlag('digit'),
+        describe: 'digits: one digit against the rest ("is it an 8?"), one output',
         group: 'Data:',
       },
       hidden: {
@@ -45,7 +73,8 @@ export function parseArgs(argv = hideBin(process.argv)) {
       init: {
         type: 'string',
         default: String(D.init),
-        describe: 'rand (uniform [0,1)), a constant such as 0.1, or a model file to continue from',
+        describe:
+          'rand (uniform [0,1)), xavier (±√(6/(fan-in+fan-out))), a constant such as 0.1, or a model file to continue from; auto: rand, or xavier for wide inputs',
         group: 'Network:',
       },
       method: {
@@ -58,8 +87,8 @@ export function parseArgs(argv = hideBin(process.argv)) {
       lr: {
         default: D.lr,
         requiresArg: true,
-        coerce: numberFlag('lr'),
-        describe: 'learning rate (gradient)',
+        coerce: numberFlag('lr', true),
+        describe: 'learning rate (gradient, backprop); auto: 2, or 1 for wide inputs',
         group: 'Training:',
       },
       h: {
@@ -79,8 +108,8 @@ export function parseArgs(argv = hideBin(process.argv)) {
       batch: {
         default: D.batch,
         requiresArg: true,
-        coerce: numberFlag('batch'),
-        describe: 'mini-batch size; 0: the whole training set each iteration',
+        coerce: numberFlag('batch', true),
+        describe: 'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs',
         group: 'Training:',
       },
       delta: {
@@ -112,8 +141,16 @@ export function parseArgs(argv = hideBin(process.argv)) {
       'target-loss': {
         default: D.targetLoss,
         requiresArg: true,
-        coerce: numberFlag('target-loss'),
-        describe: 'stop when the loss falls below this',
+        coerce: numberFlag('target-loss', true),
+        describe: 'stop when the loss falls below this; auto: 0.2, or 0 (never) for wide inputs',
+        group: 'Stopping:',
+      },
+      'target-accuracy': {
+        default: D.targetAccuracy,
+        requiresArg: true,
+        coerce: numberFlag('target-accuracy', true),
+        describe:
+          'stop when the test accuracy reaches this (training accuracy without a test set); auto: 0 (never), or 0.9 for wide inputs',
         group: 'Stopping:',
       },
       'max-iters': {
@@ -198,10 +235,14 @@ export function parseArgs(argv = hideBin(process.argv)) {
 export type Args = ReturnType<typeof parseArgs>;
 
 /** Numbers parsed here rather than by yargs, so a bad one is quoted as typed. */
-function numberFlag(flag: string) {
-  return (v: unknown): number => {
+function numberFlag(flag: string): (v: unknown) => number;
+function numberFlag(flag: string, auto: true): (v: unknown) => number | 'auto';
+function numberFlag(flag: string, auto = false) {
+  return (v: unknown): number | 'auto' => {
+    if (auto && v === 'auto') return 'auto';
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    if (Number.isNaN(n)) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a number`);
+    if (Number.isNaN(n))
+      throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a number${auto ? ' or auto' : ''}`);
     return n;
   };
 }
@@ -232,6 +273,10 @@ export function toOptions(a: Args): TrainOptions {
   return {
     data: a.data,
     samples: a.samples,
+    trainSize: a['train-size'],
+    testSize: a['test-size'],
+    testSplit: a['test-split'],
+    digit: a.digit,
     hidden: a.hidden?.split(',').map(Number),
     func: a.func,
     loss: a.loss,
@@ -252,6 +297,7 @@ export function toOptions(a: Args): TrainOptions {
     minDelta: a['min-delta'],
     patience: a.patience,
     reportEvery: a['report-every'],
+    targetAccuracy: a['target-accuracy'],
     threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
     strategy: a.strategy,
   };

@@ -9,7 +9,8 @@ import { scoresText } from './scores.ts';
 
 export function progressLine(p: Progress): string {
   const time = `${(p.elapsedMs / 1000).toFixed(2)} s, ${rate(p.itersPerSec)} it/s`;
-  return `${p.iteration} now diff: ${p.loss.toFixed(6)}  (${time})`;
+  const acc = p.accuracy === null ? '' : `, accuracy ${percent(p.accuracy)}`;
+  return `${p.iteration} now diff: ${p.loss.toFixed(6)}${acc}  (${time})`;
 }
 
 export function epochLine(e: EpochEvent): string {
@@ -26,6 +27,11 @@ function headline(e: StartEvent): string {
   return `${net}; data ${e.data}, ${e.samples} samples${test}; method ${e.method}${batch}`;
 }
 
+/** "targetLoss 0.2" as the flag that sets it: "--target-loss 0.2". */
+function asFlag(chosen: string): string {
+  return `--${chosen.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void {
   return (e) => {
     if (quiet) return;
@@ -34,6 +40,7 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
     else if (e.type === 'epoch') console.log(epochLine(e));
     else {
       console.log(headline(e));
+      if (e.chosen.length > 0) console.log(`for this data: ${e.chosen.map(asFlag).join(' ')}`);
       if (e.strategy === 'auto') console.log(`threads auto: ${e.runner}`);
     }
   };

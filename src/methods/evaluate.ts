@@ -112,7 +112,10 @@ export function evaluateRange(
     return;
   }
   const baseIndex = evalCount(spec, P) - 1;
-  if (ev.incremental) return differences(ev, ev.incremental, params, samples, lo, hi, results);
+  if (ev.incremental) {
+    differences(ev, ev.incremental, params, samples, lo, hi, results);
+    return;
+  }
   work.set(params);
   for (let e = lo; e < hi; e++) {
     if (e === baseIndex) {

@@ -60,6 +60,20 @@ export function constantParams(net: Net, value: number): Float64Array {
   return new Float64Array(paramCount(net)).fill(value);
 }
 
+/**
+ * Xavier/Glorot: uniform in ±√(6 / (fan-in + fan-out)) per layer, so that a
+ * unit's pre-activation stays near 1 however many inputs it has; uniform
+ * [0, 1) over 785 pixel inputs would saturate every logistic unit at once.
+ */
+export function xavierParams(net: Net, rng: Rng): Float64Array {
+  const params = new Float64Array(paramCount(net));
+  for (let l = 0; l + 1 < net.nodes.length; l++) {
+    const limit = Math.sqrt(6 / (net.nodes[l] + net.nodes[l + 1]));
+    for (let k = net.offsets[l]; k < net.offsets[l + 1]; k++) params[k] = (2 * rng() - 1) * limit;
+  }
+  return params;
+}
+
 /** Uniform [0, 1), as the original's `gen-nn :rand`. */
 export function randomParams(net: Net, rng: Rng): Float64Array {
   const params = new Float64Array(paramCount(net));

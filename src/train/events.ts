@@ -3,6 +3,8 @@
 export interface Progress {
   iteration: number;
   loss: number;
+  /** With a target accuracy: the test set's accuracy (the training set's without one); else null. */
+  accuracy: number | null;
   bestLoss: number;
   elapsedMs: number;
   itersPerSec: number;
@@ -24,6 +26,8 @@ export interface StartEvent {
   runner: string;
   params: number;
   evalsPerIter: number;
+  /** The options decided from the data ('auto'), in words, e.g. "hidden 32". */
+  chosen: string[];
 }
 
 /** At the end of each epoch of a mini-batch run. Train loss: on the fixed evaluation set. */

@@ -23,15 +23,23 @@ export const DEFAULTS = {
   test: undefined as Dataset | undefined,
   /** Spiral points. */
   samples: 1000,
-  /** Hidden layer sizes; undefined: [6], or the init model's. */
+  /** Digits (mnist, an IDX directory): training and test images; 0: mnist holds 1,000 out, IDX uses all. */
+  trainSize: 0,
+  testSize: 0,
+  /** CSV / JSON: the share held out as a test set (seeded, stratified by class); 0: none. */
+  testSplit: 0,
+  /** Digits: train "is it this digit?" (one output) instead of ten classes. */
+  digit: undefined as number | undefined,
+  // 'auto' (and hidden undefined): chosen from the data, see auto-settings.ts.
+  /** Hidden layer sizes; undefined: auto, or the init model's. */
   hidden: undefined as number[] | undefined,
   func: 'logistic' as ActivationName,
   /** auto: bce for 0/1 labels, else mse. */
   loss: 'auto' as 'auto' | LossName,
-  /** 'rand' (uniform [0, 1) from the seed), a constant, a model file's path, or a loaded Model. */
-  init: 'rand' as 'rand' | number | string | Model,
+  /** 'rand' (uniform [0, 1) from the seed), 'xavier', a constant, a model file's path, a loaded Model, or auto. */
+  init: 'auto' as 'auto' | 'rand' | 'xavier' | number | string | Model,
   method: 'gradient' as Method,
-  lr: 2,
+  lr: 'auto' as number | 'auto',
   h: 1e-5,
   diff: 'forward' as Diff,
   /** incremental: finite differences from a cached base pass; naive: a whole forward pass per weight. */
@@ -40,9 +48,11 @@ export const DEFAULTS = {
   candidates: 2,
   elitist: false,
   /** Mini-batch size; 0: the whole training set each iteration, as the original. */
-  batch: 0,
+  batch: 'auto' as number | 'auto',
   seed: '1',
-  targetLoss: 0.2,
+  targetLoss: 'auto' as number | 'auto',
+  /** Stop once the test set's accuracy (the training set's, without one) reaches this; 0: never. */
+  targetAccuracy: 'auto' as number | 'auto',
   maxIters: 1_000_000,
   /** 0: no limit. */
   maxSeconds: 0,
@@ -71,6 +81,15 @@ export interface TrainOptions extends Partial<TrainSettings> {
 
 export type ResolvedOptions = TrainSettings & Omit<TrainOptions, keyof TrainSettings>;
 
+/** Options once 'auto' has been decided for the data (auto-settings.ts). */
+export type Settings = Omit<ResolvedOptions, 'hidden' | 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy'> & {
+  hidden?: number[];
+  lr: number;
+  batch: number;
+  targetLoss: number;
+  targetAccuracy: number;
+};
+
 const HOOKS = ['params', 'runner', 'signal', 'onEvent', 'fault'];
 
 /** DEFAULTS merged with the caller's options, checked; throws OptionError on the first bad one. */
@@ -92,9 +111,10 @@ function check(ok: boolean, option: string, value: unknown, expected: string): v
 function checkOptions(o: ResolvedOptions): void {
   const oneOf = (option: keyof TrainSettings, choices: readonly unknown[]) =>
     check(choices.includes(o[option]), option, o[option], `one of ${choices.map(show).join(', ')}`);
-  const positive = (option: 'lr' | 'h' | 'delta') =>
+  const positive = (option: 'h' | 'delta') =>
     check(Number.isFinite(o[option]) && o[option] > 0, option, o[option], 'a number > 0');
-  const whole = (option: 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience' | 'batch', min: number) =>
+  type Whole = 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience' | 'trainSize' | 'testSize';
+  const whole = (option: Whole, min: number) =>
     check(Number.isInteger(o[option]) && o[option] >= min, option, o[option], `a whole number >= ${min}`);
   const atLeast0 = (option: 'maxSeconds' | 'minDelta') =>
     check(Number.isFinite(o[option]) && o[option] >= 0, option, o[option], 'a number >= 0');
@@ -104,18 +124,39 @@ function checkOptions(o: ResolvedOptions): void {
   oneOf('diff', DIFFS);
   oneOf('grad', GRAD_MODES);
   oneOf('strategy', STRATEGIES);
-  positive('lr');
+  const auto = (
+    option: 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy',
+    ok: (v: number) => boolean,
+    expected: string,
+  ) =>
+    check(
+      o[option] === 'auto' || (typeof o[option] === 'number' && ok(o[option] as number)),
+      option,
+      o[option],
+      expected,
+    );
+  auto('lr', (v) => Number.isFinite(v) && v > 0, 'a number > 0');
+  auto('batch', (v) => Number.isInteger(v) && v >= 0, 'a whole number >= 0');
+  auto('targetLoss', (v) => !Number.isNaN(v), 'a number');
+  auto('targetAccuracy', (v) => v >= 0 && v <= 1, 'a number from 0 to 1');
   positive('h');
   positive('delta');
   whole('candidates', 1);
-  whole('batch', 0);
+  whole('trainSize', 0);
+  whole('testSize', 0);
+  check(o.testSplit >= 0 && o.testSplit < 1, 'testSplit', o.testSplit, 'a number >= 0 and < 1');
+  check(
+    o.digit === undefined || (Number.isInteger(o.digit) && o.digit >= 0 && o.digit <= 9),
+    'digit',
+    o.digit,
+    'a digit 0..9',
+  );
   whole('samples', 2);
   whole('maxIters', 0);
   whole('reportEvery', 1);
   whole('patience', 0);
   atLeast0('maxSeconds');
   atLeast0('minDelta');
-  check(typeof o.targetLoss === 'number' && !Number.isNaN(o.targetLoss), 'targetLoss', o.targetLoss, 'a number');
   check(typeof o.elitist === 'boolean', 'elitist', o.elitist, 'true or false');
   check(typeof o.seed === 'string' && o.seed !== '', 'seed', o.seed, 'a non-empty string');
   check(

@@ -2,16 +2,20 @@
 // output and loss, the first params, and the run's one description.
 
 import type { Dataset } from '../data/dataset.ts';
-import { loadData } from '../data/load.ts';
+import { loadSource } from '../data/sources.ts';
 import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
-import { constantParams, makeNet, type Net, paramCount, randomParams } from '../nn/network.ts';
+import { constantParams, makeNet, type Net, paramCount, randomParams, xavierParams } from '../nn/network.ts';
 import { type LossName, type Output, outputs } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
-import type { ResolvedOptions, TrainSettings } from './options.ts';
+import { decideAuto } from './auto-settings.ts';
+import type { ResolvedOptions, Settings } from './options.ts';
 
 export interface Prepared {
+  /** The options with every 'auto' decided for this data, and those decisions in words. */
+  settings: Settings;
+  chosen: string[];
   data: Dataset;
   test?: Dataset;
   /** Mini-batch runs: the training samples whose loss decides the best weights and the stops. */
@@ -24,14 +28,16 @@ export interface Prepared {
   init: string;
 }
 
-export function prepare(o: ResolvedOptions): Prepared {
-  const data = typeof o.data === 'string' ? loadData(o.data, { samples: o.samples, seed: o.seed }) : o.data;
+export function prepare(given: ResolvedOptions): Prepared {
+  const { train: data, test } =
+    typeof given.data === 'string' ? loadSource(given.data, given) : { train: given.data, test: given.test };
   const model =
-    typeof o.init === 'string' && o.init !== 'rand'
-      ? loadModel(o.init, 'init')
-      : typeof o.init === 'object'
-        ? o.init
+    typeof given.init === 'string' && !['auto', 'rand', 'xavier'].includes(given.init)
+      ? loadModel(given.init, 'init')
+      : typeof given.init === 'object'
+        ? given.init
         : undefined;
+  const { settings: o, chosen } = decideAuto(given, data, model !== undefined);
   const { net, output, params } = model ? fromModel(o, data, model) : fresh(o, data);
   if (o.params) {
     if (o.params.length !== paramCount(net))
@@ -40,17 +46,25 @@ export function prepare(o: ResolvedOptions): Prepared {
   }
   const init = typeof o.init === 'object' ? 'model' : String(o.init);
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
-  return { data, test: o.test, net, output, params, run: describeRun(net, output, evalSpecOf(o)), init, evalSamples };
+  const run = describeRun(net, output, evalSpecOf(o));
+  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen };
 }
 
-function fresh(o: ResolvedOptions, data: Dataset) {
+function fresh(o: Settings, data: Dataset) {
   const output = outputs[pickLoss(o.loss, data)];
   const net = makeNet([data.inDim, ...(o.hidden ?? [6]), data.outDim], o.func);
-  const params = o.init === 'rand' ? randomParams(net, stream(o.seed, 'init')) : constantParams(net, Number(o.init));
+  const rng = stream(o.seed, 'init');
+  const params =
+    o.init === 'rand'
+      ? randomParams(net, rng)
+      : o.init === 'xavier'
+        ? xavierParams(net, rng)
+        : constantParams(net, Number(o.init));
   return { net, output, params };
 }
 
-function pickLoss(loss: ResolvedOptions['loss'], data: Dataset): LossName {
+/** auto: softmax for K ≥ 3 classes, logistic for 0/1 labels, else squared error. */
+function pickLoss(loss: Settings['loss'], data: Dataset): LossName {
   if (loss === 'bce' && !data.binary) {
     throw new OptionError(
       'loss',
@@ -58,11 +72,19 @@ function pickLoss(loss: ResolvedOptions['loss'], data: Dataset): LossName {
       `data ${data.name} has targets other than 0 and 1; expected binary labels (or mse)`,
     );
   }
+  if (loss === 'ce' && data.classes < 3) {
+    throw new OptionError(
+      'loss',
+      loss,
+      `data ${data.name} has no one-hot classes; expected 3 or more classes (or bce, mse)`,
+    );
+  }
   if (loss !== 'auto') return loss;
+  if (data.classes >= 3) return 'ce';
   return data.binary ? 'bce' : 'mse';
 }
 
-function fromModel(o: ResolvedOptions, data: Dataset, model: Model) {
+function fromModel(o: Settings, data: Dataset, model: Model) {
   const { nodes } = model.net;
   const init = typeof o.init === 'string' ? o.init : 'model';
   if (nodes[0] !== data.inDim || nodes[nodes.length - 1] !== data.outDim) {
@@ -82,7 +104,7 @@ function fromModel(o: ResolvedOptions, data: Dataset, model: Model) {
 
 /** What the options say each iteration evaluates. */
 export function evalSpecOf(
-  o: Pick<TrainSettings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch' | 'grad'>,
+  o: Pick<Settings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch' | 'grad'>,
 ): EvalSpec {
   const kind = o.method === 'random' ? 'random' : o.diff;
   return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch, grad: o.grad };

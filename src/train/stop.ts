@@ -1,10 +1,19 @@
 // When to stop training: the original's loss threshold, plus the limits a
 // user needs to keep a run bounded (iterations, seconds, a plateau, Ctrl-C).
 
-export type StopReason = 'target-loss' | 'max-iters' | 'max-seconds' | 'plateau' | 'diverged' | 'interrupted';
+export type StopReason =
+  | 'target-loss'
+  | 'target-accuracy'
+  | 'max-iters'
+  | 'max-seconds'
+  | 'plateau'
+  | 'diverged'
+  | 'interrupted';
 
 export interface StopOptions {
   targetLoss: number;
+  /** 0: no target. */
+  targetAccuracy: number;
   maxIters: number;
   /** 0 = no time limit. */
   maxSeconds: number;
@@ -26,9 +35,11 @@ export class StopRules {
     bestLoss: number,
     elapsedMs: number,
     report: boolean,
+    accuracy: number | null = null,
   ): StopReason | undefined {
     if (loss !== undefined && !Number.isFinite(loss)) return 'diverged';
     if (loss !== undefined && loss < this.o.targetLoss) return 'target-loss';
+    if (this.o.targetAccuracy > 0 && accuracy !== null && accuracy >= this.o.targetAccuracy) return 'target-accuracy';
     if (iteration >= this.o.maxIters) return 'max-iters';
     if (this.o.maxSeconds > 0 && elapsedMs >= this.o.maxSeconds * 1000) return 'max-seconds';
     if (this.o.signal?.aborted) return 'interrupted';

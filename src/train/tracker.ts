@@ -8,7 +8,7 @@
 
 import type { Dataset } from '../data/dataset.ts';
 import { lossSum } from '../nn/loss.ts';
-import { score } from '../nn/metrics.ts';
+import { type Scores, score } from '../nn/metrics.ts';
 import { makeScratch, type Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import type { Progress, TrainEvent } from './events.ts';
@@ -24,6 +24,8 @@ export interface TrackerSetup {
   perEpoch?: number;
   batch: number;
   reportEvery: number;
+  /** Stop once the test set's accuracy (the training set's, without one) reaches this; 0: never. */
+  targetAccuracy: number;
   onEvent?: (event: TrainEvent) => void;
 }
 
@@ -57,13 +59,27 @@ export class Tracker {
       this.best.loss = measured;
       this.best.params.set(this.params);
     }
+    // The held-out scores, when a report or an epoch's end needs them.
+    const held = (report && this.s.targetAccuracy > 0) || (epochEnd && this.s.test) ? this.heldOut() : undefined;
+    const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
     const elapsedMs = this.elapsedMs();
     if (report && measured !== undefined) {
       this.history.push({ iteration, loss: measured });
-      this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, elapsedMs) });
+      this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, accuracy, elapsedMs) });
     }
-    if (epochEnd && measured !== undefined) this.epoch(iteration, measured, elapsedMs);
-    return this.stop.check(iteration, measured, this.best.loss, elapsedMs, report);
+    if (epochEnd && measured !== undefined) this.epoch(iteration, measured, this.s.test ? held : undefined, elapsedMs);
+    const reason = this.stop.check(iteration, measured, this.best.loss, elapsedMs, report, accuracy);
+    if (reason === 'target-accuracy' && measured !== undefined) {
+      // The weights that reached the target are the result, whatever loss came before.
+      this.best.loss = measured;
+      this.best.params.set(this.params);
+    }
+    return reason;
+  }
+
+  /** Scores on the test set, or the training set without one. */
+  private heldOut(): Scores {
+    return score(this.s.net, this.params, this.s.test ?? this.s.data, this.s.output);
   }
 
   /** The last point of the history, where the loop stopped. */
@@ -79,14 +95,13 @@ export class Tracker {
     return lossSum(net, this.params, data, output, this.scratch, samples) / samples.length;
   }
 
-  private progress(iteration: number, loss: number, elapsedMs: number): Progress {
+  private progress(iteration: number, loss: number, accuracy: number | null, elapsedMs: number): Progress {
     const itersPerSec = iteration / Math.max(elapsedMs / 1000, 1e-9);
-    return { iteration, loss, bestLoss: this.best.loss, elapsedMs, itersPerSec };
+    return { iteration, loss, accuracy, bestLoss: this.best.loss, elapsedMs, itersPerSec };
   }
 
-  private epoch(iteration: number, trainLoss: number, elapsedMs: number): void {
-    const { net, output, test, batch, perEpoch = 1 } = this.s;
-    const t = test ? score(net, this.params, test, output) : undefined;
+  private epoch(iteration: number, trainLoss: number, t: Scores | undefined, elapsedMs: number): void {
+    const { batch, perEpoch = 1 } = this.s;
     this.s.onEvent?.({
       type: 'epoch',
       epoch: iteration / perEpoch,

@@ -12,7 +12,7 @@ import type { Output } from '../nn/output.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
 import { BackpropRunner } from './backprop-runner.ts';
-import { type ResolvedOptions, resolveOptions, type TrainOptions } from './options.ts';
+import { resolveOptions, type Settings, type TrainOptions } from './options.ts';
 import { prepare } from './prepare.ts';
 import { type StopReason, StopRules } from './stop.ts';
 import { Tracker } from './tracker.ts';
@@ -32,7 +32,7 @@ export interface TrainResult {
   runner: string;
   profile: Profile;
   /** What was trained: the resolved options, data, network and output. */
-  options: ResolvedOptions;
+  options: Settings;
   data: Dataset;
   test?: Dataset;
   net: Net;
@@ -43,8 +43,18 @@ export interface TrainResult {
 
 /** Trains a network: options not given come from DEFAULTS; a bad one throws an OptionError naming it. */
 export async function train(given: TrainOptions = {}): Promise<TrainResult> {
-  const o = resolveOptions(given);
-  const { data, test, net, output, run, init, evalSamples, ...first } = prepare(o);
+  const {
+    settings: o,
+    chosen,
+    data,
+    test,
+    net,
+    output,
+    run,
+    init,
+    evalSamples,
+    ...first
+  } = prepare(resolveOptions(given));
   const spec = run.eval;
   const runner =
     o.runner ??
@@ -71,9 +81,22 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       runner: runner.describe(),
       params: params.length,
       evalsPerIter: runner.results.length,
+      chosen,
     });
     const { reportEvery, onEvent } = o;
-    const setup = { net, output, data, test, evalSamples, perEpoch, batch: spec.batch, reportEvery, onEvent };
+    const { targetAccuracy } = o;
+    const setup = {
+      net,
+      output,
+      data,
+      test,
+      evalSamples,
+      perEpoch,
+      batch: spec.batch,
+      reportEvery,
+      onEvent,
+      targetAccuracy,
+    };
     const tracker = new Tracker(setup, params, new StopRules(o));
     let iterations = 0;
     let loss = o.method === 'random' ? meanLoss(net, params, data, output) : NaN;

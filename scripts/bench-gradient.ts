@@ -1,0 +1,122 @@
+// npm run bench:gradient: time per iteration of the three gradients, naive
+// (a forward pass per weight), incremental (a cached base pass and direct
+// differences) and backprop, on the built-in 3-6-1 set, on spiral 2-32-32-1
+// and on 784-32-10 with 1,000 real digits; threads 0 and 2 (or --threads).
+// Each configuration is warmed, then timed in repeats interleaved round-robin
+// with the others, so every ratio compares runs made side by side.
+//
+// A naive iteration of 784-32-10 is ~25,000 forward passes over 1,000 images:
+// minutes. There it is priced from a sample of its evaluations (every one is
+// the same forward pass), which the table marks with "~".
+
+import { availableParallelism, cpus } from 'node:os';
+import { seed2class, spiral } from '../src/data/builtin.ts';
+import type { Dataset } from '../src/data/dataset.ts';
+import { imagesToDataset } from '../src/data/images.ts';
+import { builtinDigits } from '../src/data/mnist.ts';
+import { evaluateRange, makeEvaluator } from '../src/methods/evaluate.ts';
+import { createRunner } from '../src/parallel/create-runner.ts';
+import type { Runner } from '../src/parallel/runner.ts';
+import { BackpropRunner } from '../src/train/backprop-runner.ts';
+import { resolveOptions } from '../src/train/options.ts';
+import { type Prepared, prepare } from '../src/train/prepare.ts';
+import { median, spread } from '../src/util/stats.ts';
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const repeats = Number(args.get('repeats') ?? 5);
+const threadCounts = (args.get('threads') ?? '0,2').split(',').map(Number);
+const only = args.get('workloads')?.split(',');
+
+interface Workload {
+  name: string;
+  data: Dataset;
+  hidden: number[];
+  /** Time a naive iteration in full (else: priced from this many of its evaluations). */
+  naiveFull: boolean;
+}
+
+function workloads(): Workload[] {
+  const digits = builtinDigits();
+  // Every 10th of the 10,000 built-in digits: 1,000 images of all ten classes (the package stores them by class).
+  const every10th = Array.from({ length: 1000 }, (_, i) => i * 10);
+  return [
+    { name: 'seed2class 3-6-1 (50)', data: seed2class(), hidden: [6], naiveFull: true },
+    { name: 'spiral 2-32-32-1 (1000)', data: spiral(1000, '1'), hidden: [32, 32], naiveFull: true },
+    {
+      name: 'digits 784-32-10 (1000)',
+      data: imagesToDataset(digits, every10th, { name: 'digits' }),
+      hidden: [32],
+      naiveFull: false,
+    },
+  ].filter((w) => !only || only.some((o) => w.name.startsWith(o)));
+}
+
+interface Config {
+  label: string;
+  runner: Runner;
+  ms: number[];
+}
+
+async function timeIteration(runner: Runner, params: Float64Array, t: number): Promise<number> {
+  runner.setParams(params);
+  const t0 = performance.now();
+  await runner.run(t);
+  return performance.now() - t0;
+}
+
+/** One naive evaluation's time, from `sample` evaluations spread over the job, times the job's size. */
+function naiveFromSample(p: Prepared, sample: number): number {
+  const run = { ...p.run, eval: { ...p.run.eval, grad: 'naive' as const } };
+  const ev = makeEvaluator(run, p.data);
+  const count = p.params.length + 1;
+  const results = new Float64Array(count);
+  const stride = Math.max(1, Math.floor(count / sample));
+  evaluateRange(ev, p.params, 0, 0, 1, results); // JIT warm-up
+  const t0 = performance.now();
+  let n = 0;
+  for (let e = 0; e < count; e += stride, n++) evaluateRange(ev, p.params, 0, e, e + 1, results);
+  return ((performance.now() - t0) / n) * count;
+}
+
+const fmt = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`;
+
+console.log(
+  `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}; median of ${repeats}`,
+);
+for (const w of workloads()) {
+  const base = resolveOptions({ data: w.data, hidden: w.hidden, seed: '1', init: 'rand' });
+  const p = prepare(base);
+  const params = p.params.map((x) => (x - 0.5) * 0.2); // a trained-like scale: saturated units would flatter nothing
+  const configs: Config[] = [];
+  for (const grad of ['naive', 'incremental'] as const) {
+    if (grad === 'naive' && !w.naiveFull) continue;
+    for (const threads of threadCounts) {
+      const run = { ...p.run, eval: { ...p.run.eval, grad } };
+      configs.push({ label: `${grad} ${threads}`, runner: await createRunner({ run, data: w.data, threads }), ms: [] });
+    }
+  }
+  configs.push({ label: 'backprop 0', runner: new BackpropRunner(p.net, p.output, w.data, 0, '1'), ms: [] });
+  for (const c of configs) for (let i = 0; i < 3; i++) await timeIteration(c.runner, params, i); // warm-up
+  for (let r = 0; r < repeats; r++) for (const c of configs) c.ms.push(await timeIteration(c.runner, params, r));
+  await Promise.all(configs.map((c) => c.runner.close()));
+  const med = new Map(configs.map((c) => [c.label, median(c.ms)]));
+  if (!w.naiveFull) med.set('naive 0', naiveFromSample(p, 200));
+  console.log(`\n${w.name}: ${p.params.length} weights`);
+  for (const c of configs)
+    console.log(`  ${c.label.padEnd(14)} ${fmt(median(c.ms)).padStart(10)}  ±${(100 * spread(c.ms)).toFixed(0)}%`);
+  if (!w.naiveFull)
+    console.log(
+      `  ${'naive 0'.padEnd(14)} ${`~${fmt(med.get('naive 0') as number)}`.padStart(10)}  (priced from 200 evaluations)`,
+    );
+  const ratio = (a: string, b: string) => ((med.get(a) as number) / (med.get(b) as number)).toFixed(2);
+  console.log(
+    `  naive/incremental ${ratio('naive 0', 'incremental 0')}, incremental/backprop ${ratio('incremental 0', 'backprop 0')}`,
+  );
+  for (const t of threadCounts.filter((t) => t > 1)) {
+    const speedups = ['naive', 'incremental']
+      .filter((g) => med.has(`${g} ${t}`))
+      .map((g) => `${g} ${ratio(`${g} 0`, `${g} ${t}`)}×`);
+    console.log(`  ${t} threads vs main thread: ${speedups.join(', ')} (backprop runs in the main thread only)`);
+  }
+}

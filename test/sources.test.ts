@@ -1,0 +1,93 @@
+// What --data names, as training and test sets.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ImageSet, writeMnistDir } from '../src/data/idx.ts';
+import { builtinDigits } from '../src/data/mnist.ts';
+import { loadSource, MNIST_TEST_SIZE } from '../src/data/sources.ts';
+import { sampleClasses } from '../src/data/split.ts';
+import { train } from '../src/train/trainer.ts';
+
+function classShares(labels: Uint8Array): number[] {
+  const counts = new Array(10).fill(0);
+  for (const l of labels) counts[l]++;
+  return counts.map((n) => n / labels.length);
+}
+
+const base = { samples: 100, seed: '1', trainSize: 0, testSize: 0, testSplit: 0 };
+const dir = mkdtempSync(join(tmpdir(), 'np-src-'));
+
+/** n tiny 2×2 images whose first pixel encodes the label. */
+function images(n: number): ImageSet {
+  const labels = Uint8Array.from({ length: n }, (_, i) => i % 10);
+  const imgs = new Uint8Array(n * 4);
+  labels.forEach((l, i) => {
+    imgs[i * 4] = l * 25;
+    imgs[i * 4 + 3] = 255;
+  });
+  return { images: imgs, labels, count: n, rows: 2, cols: 2 };
+}
+
+describe('loadSource', () => {
+  it('splits the built-in digits into disjoint stratified training and test sets', () => {
+    const { train: tr, test } = loadSource('mnist', { ...base, trainSize: 500, testSize: 200 });
+    expect([tr.n, test?.n, tr.inDim, tr.outDim, tr.classes]).toEqual([500, 200, 785, 10, 10]);
+    // Each class in proportion to its share of the 10,000, within the one sample of rounding.
+    const share = classShares(builtinDigits().labels);
+    const counts = new Array(10).fill(0);
+    for (const c of sampleClasses(test as typeof tr) ?? []) counts[c]++;
+    counts.forEach((n, c) => {
+      expect(Math.abs(n - 200 * share[c])).toBeLessThan(1);
+    });
+  });
+
+  it('holds out 1,000 built-in digits by default', () => {
+    const { train: tr, test } = loadSource('mnist', base);
+    expect([tr.n, test?.n]).toEqual([10_000 - MNIST_TEST_SIZE, MNIST_TEST_SIZE]);
+  });
+
+  it('reads a directory of IDX files, its t10k pair as the test set, with chosen sizes', () => {
+    const d = join(dir, 'idx');
+    writeMnistDir(d, { train: images(60), test: images(30) }, true);
+    const all = loadSource(d, base);
+    expect([all.train.n, all.test?.n, all.train.inDim]).toEqual([60, 30, 5]);
+    const some = loadSource(d, { ...base, trainSize: 20, testSize: 10 });
+    expect([some.train.n, some.test?.n]).toEqual([20, 10]);
+  });
+
+  it('turns digits into one-vs-rest data with digit', () => {
+    const { train: tr } = loadSource('mnist', { ...base, trainSize: 100, testSize: 10, digit: 8 });
+    expect([tr.outDim, tr.classes]).toEqual([1, 2]);
+    const eights = [...tr.targets].filter((t) => t === 1).length;
+    expect(Math.abs(eights - 100 * classShares(builtinDigits().labels)[8])).toBeLessThan(1);
+  });
+
+  it('holds out a share of a CSV file with testSplit', () => {
+    const csv = join(dir, 'p.csv');
+    writeFileSync(csv, Array.from({ length: 40 }, (_, i) => `${i},${i % 3},${i % 2}`).join('\n'));
+    const { train: tr, test } = loadSource(csv, { ...base, testSplit: 0.25 });
+    expect([tr.n, test?.n]).toEqual([30, 10]);
+  });
+
+  it('refuses digit options for other data, naming the option', () => {
+    expect(() => loadSource('seed2class', { ...base, trainSize: 10 })).toThrow('trainSize 10: applies to digits');
+    expect(() => loadSource('mnist', { ...base, testSplit: 0.2 })).toThrow('testSplit 0.2: applies to CSV and JSON');
+  });
+});
+
+describe('training to a target accuracy', () => {
+  it('stops once the test accuracy reaches it and returns the weights that did', async () => {
+    const r = await train({
+      data: 'mnist',
+      trainSize: 2000,
+      testSize: 300,
+      hidden: [16],
+      targetAccuracy: 0.6,
+      threads: 0,
+    });
+    expect(r.stopReason).toBe('target-accuracy');
+    const { score } = await import('../src/nn/metrics.ts');
+    expect(score(r.net, r.params, r.test ?? r.data, r.output).accuracy).toBeGreaterThanOrEqual(0.6);
+  });
+});
