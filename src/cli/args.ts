@@ -193,6 +193,12 @@ export function parseArgs(argv = hideBin(process.argv)) {
         describe: 'how iterations reach the workers (see README)',
         group: 'Parallelism:',
       },
+      'grad-check': {
+        type: 'boolean',
+        default: false,
+        describe: 'print the numerical gradient against backprop at the first weights, then stop (trains nothing)',
+        group: 'Training:',
+      },
       profile: {
         type: 'boolean',
         default: false,

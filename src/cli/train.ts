@@ -4,12 +4,19 @@
 import { saveModel } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
+import { resolveOptions } from '../train/options.ts';
 import { train } from '../train/trainer.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
+import { gradCheck, gradCheckText } from './grad-check.ts';
 import { printer, summary, summaryText } from './report.ts';
 
 async function main(a: Args): Promise<void> {
+  if (a['grad-check']) {
+    const o = resolveOptions(toOptions(a));
+    console.log(gradCheckText(gradCheck(toOptions(a)), { grad: o.grad, diff: o.diff, h: o.h }));
+    return;
+  }
   // Output piped into a command that stops reading (| head): keep training and save the model all the same.
   process.stdout.on('error', () => {});
   // First Ctrl-C: stop after this iteration and save the best model so far.
