@@ -24,6 +24,7 @@ export const ENTRIES = {
   'input-bench': 'scripts/input-bench.ts',
   'idx-load-bench': 'scripts/idx-load-bench.ts',
   'bench-gradient': 'scripts/bench-gradient.ts',
+  'bench-mnist': 'scripts/bench-mnist.ts',
 };
 
 /**

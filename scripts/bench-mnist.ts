@@ -1,0 +1,64 @@
+// npm run bench:mnist: the race to 90% test accuracy on the built-in digits,
+// numerical gradient (incremental) against backprop, on the same net, data
+// and seed: whole-process seconds and training seconds, median of several
+// runs made side by side (interleaved). Extra arguments go to every run.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median } from '../src/util/stats.ts';
+
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : 3;
+const out = join(mkdtempSync(join(tmpdir(), 'np-race-')), 'model.json');
+const methods = ['gradient', 'backprop'];
+
+interface Run {
+  wholeS: number;
+  trainS: number;
+  iterations: number;
+  stop: string;
+  testAccuracy: number;
+}
+
+function race(method: string): Run {
+  const args = ['dist/train.js', '--data', 'mnist', '--method', method, '--json', '--out', out, ...argv];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const wholeS = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`train ${args.slice(1).join(' ')} exited ${r.status}: ${r.stderr}`);
+  const summary = JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
+  return {
+    wholeS,
+    trainS: summary.wallSeconds,
+    iterations: summary.iterations,
+    stop: summary.stopReason,
+    testAccuracy: summary.test.accuracy,
+  };
+}
+
+console.log(`${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`);
+console.log(`npm run train -- --data mnist --method <m> ${argv.join(' ')}: ${runs} runs each, interleaved\n`);
+const results = new Map<string, Run[]>(methods.map((m) => [m, []]));
+for (let r = 0; r < runs; r++) for (const m of methods) (results.get(m) as Run[]).push(race(m));
+const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(10) : c.padStart(13))).join('');
+console.log(row(['method', 'whole s', 'training s', 'iterations', 'test acc.', 'stopped']));
+const med = new Map<string, number>();
+for (const m of methods) {
+  const rs = results.get(m) as Run[];
+  med.set(m, median(rs.map((x) => x.trainS)));
+  console.log(
+    row([
+      m,
+      median(rs.map((x) => x.wholeS)).toFixed(2),
+      median(rs.map((x) => x.trainS)).toFixed(2),
+      String(median(rs.map((x) => x.iterations))),
+      `${(100 * median(rs.map((x) => x.testAccuracy))).toFixed(1)}%`,
+      [...new Set(rs.map((x) => x.stop))].join(','),
+    ]),
+  );
+}
+const ratio = (med.get('gradient') as number) / (med.get('backprop') as number);
+console.log(`\nnumerical gradient / backprop, training time to the target: ${ratio.toFixed(2)}×`);
