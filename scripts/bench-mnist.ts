@@ -43,7 +43,8 @@ console.log(`${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node
 console.log(`npm run train -- --data mnist --method <m> ${argv.join(' ')}: ${runs} runs each, interleaved\n`);
 const results = new Map<string, Run[]>(methods.map((m) => [m, []]));
 for (let r = 0; r < runs; r++) for (const m of methods) (results.get(m) as Run[]).push(race(m));
-const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(10) : c.padStart(13))).join('');
+const row = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(10) : i === cells.length - 1 ? `  ${c}` : c.padStart(13))).join('');
 console.log(row(['method', 'whole s', 'training s', 'iterations', 'test acc.', 'stopped']));
 const med = new Map<string, number>();
 for (const m of methods) {
