@@ -54,14 +54,32 @@ function workloads(): Workload[] {
 interface Config {
   label: string;
   runner: Runner;
+  iters: number;
   ms: number[];
 }
 
-async function timeIteration(runner: Runner, params: Float64Array, t: number): Promise<number> {
-  runner.setParams(params);
+/** Mean time of `iters` iterations (the params change a little each time: no cache can hold them). */
+async function timeIterations(runner: Runner, params: Float64Array, iters: number): Promise<number> {
   const t0 = performance.now();
-  await runner.run(t);
-  return performance.now() - t0;
+  for (let t = 0; t < iters; t++) {
+    params[0] += 1e-12;
+    runner.setParams(params);
+    await runner.run(t);
+  }
+  return (performance.now() - t0) / iters;
+}
+
+/** Warms a configuration (the JIT in every thread) and sizes its repeats to last about 100 ms. */
+async function warm(c: Config, params: Float64Array): Promise<void> {
+  let iters = 1;
+  for (
+    let ms = await timeIterations(c.runner, params, 1);
+    ms * iters < 100;
+    ms = await timeIterations(c.runner, params, iters)
+  ) {
+    iters *= 2;
+  }
+  c.iters = iters;
 }
 
 /** One naive evaluation's time, from `sample` evaluations spread over the job, times the job's size. */
@@ -93,12 +111,17 @@ for (const w of workloads()) {
     if (grad === 'naive' && !w.naiveFull) continue;
     for (const threads of threadCounts) {
       const run = { ...p.run, eval: { ...p.run.eval, grad } };
-      configs.push({ label: `${grad} ${threads}`, runner: await createRunner({ run, data: w.data, threads }), ms: [] });
+      configs.push({
+        label: `${grad} ${threads}`,
+        runner: await createRunner({ run, data: w.data, threads }),
+        iters: 1,
+        ms: [],
+      });
     }
   }
-  configs.push({ label: 'backprop 0', runner: new BackpropRunner(p.net, p.output, w.data, 0, '1'), ms: [] });
-  for (const c of configs) for (let i = 0; i < 3; i++) await timeIteration(c.runner, params, i); // warm-up
-  for (let r = 0; r < repeats; r++) for (const c of configs) c.ms.push(await timeIteration(c.runner, params, r));
+  configs.push({ label: 'backprop 0', runner: new BackpropRunner(p.net, p.output, w.data, 0, '1'), iters: 1, ms: [] });
+  for (const c of configs) await warm(c, params);
+  for (let r = 0; r < repeats; r++) for (const c of configs) c.ms.push(await timeIterations(c.runner, params, c.iters));
   await Promise.all(configs.map((c) => c.runner.close()));
   const med = new Map(configs.map((c) => [c.label, median(c.ms)]));
   if (!w.naiveFull) med.set('naive 0', naiveFromSample(p, 200));

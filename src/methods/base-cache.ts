@@ -13,7 +13,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { activations, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
-import type { Output } from '../nn/output.ts';
+import type { Directions, Output } from '../nn/output.ts';
 import { composeSeries } from './series.ts';
 
 /** The memory of a base pass for up to `capacity` samples; plain typed arrays, shareable. */
@@ -159,31 +159,47 @@ export class BaseCache {
     this.buf.terms[p] = this.output.sampleLoss(logits, this.targets, this.targetAt(p));
   }
 
+  /** Where Output.series reads its directions and writes its coefficients; reused, filled per sample. */
+  private readonly outDirs: Directions = {
+    w: new Float64Array(0),
+    wAt: 0,
+    wStep: 0,
+    count: 0,
+    c: new Float64Array(0),
+    cAt: 0,
+    cStep: 4,
+  };
+  private readonly rowDirs: Directions = {
+    w: new Float64Array(0),
+    wAt: 0,
+    wStep: 0,
+    count: 0,
+    c: new Float64Array(0),
+    cAt: 0,
+    cStep: 4,
+  };
+
   private coefficients(params: Float64Array, p: number): void {
     const { K, H, L } = this;
     const { z, a, outC, lastC, comp } = this.buf;
     const logits = z[L].subarray(p * K, (p + 1) * K);
     const t = this.targetAt(p);
-    this.output.series(logits, this.targets, t, {
-      w: this.identity,
-      wAt: 0,
-      wStep: K,
-      count: K,
-      c: outC,
-      cAt: p * K * 4,
-      cStep: 4,
-    });
+    const out = this.outDirs;
+    out.w = this.identity;
+    out.wStep = K;
+    out.count = K;
+    out.c = outC;
+    out.cAt = p * K * 4;
+    this.output.series(logits, this.targets, t, out);
     if (H === 0) return;
-    const wAt = this.net.offsets[L - 1];
-    this.output.series(logits, this.targets, t, {
-      w: params,
-      wAt,
-      wStep: K,
-      count: H,
-      c: lastC,
-      cAt: p * H * 4,
-      cStep: 4,
-    });
+    const rows = this.rowDirs;
+    rows.w = params;
+    rows.wAt = this.net.offsets[L - 1];
+    rows.wStep = K;
+    rows.count = H;
+    rows.c = lastC;
+    rows.cAt = p * H * 4;
+    this.output.series(logits, this.targets, t, rows);
     let gain = 0;
     let zMin = Infinity;
     for (let j = 0; j < H; j++) {
@@ -204,6 +220,7 @@ export class BaseCache {
     let lo = p * width;
     let hi = lo + this.buf.nzCount[l][p];
     const units = this.buf.nzUnit[l];
+    if (lo === hi || units[lo] >= u) return lo; // most blocks start at a row's beginning
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (units[mid] < u) lo = mid + 1;

@@ -11,8 +11,14 @@ export function poly(c: Float64Array, at: number, u: number): number {
  * a[at..]. One series from a pre-activation step straight to the loss step.
  */
 export function composeSeries(a: Float64Array, at: number, c: Float64Array, ct: number): void {
-  const [a1, a2, a3, a4] = [a[at], a[at + 1], a[at + 2], a[at + 3]];
-  const [c1, c2, c3, c4] = [c[ct], c[ct + 1], c[ct + 2], c[ct + 3]];
+  const a1 = a[at];
+  const a2 = a[at + 1];
+  const a3 = a[at + 2];
+  const a4 = a[at + 3];
+  const c1 = c[ct];
+  const c2 = c[ct + 1];
+  const c3 = c[ct + 2];
+  const c4 = c[ct + 3];
   const a11 = a1 * a1;
   a[at] = c1 * a1;
   a[at + 1] = c1 * a2 + c2 * a11;
