@@ -103,7 +103,8 @@ console.log(
   `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}; median of ${repeats}`,
 );
 for (const w of workloads()) {
-  const base = resolveOptions({ data: w.data, hidden: w.hidden, seed: '1', init: 'rand' });
+  // Whole-set iterations: every method sees all the workload's samples.
+  const base = resolveOptions({ data: w.data, hidden: w.hidden, seed: '1', init: 'rand', batch: 0 });
   const p = prepare(base);
   const params = p.params.map((x) => (x - 0.5) * 0.2); // a trained-like scale: saturated units would flatter nothing
   const configs: Config[] = [];
