@@ -34,6 +34,11 @@ const a = yargs(hideBin(process.argv))
     repeats: { type: 'number', default: 5, describe: 'timed repeats per configuration (median reported)' },
     'min-ms': { type: 'number', default: 200, describe: 'least duration of one repeat' },
     samples: { type: 'number', default: 1000, describe: 'spiral points' },
+    grad: {
+      choices: ['incremental', 'naive'] as const,
+      default: 'incremental' as const,
+      describe: 'gradient evaluations (naive: a forward pass per weight, as docs/speedup.md measured first)',
+    },
     candidates: { type: 'number', default: 16, describe: 'random-update candidates per iteration' },
     profile: { type: 'boolean', default: false, describe: 'print where the time goes for each configuration' },
     'out-dir': { type: 'string', default: 'bench-results', describe: 'where the JSON and CSV go' },
@@ -85,6 +90,8 @@ for (const wname of list(a.workloads)) {
       seed: '1',
       lr: 0.01,
       candidates: a.candidates,
+      grad: a.grad,
+      batch: 0,
       targetLoss: -Infinity,
       maxIters: 1,
       patience: 0,
@@ -115,15 +122,16 @@ for (const wname of list(a.workloads)) {
     for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
     await Promise.all(configs.map((c) => c.runner.close()));
 
+    const label = method === 'gradient' ? `gradient (${a.grad})` : method;
     const rows: Row[] = configs.map((c) => ({
       workload: w.name,
-      method,
+      method: label,
       strategy: c.strategy,
       threads: c.threads,
       iters: c.iters,
       msPerIter: c.times,
     }));
-    const group = summarise(w.name, method, rows, auto.choice?.why ?? '', auto.describe(), cores);
+    const group = summarise(w.name, label, rows, auto.choice?.why ?? '', auto.describe(), cores);
     groups.push(group);
     printGroup(group);
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);
