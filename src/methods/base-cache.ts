@@ -69,6 +69,8 @@ export class BaseCache {
   readonly targets: Float64Array;
   readonly inputs;
   private readonly identity: Float64Array;
+  /** One vector per layer for the sample being computed. */
+  private readonly tmp: Float64Array[];
   private readonly L: number;
   private readonly H: number;
   private readonly K: number;
@@ -87,6 +89,7 @@ export class BaseCache {
     this.targets = data.targets;
     this.inputs = data.inputs;
     this.idx = Int32Array.from({ length: data.n }, (_, i) => i);
+    this.tmp = nodes.map((n) => new Float64Array(n));
     this.identity = new Float64Array(this.K * this.K);
     for (let k = 0; k < this.K; k++) this.identity[k * this.K + k] = 1;
   }
@@ -138,25 +141,26 @@ export class BaseCache {
     for (let l = 0; l < this.L; l++) {
       const nIn = nodes[l];
       const nOut = nodes[l + 1];
-      const zl = z[l + 1];
-      const out = p * nOut;
-      zl.fill(0, out, out + nOut);
+      const sum = this.tmp[l + 1]; // accumulated in a small vector, then stored
+      sum.fill(0);
+      const units = nzUnit[l];
       let count = 0;
       for (let i = 0, w = offsets[l]; i < nIn; i++, w += nOut) {
         const v = prev[at + i];
         if (v === 0) continue;
-        nzUnit[l][p * nIn + count++] = i;
-        for (let j = 0; j < nOut; j++) zl[out + j] += v * params[w + j];
+        units[p * nIn + count++] = i;
+        for (let j = 0; j < nOut; j++) sum[j] += v * params[w + j];
       }
       nzCount[l][p] = count;
+      const out = p * nOut;
+      z[l + 1].set(sum, out);
       if (l + 1 === this.L) break;
       const al = a[l + 1];
-      for (let j = 0; j < nOut; j++) al[out + j] = act(zl[out + j]);
+      for (let j = 0; j < nOut; j++) al[out + j] = act(sum[j]);
       prev = al;
       at = out;
     }
-    const logits = z[this.L].subarray(p * this.K, (p + 1) * this.K);
-    this.buf.terms[p] = this.output.sampleLoss(logits, this.targets, this.targetAt(p));
+    this.buf.terms[p] = this.output.sampleLoss(this.tmp[this.L], this.targets, this.targetAt(p));
   }
 
   /** Where Output.series reads its directions and writes its coefficients; reused, filled per sample. */
@@ -182,7 +186,7 @@ export class BaseCache {
   private coefficients(params: Float64Array, p: number): void {
     const { K, H, L } = this;
     const { z, a, outC, lastC, comp } = this.buf;
-    const logits = z[L].subarray(p * K, (p + 1) * K);
+    const logits = this.tmp[L]; // sample p's logits, left there by forward(p), which runs just before
     const t = this.targetAt(p);
     const out = this.outDirs;
     out.w = this.identity;

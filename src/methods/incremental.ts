@@ -79,41 +79,38 @@ export class Incremental {
     acc.fill(0, 0, kTo - kFrom);
     const iFrom = Math.floor(kFrom / width);
     const iLast = Math.floor((kTo - 1) / width);
-    const units = b.buf.nzUnit[l];
-    const counts = b.buf.nzCount[l];
+    const { nzUnit, nzCount, gain, zMin } = b.buf;
+    const units = nzUnit[l];
     const nIn = this.net.nodes[l];
+    const values = l === 0 ? b.inputs : b.buf.a[l];
+    // The last two layers have a quartic per sample and unit (output: the loss along a logit;
+    // last hidden: composed from the unit's pre-activation); deeper layers go unit by unit.
+    const isOut = l === this.L - 1;
+    const series = isOut || l === this.L - 2;
+    const coef = isOut ? b.buf.outC : b.buf.comp;
     for (let p = 0; p < b.samples; p++) {
-      for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + counts[p]; n < end && units[n] <= iLast; n++) {
+      const valueAt = l === 0 ? b.inputAt(p) : p * nIn;
+      // The largest step for which the series holds for every unit of this sample.
+      const limit = isOut ? U_MAX : Math.min(this.isSmooth ? DELTA_MAX : zMin[p], U_MAX / gain[p]);
+      for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + nzCount[l][p]; n < end && units[n] <= iLast; n++) {
         const i = units[n];
         const jFrom = i === iFrom ? kFrom - i * width : 0;
         const jTo = i === iLast ? kTo - i * width : width;
-        const x = b.value(l, p, i) * step;
+        const x = values[valueAt + i] * step;
         const row = i * width - kFrom; // acc index of (i, 0)
-        if (l === this.L - 1) this.outputRow(params, p, x, acc, row, jFrom, jTo);
-        else if (l === this.L - 2) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
+        if (series && (Math.abs(x) < limit || (this.isSmooth && Math.abs(x) === limit))) {
+          for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++) {
+            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+          }
+        } else if (isOut) for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
+        else if (series) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
         else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.deep(params, l, j, p, x);
       }
     }
     for (let e = 0; e < kTo - kFrom; e++) out[at + e] = acc[e] / b.samples;
   }
 
-  /** Output weights (·, j): logit j moves by x. */
-  private outputRow(
-    params: Float64Array,
-    p: number,
-    x: number,
-    acc: Float64Array,
-    row: number,
-    jFrom: number,
-    jTo: number,
-  ) {
-    const c = this.base.buf.outC;
-    const K = this.tmpZ.length;
-    if (Math.abs(x) <= U_MAX) for (let j = jFrom; j < jTo; j++) acc[row + j] += poly(c, (p * K + j) * 4, x);
-    else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
-  }
-
-  /** Weights into the last hidden layer: unit j's pre-activation moves by x, the logits by da·W[j, :]. */
+  /** Weights into the last hidden layer, past the series: unit j changes by da, the logits by da·W[j, :]. */
   private lastHiddenRow(
     params: Float64Array,
     p: number,
@@ -125,15 +122,6 @@ export class Incremental {
   ) {
     const b = this.base;
     const H = this.net.nodes[this.L - 1];
-    const ax = Math.abs(x);
-    // The composed series holds for every unit of this sample: no unit's step or logit step is too large, no kink crossed.
-    if ((this.isSmooth ? ax <= DELTA_MAX : ax < b.buf.zMin[p]) && ax * b.buf.gain[p] <= U_MAX) {
-      const comp = b.buf.comp;
-      for (let j = jFrom, c = (p * H + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++) {
-        acc[r] += x * (comp[c] + x * (comp[c + 1] + x * (comp[c + 2] + x * comp[c + 3])));
-      }
-      return;
-    }
     for (let j = jFrom; j < jTo; j++) {
       const da = this.unitDelta(b.buf.z[this.L - 1], b.buf.a[this.L - 1], p * H + j, x);
       if (da === 0) continue;
