@@ -85,4 +85,17 @@ describe('training on mini-batches', () => {
     const expected = bytes((await train({ ...o, threads: 0 })).params);
     expect(bytes((await train({ ...o, threads: 2 })).params)).toBe(expected);
   });
+
+  it('trains softmax outputs on mini-batches identically with every strategy', async () => {
+    const xs = Array.from({ length: 40 }, (_, i) => [Math.cos(i), Math.sin(i * 1.3), 1]);
+    const ys = xs.map((_, i) => [i % 3 === 0 ? 1 : 0, i % 3 === 1 ? 1 : 0, i % 3 === 2 ? 1 : 0]);
+    const o = seedRun({ data: makeDataset('three', xs, ys), hidden: [5], batch: 9, lr: 0.5, maxIters: 25 });
+    for (const strategy of ['run', 'wait', 'spin', 'spin-main'] as const) {
+      for (const method of ['gradient', 'random'] as const) {
+        const base = bytes((await train({ ...o, method, candidates: 3, delta: 0.05, threads: 0 })).params);
+        const got = bytes((await train({ ...o, method, candidates: 3, delta: 0.05, threads: 2, strategy })).params);
+        expect(got, `${strategy} ${method}`).toBe(base);
+      }
+    }
+  });
 });
