@@ -163,17 +163,8 @@ export class BaseCache {
     this.buf.terms[p] = this.output.sampleLoss(this.tmp[this.L], this.targets, this.targetAt(p));
   }
 
-  /** Where Output.series reads its directions and writes its coefficients; reused, filled per sample. */
-  private readonly outDirs: Directions = {
-    w: new Float64Array(0),
-    wAt: 0,
-    wStep: 0,
-    count: 0,
-    c: new Float64Array(0),
-    cAt: 0,
-    cStep: 4,
-  };
-  private readonly rowDirs: Directions = {
+  /** Where Output.series reads its directions and writes its coefficients: one object, refilled per call. */
+  private readonly dirs: Directions = {
     w: new Float64Array(0),
     wAt: 0,
     wStep: 0,
@@ -183,27 +174,26 @@ export class BaseCache {
     cStep: 4,
   };
 
+  /** Directions: `count` rows of K from w[wAt..], their coefficients from c[cAt..], 4 apart. */
+  private directions(w: Float64Array, wAt: number, count: number, c: Float64Array, cAt: number): Directions {
+    const d = this.dirs;
+    d.w = w;
+    d.wAt = wAt;
+    d.wStep = this.K;
+    d.count = count;
+    d.c = c;
+    d.cAt = cAt;
+    return d;
+  }
+
   private coefficients(params: Float64Array, p: number): void {
     const { K, H, L } = this;
     const { z, a, outC, lastC, comp } = this.buf;
     const logits = this.tmp[L]; // sample p's logits, left there by forward(p), which runs just before
     const t = this.targetAt(p);
-    const out = this.outDirs;
-    out.w = this.identity;
-    out.wStep = K;
-    out.count = K;
-    out.c = outC;
-    out.cAt = p * K * 4;
-    this.output.series(logits, this.targets, t, out);
+    this.output.series(logits, this.targets, t, this.directions(this.identity, 0, K, outC, p * K * 4));
     if (H === 0) return;
-    const rows = this.rowDirs;
-    rows.w = params;
-    rows.wAt = this.net.offsets[L - 1];
-    rows.wStep = K;
-    rows.count = H;
-    rows.c = lastC;
-    rows.cAt = p * H * 4;
-    this.output.series(logits, this.targets, t, rows);
+    this.output.series(logits, this.targets, t, this.directions(params, this.net.offsets[L - 1], H, lastC, p * H * 4));
     let gain = 0;
     let zMin = Infinity;
     for (let j = 0; j < H; j++) {
