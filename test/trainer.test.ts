@@ -124,6 +124,12 @@ describe('train() in the main thread', () => {
     expect(r.net.nodes).toEqual([3, 6, 1]);
   });
 
+  it('keeps uniform [0, 1) weights only while no unit has more than 8 inputs', async () => {
+    const small = await train({ maxIters: 0, threads: 0, hidden: [8] });
+    const wide = await train({ maxIters: 0, threads: 0, hidden: [9] });
+    expect([small.options.init, wide.options.init]).toEqual(['rand', 'xavier']);
+  });
+
   it('decides auto options for wide inputs differently, and keeps the ones given', async () => {
     const wide = makeDataset('wide', [Array.from({ length: 120 }, (_, i) => (i % 7) / 7).concat(1)], [[1]]);
     const r = await train({ data: wide, maxIters: 1, threads: 0, lr: 0.3 });

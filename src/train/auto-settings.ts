@@ -10,6 +10,8 @@ import type { ResolvedOptions, Settings } from './options.ts';
 
 /** Inputs at least this wide (the bias included) count as wide. */
 export const WIDE_INPUTS = 100;
+/** The most inputs per unit (any layer) for which 'auto' keeps the original's uniform [0, 1). */
+export const MAX_RAND_FAN_IN = 8;
 
 const NARROW = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 } as const;
 const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, targetAccuracy: 0.9 } as const;
@@ -22,15 +24,21 @@ export function decideAuto(
 ): { settings: Settings; chosen: string[] } {
   const pick = data.inDim >= WIDE_INPUTS ? WIDE : NARROW;
   const chosen: string[] = [];
-  const decide = <K extends keyof typeof pick>(key: K, given: unknown, shown = String(pick[key])) => {
+  const decideValue = (key: string, given: unknown, value: unknown, shown = String(value)) => {
     if (given !== 'auto' && given !== undefined) return given;
     chosen.push(`${key} ${shown}`);
-    return pick[key];
+    return value;
   };
+  const decide = <K extends keyof typeof pick>(key: K, given: unknown, shown = String(pick[key])) =>
+    decideValue(key, given, pick[key], shown);
+  const hidden = fromModel ? o.hidden : (decide('hidden', o.hidden, pick.hidden.join(',')) as number[]);
+  // The original's uniform [0, 1) only suits few inputs per unit: 32 of them already saturate a logistic unit.
+  const fanIn = Math.max(data.inDim, ...(hidden ?? []));
+  const init = fanIn > MAX_RAND_FAN_IN ? 'xavier' : pick.init;
   const settings: Settings = {
     ...o,
-    hidden: fromModel ? o.hidden : (decide('hidden', o.hidden, pick.hidden.join(',')) as number[]),
-    init: fromModel ? o.init : (decide('init', o.init) as Settings['init']),
+    hidden,
+    init: fromModel ? o.init : (decideValue('init', o.init, init) as Settings['init']),
     batch: decide('batch', o.batch) as number,
     lr: o.method === 'random' ? 0 : (decide('lr', o.lr) as number),
     targetLoss: decide('targetLoss', o.targetLoss) as number,
