@@ -70,9 +70,13 @@ describe('loadSource', () => {
     expect([tr.n, test?.n]).toEqual([30, 10]);
   });
 
+  it('names --test-size when it asks for all the built-in digits', () => {
+    expect(() => loadSource('mnist', { ...base, testSize: 10_000 })).toThrow('testSize 10000: expected at most 9999');
+  });
+
   it('refuses digit options for other data, naming the option', () => {
     expect(() => loadSource('seed2class', { ...base, trainSize: 10 })).toThrow('trainSize 10: applies to digits');
-    expect(() => loadSource('mnist', { ...base, testSplit: 0.2 })).toThrow('testSplit 0.2: applies to CSV and JSON');
+    expect(() => loadSource('mnist', { ...base, testSplit: 0.2 })).toThrow('testSplit 0.2: applies to data sets other than digits');
   });
 });
 
@@ -89,5 +93,24 @@ describe('training to a target accuracy', () => {
     expect(r.stopReason).toBe('target-accuracy');
     const { score } = await import('../src/nn/metrics.ts');
     expect(score(r.net, r.params, r.test ?? r.data, r.output).accuracy).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('library data options', () => {
+  it('refuses a test set that does not fit the data, and split options for a given Dataset', async () => {
+    const { makeDataset } = await import('../src/data/dataset.ts');
+    const data = makeDataset('d', [[1, 2, 1]], [[1]]);
+    const test = makeDataset('t', [[1, 1]], [[1]]);
+    await expect(train({ data, test, threads: 0 })).rejects.toThrow(
+      'test "t": has 2 inputs, 1 outputs, expected 3 inputs',
+    );
+    await expect(train({ data, testSplit: 0.5, threads: 0 })).rejects.toThrow(
+      'testSplit 0.5: applies to data named by --data',
+    );
+  });
+
+  it('sets no accuracy target for one digit against the rest', async () => {
+    const r = await train({ data: 'mnist', trainSize: 200, testSize: 50, digit: 8, maxIters: 1, threads: 0 });
+    expect([r.options.targetAccuracy, r.output.name]).toEqual([0, 'bce']);
   });
 });

@@ -131,7 +131,7 @@ describe('train() in the main thread', () => {
   });
 
   it('decides auto options for wide inputs differently, and keeps the ones given', async () => {
-    const wide = makeDataset('wide', [Array.from({ length: 120 }, (_, i) => (i % 7) / 7).concat(1)], [[1]]);
+    const wide = makeDataset('wide', [Array.from({ length: 120 }, (_, i) => (i % 7) / 7).concat(1)], [[0, 1, 0]]);
     const r = await train({ data: wide, maxIters: 1, threads: 0, lr: 0.3 });
     expect(r.options).toMatchObject({
       hidden: [32],

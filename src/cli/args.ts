@@ -76,7 +76,7 @@ export function parseArgs(argv = hideBin(process.argv)) {
         type: 'string',
         default: String(D.init),
         describe:
-          'rand (uniform [0,1)), xavier (±√(6/(fan-in+fan-out))), a constant such as 0.1, or a model file to continue from; auto: rand, or xavier for wide inputs',
+          'rand (uniform [0,1)), xavier (±√(6/(fan-in+fan-out))), a constant such as 0.1, or a model file to continue from; auto: rand while no unit has more than 8 inputs, else xavier',
         group: 'Network:',
       },
       method: {
@@ -137,7 +137,7 @@ export function parseArgs(argv = hideBin(process.argv)) {
       seed: {
         type: 'string',
         default: D.seed,
-        describe: 'seed of every random stream: init, candidates, spiral',
+        describe: 'seed of every random stream: init, candidates, batches, splits, spiral',
         group: 'Training:',
       },
       'target-loss': {

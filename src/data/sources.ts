@@ -48,11 +48,14 @@ export function loadSource(spec: string, o: SourceOptions): Source {
 
 function digits(spec: string, o: SourceOptions, isDir: boolean): Source {
   if (o.testSplit > 0)
-    throw new OptionError('testSplit', o.testSplit, 'applies to CSV and JSON data; digits have --test-size');
+    throw new OptionError('testSplit', o.testSplit, 'applies to data sets other than digits; digits have --test-size');
   const images = { name: isDir ? basename(spec) : 'mnist', digit: o.digit };
   if (!isDir) {
     const set = builtinDigits();
     const testSize = o.testSize || MNIST_TEST_SIZE;
+    if (testSize >= set.count) {
+      throw new OptionError('testSize', testSize, `expected at most ${set.count - 1}: ${set.count} built-in digits`);
+    }
     const split = stratifiedSplit(set.labels, o.trainSize || set.count - testSize, testSize, o.seed);
     return {
       train: imagesToDataset(set, split.train, images),
@@ -70,7 +73,7 @@ function digits(spec: string, o: SourceOptions, isDir: boolean): Source {
 function pick(set: ImageSet, size: number, seed: string, option: string): Uint32Array | undefined {
   if (size === 0) return undefined;
   if (size > set.count) throw new OptionError(option, size, `expected at most ${set.count}, the images there`);
-  return stratifiedSplit(set.labels, size, 0, `${seed}/${option}`).train;
+  return stratifiedSplit(set.labels, size, 0, JSON.stringify([seed, option])).train;
 }
 
 export { BUILT_IN_DATA };

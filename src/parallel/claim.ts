@@ -11,7 +11,7 @@
 // phase, item count and iteration) sits in one of two slots by the job's
 // parity: the next job's opening cannot overwrite it, and the one after can
 // only open once this one is done. A successful claim keeps its job open (its
-// items are not done yet), so the description and the params read around it
+// items are not done yet), so the description and the params read after it
 // belong to that same job.
 
 import { C } from './shared-state.ts';

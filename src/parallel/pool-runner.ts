@@ -61,9 +61,10 @@ export class PoolRunner implements Runner {
     const net = makeNet(o.run.nodes, o.run.func);
     const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
-    if (strategy !== 'run' && this.count > MAX_CLAIMABLE) {
+    const most = Math.max(this.count, usesBasePass(o.run.eval) ? baseCapacity(o.run.eval, o.data.n) : 0);
+    if (strategy !== 'run' && most > MAX_CLAIMABLE) {
       throw new Error(
-        `${this.count} evaluations per iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
+        `${most} items in one phase of an iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
       );
     }
     this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;

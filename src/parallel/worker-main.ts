@@ -110,9 +110,11 @@ export function drain(
   evaluate: EvaluateFn = evaluatePhase,
 ): number {
   const { control } = shared;
-  const job = readJob(control, epoch);
   let done = 0;
   while (claim(control, epoch, participants, chunk)) {
+    // Read after the claim: a claimed job stays open until its items are done, so this is its own
+    // description even if the tag has wrapped round to this epoch since the participant woke.
+    const job = readJob(control, epoch);
     const n = chunk[1] - chunk[0];
     evaluate(ev, shared.params, job.t, job.phase, chunk[0], chunk[1], shared.results);
     done += n;

@@ -42,7 +42,12 @@ export function decideAuto(
     batch: decide('batch', o.batch) as number,
     lr: o.method === 'random' ? 0 : (decide('lr', o.lr) as number),
     targetLoss: decide('targetLoss', o.targetLoss) as number,
-    targetAccuracy: decide('targetAccuracy', o.targetAccuracy) as number,
+    // One digit against the rest: "never" is already right 90% of the time, so no accuracy target.
+    targetAccuracy: decideValue(
+      'targetAccuracy',
+      o.targetAccuracy,
+      data.classes === 2 ? 0 : pick.targetAccuracy,
+    ) as number,
   };
   return { settings, chosen };
 }

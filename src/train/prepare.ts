@@ -29,8 +29,7 @@ export interface Prepared {
 }
 
 export function prepare(given: ResolvedOptions): Prepared {
-  const { train: data, test } =
-    typeof given.data === 'string' ? loadSource(given.data, given) : { train: given.data, test: given.test };
+  const { train: data, test } = source(given);
   const model =
     typeof given.init === 'string' && !['auto', 'rand', 'xavier'].includes(given.init)
       ? loadModel(given.init, 'init')
@@ -96,9 +95,8 @@ function fromModel(o: Settings, data: Dataset, model: Model) {
     throw new OptionError('hidden', o.hidden.join(','), `the model has hidden layers ${hidden}`);
   if (o.loss !== 'auto' && o.loss !== model.loss)
     throw new OptionError('loss', o.loss, `the model was trained with ${model.loss}`);
-  if (model.loss === 'bce' && !data.binary) {
-    throw new OptionError('init', init, `a logistic-output model needs 0/1 labels, data ${data.name} has others`);
-  }
+  pickLoss(model.loss, data); // the same checks as a loss given by flag: bce needs 0/1 labels, ce classes
+
   return { net: model.net, output: outputs[model.loss], params: Float64Array.from(model.params) };
 }
 
@@ -125,4 +123,22 @@ function evaluationSamples(n: number, seed: string): Int32Array {
     all[j] = x;
   }
   return all.subarray(0, EVAL_SAMPLES).sort();
+}
+
+/** The training and test sets: from --data, or given as Datasets (a test set must fit the data). */
+function source(o: ResolvedOptions): { train: Dataset; test?: Dataset } {
+  if (typeof o.data === 'string') {
+    if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
+    return loadSource(o.data, o);
+  }
+  for (const option of ['trainSize', 'testSize', 'testSplit', 'digit'] as const) {
+    const value = o[option];
+    if (value !== undefined && value !== 0) throw new OptionError(option, value, 'applies to data named by --data');
+  }
+  const { data, test } = o;
+  if (test && (test.inDim !== data.inDim || test.outDim !== data.outDim)) {
+    const shape = (d: Dataset) => `${d.inDim} inputs, ${d.outDim} outputs`;
+    throw new OptionError('test', test.name, `has ${shape(test)}, expected ${shape(data)} as data ${data.name}`);
+  }
+  return { train: data, test };
 }
