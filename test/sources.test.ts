@@ -76,7 +76,9 @@ describe('loadSource', () => {
 
   it('refuses digit options for other data, naming the option', () => {
     expect(() => loadSource('seed2class', { ...base, trainSize: 10 })).toThrow('trainSize 10: applies to digits');
-    expect(() => loadSource('mnist', { ...base, testSplit: 0.2 })).toThrow('testSplit 0.2: applies to data sets other than digits');
+    expect(() => loadSource('mnist', { ...base, testSplit: 0.2 })).toThrow(
+      'testSplit 0.2: applies to data sets other than digits',
+    );
   });
 });
 
