@@ -1,0 +1,70 @@
+// The small parts of the methods: candidate selection, mini-batch shuffles and
+// the quartic series arithmetic, against oracles computed another way (counts
+// over many shuffles, polynomial products written out term by term).
+// Written for mutation testing (npm run mutate, docs/mutation.md).
+import { describe, expect, it } from 'vitest';
+import { Batches } from '../src/methods/batches.ts';
+import { bestCandidate } from '../src/methods/candidates.ts';
+import { composeSeries, poly } from '../src/methods/series.ts';
+
+describe('candidate selection', () => {
+  it('looks at the first count losses only', () => {
+    expect(bestCandidate(Float64Array.from([0.5, 0.4, 0.1]), 2)).toBe(1);
+  });
+});
+
+describe('mini-batch order', () => {
+  it('is a permutation even when the first batch asked for is in a later epoch', () => {
+    const b = new Batches(10, 5, 's');
+    const epoch1 = [...b.batch(2), ...b.batch(3)].sort((x, y) => x - y);
+    expect(epoch1).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('is not the identity', () => {
+    const b = new Batches(20, 20, 's');
+    expect([...b.batch(0)]).not.toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('makes every order of a small set about equally likely over many epochs', () => {
+    // 4 samples: 24 orders, 4800 epochs, ~200 each. A uniform shuffle keeps every count
+    // within 200 ± 70 (beyond 5 standard deviations); a biased one leaves some near 0.
+    const b = new Batches(4, 4, 'uniform');
+    const counts = new Map<string, number>();
+    for (let e = 0; e < 4800; e++) {
+      const key = [...b.batch(e)].join('');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(24);
+    for (const [order, n] of counts) {
+      expect(n, order).toBeGreaterThan(130);
+      expect(n, order).toBeLessThan(270);
+    }
+  });
+});
+
+describe('quartic series', () => {
+  it('evaluate u·c1 + u²·c2 + u³·c3 + u⁴·c4 at an offset', () => {
+    // 2·1 + 4·2 + 8·3 + 16·4 = 98
+    expect(poly(Float64Array.from([9, 1, 2, 3, 4]), 1, 2)).toBe(98);
+  });
+
+  it('compose to the coefficients of φ(u(δ)) up to δ⁴, multiplied out term by term', () => {
+    const a = [0.7, -1.3, 0.4, 2.1];
+    const c = [1.5, 0.6, -0.9, 0.35];
+    // Powers of u(δ) = Σ a_n δⁿ as coefficient lists (index = power of δ), truncated at δ⁴.
+    const times = (p: number[], q: number[]) => {
+      const r = [0, 0, 0, 0, 0];
+      for (let i = 0; i <= 4; i++) for (let j = 0; i + j <= 4; j++) r[i + j] += p[i] * q[j];
+      return r;
+    };
+    const u = [0, ...a];
+    const powers = [u];
+    for (let n = 1; n < 4; n++) powers.push(times(powers[n - 1], u));
+    const expected = [1, 2, 3, 4].map((d) => c.reduce((sum, cn, n) => sum + cn * powers[n][d], 0));
+    const buf = Float64Array.from([9, ...a, 9]);
+    composeSeries(buf, 1, Float64Array.from([9, 9, ...c]), 2);
+    expect(buf[0]).toBe(9);
+    expect(buf[5]).toBe(9);
+    for (let n = 0; n < 4; n++) expect(buf[1 + n], `e${n + 1}`).toBeCloseTo(expected[n], 13);
+  });
+});
