@@ -222,9 +222,4 @@ export class BaseCache {
     }
     return lo;
   }
-
-  /** Unit u's activation in sample p at layer l (l = 0: the input). */
-  value(l: number, p: number, u: number): number {
-    return l === 0 ? this.inputs[this.inputAt(p) + u] : this.buf.a[l][p * this.net.nodes[l] + u];
-  }
 }
