@@ -120,6 +120,8 @@ for (const wname of list(a.workloads)) {
       c.iters = Math.max(1, Math.ceil(a['min-ms'] / msPerIter));
     }
     for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
+    // auto's pool joins during the run: its thread count is known only now.
+    for (const c of configs) c.threads = c.runner.threads;
     await Promise.all(configs.map((c) => c.runner.close()));
 
     const label = method === 'gradient' ? `gradient (${a.grad})` : method;
