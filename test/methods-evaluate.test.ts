@@ -325,6 +325,22 @@ describe('incremental differences at extreme steps', () => {
     }
   }
 
+  for (const [name, output, K] of nets) {
+    it(`match whole forward passes to 3e-11 at the largest steps the composed series takes (tanh, ${name})`, () => {
+      // Inputs ±1 and h = 1e-3: each step of a last-hidden pre-activation is at the series' limit,
+      // where its fourth-order term is still ~1e-10 of the difference; whole passes are good to ~1e-12.
+      const net = makeNet([4, 6, K], 'tanh');
+      const params = randomParams(net, stream('c4', name)).map((w) => 2 * w - 1);
+      const rng = stream('c4', 'data');
+      const xs = Array.from({ length: 20 }, () => [0, 1, 2].map(() => (rng() < 0.5 ? -1 : 1)).concat(1));
+      const ys = xs.map((_, s) => (K === 1 ? [s % 2] : [0, 1, 2].map((k) => (k === s % 3 ? 1 : 0))));
+      const data = makeDataset('c4', xs, ys);
+      const at = (grad: 'naive' | 'incremental') =>
+        gradient(evaluator(net, output, data, spec({ h: 1e-3, grad })), params);
+      expect(relDiff(at('incremental'), at('naive'))).toBeLessThan(3e-11);
+    });
+  }
+
   it('match whole forward passes when large output weights amplify a small step', () => {
     // Two hidden units with the same inputs, so equal activations a, and output rows [1, 1000] and
     // [−0.5, −999]: the logits are 0.5·a and a, but a step of one unit moves the second logit about
