@@ -21,6 +21,7 @@ import { BackpropRunner } from '../src/train/backprop-runner.ts';
 import { resolveOptions } from '../src/train/options.ts';
 import { type Prepared, prepare } from '../src/train/prepare.ts';
 import { median, spread } from '../src/util/stats.ts';
+import { formatCeiling, parallelCeiling } from './ceiling.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const repeats = Number(args.get('repeats') ?? 5);
@@ -102,6 +103,8 @@ const fmt = (ms: number) =>
 console.log(
   `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}; median of ${repeats}`,
 );
+const poolCounts = threadCounts.filter((t) => t > 1);
+if (poolCounts.length) console.log(formatCeiling(await parallelCeiling(poolCounts)));
 for (const w of workloads()) {
   // Whole-set iterations: every method sees all the workload's samples.
   const base = resolveOptions({ data: w.data, hidden: w.hidden, seed: '1', init: 'rand', batch: 0 });
@@ -144,3 +147,5 @@ for (const w of workloads()) {
     console.log(`  ${t} threads vs main thread: ${speedups.join(', ')} (backprop runs in the main thread only)`);
   }
 }
+// Again at the end: a shared machine's ceiling drifts while the benchmark runs.
+if (poolCounts.length) console.log(`\n${formatCeiling(await parallelCeiling(poolCounts))}`);

@@ -3,9 +3,14 @@
 // over many shuffles, polynomial products written out term by term).
 // Written for mutation testing (npm run mutate, docs/mutation.md).
 import { describe, expect, it } from 'vitest';
+import { makeDataset } from '../src/data/dataset.ts';
+import { allocBase, BaseCache } from '../src/methods/base-cache.ts';
 import { Batches } from '../src/methods/batches.ts';
 import { bestCandidate } from '../src/methods/candidates.ts';
+import { InputColumns } from '../src/methods/input-columns.ts';
 import { composeSeries, poly } from '../src/methods/series.ts';
+import { makeNet } from '../src/nn/network.ts';
+import { bce } from '../src/nn/output.ts';
 
 describe('candidate selection', () => {
   it('looks at the first count losses only', () => {
@@ -66,5 +71,45 @@ describe('quartic series', () => {
     expect(buf[0]).toBe(9);
     expect(buf[5]).toBe(9);
     for (let n = 0; n < 4; n++) expect(buf[1 + n], `e${n + 1}`).toBeCloseTo(expected[n], 13);
+  });
+});
+
+describe('input columns', () => {
+  // 5 samples of 3 inputs (the last the bias 1) with zeros in places; batches of 3 then 2.
+  const xs = [
+    [0, 2, 1],
+    [3, 0, 1],
+    [0, 0, 1],
+    [4, 5, 1],
+    [0, 6, 1],
+  ];
+  const data = makeDataset(
+    'cols',
+    xs,
+    xs.map(() => [0]),
+  );
+  const net = makeNet([3, 2, 1], 'logistic');
+  const base = new BaseCache(net, bce, data, allocBase(net, 5, false));
+  const params = new Float64Array(9);
+
+  /** Column i as [position, value] pairs, read the slow way. */
+  const expected = (rows: number[], i: number) => rows.flatMap((s, p) => (xs[s][i] !== 0 ? [[p, xs[s][i]]] : []));
+  const actual = (c: InputColumns, i: number) =>
+    Array.from({ length: c.start[i + 1] - c.start[i] }, (_, e) => [c.pos[c.start[i] + e], c.value[c.start[i] + e]]);
+
+  it('list, for each input, the batch positions where it is not 0 and its values there', () => {
+    const c = new InputColumns(3);
+    base.begin(params, 0);
+    c.update(base);
+    for (let i = 0; i < 3; i++) expect(actual(c, i), `input ${i}`).toEqual(expected([0, 1, 2, 3, 4], i));
+  });
+
+  it('follow the batch when it changes', () => {
+    const c = new InputColumns(3);
+    base.begin(params, 0, Int32Array.from([4, 0, 3]));
+    c.update(base);
+    base.begin(params, 1, Int32Array.from([2, 1]));
+    c.update(base);
+    for (let i = 0; i < 3; i++) expect(actual(c, i), `input ${i}`).toEqual(expected([2, 1], i));
   });
 });

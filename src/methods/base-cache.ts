@@ -14,7 +14,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { activations, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Directions, Output } from '../nn/output.ts';
-import { composeSeries } from './series.ts';
+import { composeSeries, DELTA_MAX, U_MAX } from './series.ts';
 
 /** The memory of a base pass for up to `capacity` samples; plain typed arrays, shareable. */
 export interface BaseBuffers {
@@ -35,6 +35,8 @@ export interface BaseBuffers {
    *  guard), and the smallest |z| among them (relu: no unit crosses its kink below it). */
   gain: Float64Array;
   zMin: Float64Array;
+  /** Per sample: the largest step of a last-hidden pre-activation for which the composed series holds. */
+  limit: Float64Array;
 }
 
 export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuffers {
@@ -57,6 +59,7 @@ export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuff
     comp: f64(H * capacity * 4),
     gain: f64(capacity),
     zMin: f64(capacity),
+    limit: f64(capacity),
   };
 }
 
@@ -94,11 +97,15 @@ export class BaseCache {
     for (let k = 0; k < this.K; k++) this.identity[k * this.K + k] = 1;
   }
 
-  /** The batch (all samples, in order, if none) and the params of the current iteration, in this thread. */
-  begin(params: Float64Array, samples?: Int32Array): void {
+  /** Which batch the current one is: iteration t's with mini-batches, else −1 (always the whole set). */
+  batchKey = Number.NaN;
+
+  /** The batch (all samples, in order, if none) and the params of iteration t, in this thread. */
+  begin(params: Float64Array, t: number, samples?: Int32Array): void {
     const S = samples ? samples.length : this.data.n;
     if (S > this.buf.capacity) throw new Error(`base pass of ${S} samples: room for ${this.buf.capacity}`);
     this.samples = S;
+    this.batchKey = samples ? t : -1;
     if (samples) this.idx = samples;
     const wAt = this.net.offsets[this.L - 1];
     for (let j = 0; j < this.H; j++) {
@@ -141,26 +148,28 @@ export class BaseCache {
     for (let l = 0; l < this.L; l++) {
       const nIn = nodes[l];
       const nOut = nodes[l + 1];
-      const sum = this.tmp[l + 1]; // accumulated in a small vector, then stored
-      sum.fill(0);
+      const out = p * nOut;
+      const zl = z[l + 1]; // accumulated in place: plain loops beat fill() and set() on vectors this short
+      for (let j = 0; j < nOut; j++) zl[out + j] = 0;
       const units = nzUnit[l];
       let count = 0;
       for (let i = 0, w = offsets[l]; i < nIn; i++, w += nOut) {
         const v = prev[at + i];
         if (v === 0) continue;
         units[p * nIn + count++] = i;
-        for (let j = 0; j < nOut; j++) sum[j] += v * params[w + j];
+        for (let j = 0; j < nOut; j++) zl[out + j] += v * params[w + j];
       }
       nzCount[l][p] = count;
-      const out = p * nOut;
-      z[l + 1].set(sum, out);
       if (l + 1 === this.L) break;
       const al = a[l + 1];
-      for (let j = 0; j < nOut; j++) al[out + j] = act(sum[j]);
+      for (let j = 0; j < nOut; j++) al[out + j] = act(zl[out + j]);
       prev = al;
       at = out;
     }
-    this.buf.terms[p] = this.output.sampleLoss(this.tmp[this.L], this.targets, this.targetAt(p));
+    const logits = this.tmp[this.L];
+    const zL = z[this.L];
+    for (let k = 0, at = p * this.K; k < this.K; k++) logits[k] = zL[at + k];
+    this.buf.terms[p] = this.output.sampleLoss(logits, this.targets, this.targetAt(p));
   }
 
   /** Where Output.series reads its directions and writes its coefficients: one object, refilled per call. */
@@ -196,16 +205,19 @@ export class BaseCache {
     this.output.series(logits, this.targets, t, this.directions(params, this.net.offsets[L - 1], H, lastC, p * H * 4));
     let gain = 0;
     let zMin = Infinity;
+    const series = taylor[this.net.func];
     for (let j = 0; j < H; j++) {
       const at = (p * H + j) * 4;
-      taylor[this.net.func](a[L - 1][p * H + j], comp, at); // the activation's series first...
+      series(a[L - 1][p * H + j], comp, at); // the activation's series first...
       gain = Math.max(gain, Math.abs(comp[at]) * this.wMax[j]);
       zMin = Math.min(zMin, Math.abs(z[L - 1][p * H + j]));
       composeSeries(comp, at, lastC, at); // ...then the loss's series of it
     }
     // A step's higher terms stay within 1% of the first below the series' limit.
-    this.buf.gain[p] = smooth[this.net.func] ? 1.01 * gain : gain;
+    const isSmooth = smooth[this.net.func];
+    this.buf.gain[p] = isSmooth ? 1.01 * gain : gain;
     this.buf.zMin[p] = zMin;
+    this.buf.limit[p] = Math.min(isSmooth ? DELTA_MAX : zMin, U_MAX / this.buf.gain[p]);
   }
 
   /** Position in nzUnit[l] of sample p's first non-zero unit ≥ u. */

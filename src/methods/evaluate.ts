@@ -79,7 +79,7 @@ export function evaluatePhase(
   results: Float64Array,
 ): void {
   if (ev.incremental && phase === 0) {
-    ev.incremental.base.begin(params, ev.batches?.batch(t));
+    ev.incremental.base.begin(params, t, ev.batches?.batch(t));
     ev.incremental.base.compute(params, lo, hi);
   } else evaluateRange(ev, params, t, lo, hi, results);
 }
@@ -113,7 +113,7 @@ export function evaluateRange(
   }
   const baseIndex = evalCount(spec, P) - 1;
   if (ev.incremental) {
-    differences(ev, ev.incremental, params, samples, lo, hi, results);
+    differences(ev, ev.incremental, params, t, samples, lo, hi, results);
     return;
   }
   work.set(params);
@@ -135,6 +135,7 @@ function differences(
   ev: Evaluator,
   inc: Incremental,
   params: Float64Array,
+  t: number,
   samples: Int32Array | undefined,
   lo: number,
   hi: number,
@@ -143,7 +144,7 @@ function differences(
   const { offsets } = ev.net;
   const P = ev.work.length;
   const base = evalCount(ev.spec, P) - 1;
-  inc.base.begin(params, samples);
+  inc.base.begin(params, t, samples);
   for (let e = lo; e < hi; ) {
     if (e === base) {
       results[e++] = inc.base.loss();

@@ -17,22 +17,20 @@
 // derivative; steps too large for the series, and relu's kink, fall back to
 // exact differences.
 //
-// Samples are the outer loop: one sample's coefficients stay in cache while
-// every non-zero unit of it adds to the weights it feeds. Each weight's sum
-// still runs over the samples in order, so the bits do not depend on which
-// thread evaluates which weights.
+// Hidden layers go sample by sample: one sample's coefficients stay in cache
+// while every non-zero unit of it adds to the weights it feeds. The input
+// layer goes input by input over the samples where it is not 0
+// (input-columns.ts), so a chunk of weights costs only its own inputs. Either
+// way each weight's sum runs over the samples in order, so the bits do not
+// depend on which thread evaluates which weights, or in what chunks.
 
 import type { Dataset } from '../data/dataset.ts';
 import { activations, reluDelta, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { type BaseBuffers, BaseCache } from './base-cache.ts';
-import { poly } from './series.ts';
-
-/** Largest step of a unit's pre-activation for its Taylor series. */
-const DELTA_MAX = 1e-3;
-/** Largest logit step for the loss series. */
-const U_MAX = 1e-3;
+import { InputColumns } from './input-columns.ts';
+import { DELTA_MAX, poly, U_MAX } from './series.ts';
 
 export class Incremental {
   readonly base: BaseCache;
@@ -43,6 +41,7 @@ export class Incremental {
   private readonly dz: Float64Array[];
   private readonly tmpZ: Float64Array;
   private acc = new Float64Array(0);
+  private readonly columns: InputColumns;
 
   constructor(
     private readonly net: Net,
@@ -56,6 +55,7 @@ export class Incremental {
     this.isSmooth = smooth[net.func];
     this.dz = net.nodes.map((n) => new Float64Array(n));
     this.tmpZ = new Float64Array(net.nodes[this.L]);
+    this.columns = new InputColumns(net.nodes[0]);
   }
 
   /**
@@ -79,35 +79,73 @@ export class Incremental {
     acc.fill(0, 0, kTo - kFrom);
     const iFrom = Math.floor(kFrom / width);
     const iLast = Math.floor((kTo - 1) / width);
-    const { nzUnit, nzCount, gain, zMin } = b.buf;
-    const units = nzUnit[l];
-    const nIn = this.net.nodes[l];
-    const values = l === 0 ? b.inputs : b.buf.a[l];
     // The last two layers have a quartic per sample and unit (output: the loss along a logit;
     // last hidden: composed from the unit's pre-activation); deeper layers go unit by unit.
     const isOut = l === this.L - 1;
     const series = isOut || l === this.L - 2;
     const coef = isOut ? b.buf.outC : b.buf.comp;
-    for (let p = 0; p < b.samples; p++) {
-      const valueAt = l === 0 ? b.inputAt(p) : p * nIn;
-      // The largest step for which the series holds for every unit of this sample.
-      const limit = isOut ? U_MAX : Math.min(this.isSmooth ? DELTA_MAX : zMin[p], U_MAX / gain[p]);
-      for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + nzCount[l][p]; n < end && units[n] <= iLast; n++) {
-        const i = units[n];
+    // Per sample, the largest step for which the series holds for every unit.
+    const limit = b.buf.limit;
+    const edge = this.isSmooth; // smooth units: the series holds at the limit itself
+    if (l === 0) {
+      // Input by input, over the samples where it is not 0, in sample order.
+      const cols = this.columns;
+      cols.update(b);
+      const { start, pos, value } = cols;
+      for (let i = iFrom; i <= iLast; i++) {
         const jFrom = i === iFrom ? kFrom - i * width : 0;
         const jTo = i === iLast ? kTo - i * width : width;
-        const x = values[valueAt + i] * step;
         const row = i * width - kFrom; // acc index of (i, 0)
-        if (series && (Math.abs(x) < limit || (this.isSmooth && Math.abs(x) === limit))) {
-          for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++) {
-            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
-          }
-        } else if (isOut) for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
-        else if (series) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
-        else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.deep(params, l, j, p, x);
+        for (let n = start[i]; n < start[i + 1]; n++) {
+          const p = pos[n];
+          const x = value[n] * step;
+          const ax = Math.abs(x);
+          const lim = isOut ? U_MAX : limit[p];
+          if (series && (ax < lim || (edge && ax === lim))) {
+            for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
+              acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+          } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
+        }
+      }
+    } else {
+      // Sample by sample: one sample's coefficients stay in cache for all its non-zero units.
+      const units = b.buf.nzUnit[l];
+      const count = b.buf.nzCount[l];
+      const nIn = this.net.nodes[l];
+      const values = b.buf.a[l];
+      for (let p = 0; p < b.samples; p++) {
+        const lim = isOut ? U_MAX : limit[p];
+        for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + count[p]; n < end && units[n] <= iLast; n++) {
+          const i = units[n];
+          const jFrom = i === iFrom ? kFrom - i * width : 0;
+          const jTo = i === iLast ? kTo - i * width : width;
+          const row = i * width - kFrom;
+          const x = values[p * nIn + i] * step;
+          const ax = Math.abs(x);
+          if (series && (ax < lim || (edge && ax === lim))) {
+            for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
+              acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+          } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
+        }
       }
     }
     for (let e = 0; e < kTo - kFrom; e++) out[at + e] = acc[e] / b.samples;
+  }
+
+  /** Sample p's loss changes into acc[row + j], j in [jFrom, jTo), where the series does not reach. */
+  private beyond(
+    params: Float64Array,
+    l: number,
+    p: number,
+    x: number,
+    acc: Float64Array,
+    row: number,
+    jFrom: number,
+    jTo: number,
+  ): void {
+    if (l === this.L - 1) for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
+    else if (l === this.L - 2) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
+    else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.deep(params, l, j, p, x);
   }
 
   /** Weights into the last hidden layer, past the series: unit j changes by da, the logits by da·W[j, :]. */

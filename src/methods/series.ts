@@ -1,5 +1,10 @@
 // Quartic series, the arithmetic of the incremental differences.
 
+/** Largest step of a unit's pre-activation for its Taylor series. */
+export const DELTA_MAX = 1e-3;
+/** Largest logit step for the loss series. */
+export const U_MAX = 1e-3;
+
 /** u(c1 + u(c2 + u(c3 + u·c4))) with the coefficients at c[at..at+3]. */
 export function poly(c: Float64Array, at: number, u: number): number {
   return u * (c[at] + u * (c[at + 1] + u * (c[at + 2] + u * c[at + 3])));

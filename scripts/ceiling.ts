@@ -1,0 +1,61 @@
+// What this machine lets threads gain right now: a kernel with no memory
+// traffic and nothing shared, split evenly over n worker threads, timed against
+// one thread, side by side. A virtual machine whose cores are busy elsewhere,
+// or are two halves of one physical core, shows it here: no pool can beat this
+// ratio, so the benchmarks print it beside their own speedups.
+
+import { Worker } from 'node:worker_threads';
+import { median } from '../src/util/stats.ts';
+
+// Plain CommonJS for an eval worker: each message is an amount of work; the reply comes when it is done.
+const KERNEL = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.sqrt(i + s * 1e-12);
+  parentPort.postMessage(s);
+});`;
+
+function once(w: Worker, n: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    w.once('message', () => resolve());
+    w.once('error', reject);
+    w.postMessage(n);
+  });
+}
+
+/** Seconds for `workers` to do `total` units of work between them, evenly. */
+async function timeSplit(workers: Worker[], total: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(workers.map((w) => once(w, Math.round(total / workers.length))));
+  return performance.now() - t0;
+}
+
+/**
+ * Speedup of a perfectly parallel kernel on each thread count (1 is 1), the
+ * one-thread run lasting about `ms`; medians of `repeats` runs, interleaved.
+ */
+export async function parallelCeiling(threadCounts: number[], ms = 200, repeats = 5): Promise<Map<number, number>> {
+  const most = Math.max(1, ...threadCounts);
+  const workers = Array.from({ length: most }, () => new Worker(KERNEL, { eval: true }));
+  try {
+    await timeSplit(workers, 1e6 * most); // start and warm every worker
+    let total = 1e6;
+    for (let t = await timeSplit(workers.slice(0, 1), total); t < ms; t = await timeSplit(workers.slice(0, 1), total))
+      total *= 2;
+    const counts = [...new Set([1, ...threadCounts.filter((n) => n >= 1)])];
+    const times = new Map<number, number[]>(counts.map((n) => [n, []]));
+    for (let r = 0; r < repeats; r++)
+      for (const n of counts) times.get(n)?.push(await timeSplit(workers.slice(0, n), total));
+    const one = median(times.get(1) ?? []);
+    return new Map(counts.map((n) => [n, one / median(times.get(n) ?? [])]));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** "machine ceiling: 2 threads 1.93×, 4 threads 3.80×" */
+export function formatCeiling(ceiling: Map<number, number>): string {
+  const parts = [...ceiling].filter(([n]) => n > 1).map(([n, x]) => `${n} threads ${x.toFixed(2)}×`);
+  return `machine ceiling (a kernel with nothing shared, split evenly): ${parts.join(', ')}`;
+}
