@@ -4,6 +4,7 @@
 // or are two halves of one physical core, shows it here: no pool can beat this
 // ratio, so the benchmarks print it beside their own speedups.
 
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { median } from '../src/util/stats.ts';
 
@@ -16,18 +17,16 @@ parentPort.on('message', (n) => {
   parentPort.postMessage(s);
 });`;
 
-function once(w: Worker, n: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    w.once('message', () => resolve());
-    w.once('error', reject);
-    w.postMessage(n);
-  });
+async function run(w: Worker, n: number): Promise<void> {
+  const done = once(w, 'message'); // rejects should the worker fail
+  w.postMessage(n);
+  await done;
 }
 
 /** Seconds for `workers` to do `total` units of work between them, evenly. */
 async function timeSplit(workers: Worker[], total: number): Promise<number> {
   const t0 = performance.now();
-  await Promise.all(workers.map((w) => once(w, Math.round(total / workers.length))));
+  await Promise.all(workers.map((w) => run(w, Math.round(total / workers.length))));
   return performance.now() - t0;
 }
 

@@ -2,16 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { claim, MAX_CLAIMABLE, openJob, readJob, tryClaim } from '../src/parallel/claim.ts';
 import { C } from '../src/parallel/shared-state.ts';
 
-function claimAll(control: Int32Array, epoch: number, participants: number): [number, number][] {
+function claimAll(control: Int32Array, epoch: number, participants: number, cost?: Float64Array): [number, number][] {
   const out = new Int32Array(2);
   const chunks: [number, number][] = [];
-  while (claim(control, epoch, participants, out)) chunks.push([out[0], out[1]]);
+  while (claim(control, epoch, participants, out, cost)) chunks.push([out[0], out[1]]);
   return chunks;
 }
 
 const job = (count: number, phase = 0, t = 0) => ({ phase, count, t });
 
+/** Prefix sums of per-item costs. */
+const prefix = (costs: number[]) =>
+  Float64Array.from([0, ...costs.map((_, i) => costs.slice(0, i + 1).reduce((a, b) => a + b))]);
+
 describe('claiming chunks of a job', () => {
+  it('takes a share of the cost left, not of the items left, when the items cost different amounts', () => {
+    // Items 0..9 cost 100 each, 10..1009 cost 1: 2000 in all. With 2 participants a chunk is worth
+    // a quarter of what is left: the first, 500, is items 0..4; by count it would have been 0..252.
+    const control = new Int32Array(16);
+    openJob(control, 1, job(1010));
+    const chunks = claimAll(control, 1, 2, prefix(Array.from({ length: 1010 }, (_, i) => (i < 10 ? 100 : 1))));
+    expect(chunks[0]).toEqual([0, 5]);
+    expect(chunks[1]).toEqual([5, 9]); // 1500 left: a share of 375 ends within item 8
+    expect(chunks.flatMap(([lo, hi]) => Array.from({ length: hi - lo }, (_, k) => lo + k))).toEqual(
+      Array.from({ length: 1010 }, (_, i) => i),
+    );
+  });
+
+  it('splits by count when the costs given do not fit the job', () => {
+    const control = new Int32Array(16);
+    openJob(control, 1, job(100));
+    expect(claimAll(control, 1, 2, prefix([1, 2, 3]))[0]).toEqual([0, 25]);
+  });
+
   it('hands out every evaluation exactly once, in order', () => {
     const control = new Int32Array(16);
     openJob(control, 1, job(1153));

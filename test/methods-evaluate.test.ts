@@ -16,6 +16,7 @@ import {
   evaluateRange,
   gradientFromResults,
   makeEvaluator,
+  phaseCost,
   phaseCounts,
   usesBasePass,
 } from '../src/methods/evaluate.ts';
@@ -381,5 +382,26 @@ describe('incremental differences at extreme steps', () => {
     const at = (grad: 'naive' | 'incremental') =>
       gradient(evaluator(net, ce, data, spec({ kind: 'central', h: 1e-3, grad })), params);
     expect(relDiff(at('incremental'), at('naive'))).toBeLessThan(1e-9);
+  });
+});
+
+describe('the cost of incremental evaluations, for splitting them over threads', () => {
+  it('weighs a deep net first-layer weight by the multiply-adds downstream of its unit', () => {
+    // 4-5-6-2 (bias included in the 4 inputs): a first-layer weight moves one unit of the 5, then
+    // 5·6 + 6·2 = 42 multiply-adds; later weights cost 1 each, and so does E(w), the last item.
+    const net = makeNet([4, 5, 6, 2], 'tanh');
+    const ev = evaluator(net, ce, dataset(4, 2), spec({ grad: 'incremental', kind: 'central' }));
+    const cost = phaseCost(ev, 1) as Float64Array;
+    const P = paramCount(net);
+    const per = Array.from({ length: 2 * P + 1 }, (_, e) => cost[e + 1] - cost[e]);
+    const firstLayer = (k: number) => k < 4 * 5;
+    expect(per).toEqual(per.map((_, e) => (e < 2 * P && firstLayer(e % P) ? 43 : 1)));
+  });
+
+  it('has none where the net is too shallow for costs to differ, nor for the base pass', () => {
+    const ev = evaluator(makeNet([4, 5, 2], 'tanh'), ce, dataset(4, 2), spec({ grad: 'incremental' }));
+    expect(phaseCost(ev, 1)).toBeUndefined();
+    const deep = evaluator(makeNet([4, 5, 6, 2], 'tanh'), ce, dataset(4, 2), spec({ grad: 'incremental' }));
+    expect(phaseCost(deep, 0)).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ export interface Evaluator {
   readonly batches?: Batches;
   /** Incremental gradients: this thread's cached base pass. */
   readonly incremental?: Incremental;
+  /** Incremental gradients of deep nets: the evaluations' cost prefix (see phaseCost). */
+  readonly costs?: Float64Array | null;
 }
 
 /**
@@ -45,7 +47,8 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): 
     ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false))
     : undefined;
   const work = new Float64Array(paramCount(net));
-  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental };
+  const costs = incremental ? incrementalCosts(spec, net) : null;
+  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs };
 }
 
 export function usesBasePass(spec: EvalSpec): boolean {
@@ -66,6 +69,37 @@ export function phaseCounts(ev: Evaluator, t: number): number[] {
   const count = evalCount(ev.spec, ev.work.length);
   if (!ev.incremental) return [count];
   return [ev.batches ? ev.batches.batch(t).length : ev.data.n, count];
+}
+
+/**
+ * Prefix sums of the relative costs of a phase's items, where they differ
+ * enough to matter for splitting; undefined where they are about equal. With
+ * incremental gradients a weight two or more layers before the output pushes
+ * its change through every later layer, per sample: it costs about the
+ * multiply-adds downstream of it, a weight of the last two layers about one.
+ */
+export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefined {
+  if (!ev.incremental || phase !== 1) return undefined;
+  return ev.costs ?? undefined;
+}
+
+/** The cost prefix of an incremental job's evaluations (see phaseCost); null for none worth having. */
+function incrementalCosts(spec: EvalSpec, net: Net): Float64Array | null {
+  const { nodes, offsets } = net;
+  const L = nodes.length - 1;
+  if (L < 3) return null;
+  const P = offsets[L];
+  const perWeight = new Float64Array(P);
+  for (let l = 0; l < L; l++) {
+    let downstream = 0; // multiply-adds after the weight's own unit
+    for (let m = l + 2; m <= L && l <= L - 3; m++) downstream += nodes[m - 1] * nodes[m];
+    perWeight.fill(1 + downstream, offsets[l], offsets[l + 1]);
+  }
+  const count = evalCount(spec, P);
+  const prefix = new Float64Array(count + 1);
+  // Every evaluation but the last (E(w) itself, from the base pass) steps one weight.
+  for (let e = 0; e < count; e++) prefix[e + 1] = prefix[e] + (e < count - 1 ? perWeight[e % P] : 1);
+  return prefix;
 }
 
 /** Items [lo, hi) of phase `phase` of iteration t. */

@@ -3,7 +3,9 @@
 // counter until none are left, so a thread that is slow or descheduled for a
 // while simply does fewer: no split to get wrong, no thread to wait for but
 // one finishing its last chunk. Chunks shrink as the job runs out (guided
-// scheduling: a share of what is left), so the tail is short.
+// scheduling: a share of what is left), so the tail is short. Where items
+// cost very different amounts (the weights of a deep net's first layer each
+// push a change through every later layer), the share is of the cost left.
 //
 // The counter control[CLAIM] carries the job's tag in its high bits, and a
 // participant claims only from the job it woke for: a late compare-and-swap
@@ -46,12 +48,37 @@ export function readJob(control: Int32Array, epoch: number): Job {
   return { phase: Atomics.load(control, at), count: Atomics.load(control, at + 1), t: Atomics.load(control, at + 2) };
 }
 
-/** Claims the next chunk of job `epoch` into out = [lo, hi); false when it has none left (or is over). */
-export function claim(control: Int32Array, epoch: number, participants: number, out: Int32Array): boolean {
+/**
+ * Claims the next chunk of job `epoch` into out = [lo, hi); false when it has
+ * none left (or is over). `cost`, where the items' costs differ, holds their
+ * prefix sums (count + 1 entries): chunks then take a share of what is left by
+ * cost rather than by count.
+ */
+export function claim(
+  control: Int32Array,
+  epoch: number,
+  participants: number,
+  out: Int32Array,
+  cost?: Float64Array,
+): boolean {
   for (;;) {
-    const got = tryClaim(control, epoch, Atomics.load(control, C.CLAIM), participants, out);
+    const got = tryClaim(control, epoch, Atomics.load(control, C.CLAIM), participants, out, cost);
     if (got !== 'retry') return got === 'claimed';
   }
+}
+
+/** The end of a chunk from `next` worth a 1/(2·participants) share of what is left of the job. */
+function chunkEnd(next: number, count: number, participants: number, cost?: Float64Array): number {
+  if (!cost || cost.length !== count + 1) return Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
+  const target = cost[next] + (cost[count] - cost[next]) / (2 * participants);
+  let lo = next + 1; // the smallest end whose prefix reaches the target
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cost[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -67,12 +94,13 @@ export function tryClaim(
   seen: number,
   participants: number,
   out: Int32Array,
+  cost?: Float64Array,
 ): 'claimed' | 'empty' | 'retry' {
   if (((seen >>> NEXT_BITS) & TAG_MASK) !== (epoch & TAG_MASK)) return 'empty';
   const count = Atomics.load(control, slot(epoch) + 1);
   const next = seen & NEXT_MASK;
   if (next >= count) return 'empty';
-  const hi = Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
+  const hi = chunkEnd(next, count, participants, cost);
   if (Atomics.compareExchange(control, C.CLAIM, seen, (seen & ~NEXT_MASK) | hi) !== seen) return 'retry';
   out[0] = next;
   out[1] = hi;

@@ -8,7 +8,7 @@
 
 import type { Dataset } from '../data/dataset.ts';
 import type { BaseBuffers } from '../methods/base-cache.ts';
-import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator } from '../methods/evaluate.ts';
+import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator, phaseCost } from '../methods/evaluate.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { claim, readJob } from './claim.ts';
 import type { WorkerFault } from './runner.ts';
@@ -111,7 +111,8 @@ export function drain(
 ): number {
   const { control } = shared;
   let done = 0;
-  while (claim(control, epoch, participants, chunk)) {
+  // The costs of the phase the job was opened for; claim() ignores them should they not fit its count.
+  while (claim(control, epoch, participants, chunk, phaseCost(ev, readJob(control, epoch).phase))) {
     // Read after the claim: a claimed job stays open until its items are done, so this is its own
     // description even if the tag has wrapped round to this epoch since the participant woke.
     const job = readJob(control, epoch);
