@@ -66,7 +66,7 @@ function errorLine(err: unknown): string {
 }
 
 try {
-  await main(parseArgs());
+  await main(await parseArgs());
 } catch (err) {
   console.error(`train: ${errorLine(err)}`);
   process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
