@@ -18,6 +18,9 @@ const stampFile = join(dist, '.stamp.json');
 export const ENTRIES = {
   index: 'src/index.ts',
   train: 'src/cli/train.ts',
+  plot: 'src/cli/plot.ts',
+  predict: 'src/cli/predict.ts',
+  compare: 'src/cli/compare.ts',
   'eval-worker': 'workers/eval-worker.ts',
   speedup: 'scripts/speedup.ts',
   startup: 'scripts/startup.ts',
@@ -72,8 +75,9 @@ export async function ensureBuilt() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
-    // Piscina starts its own worker script from its package folder: it cannot be bundled.
-    external: ['piscina'],
+    // Piscina starts its own worker script from its package folder, and resvg loads a native
+    // binary from its platform package: neither can be bundled.
+    external: ['piscina', '@resvg/resvg-js'],
     // Bundled CommonJS (seedrandom) calls require for Node's built-ins.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',

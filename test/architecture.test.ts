@@ -15,7 +15,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   methods: ['util', 'data', 'nn'],
   parallel: ['util', 'data', 'nn', 'methods'],
   train: ['util', 'data', 'nn', 'model', 'methods', 'parallel'],
-  cli: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train'],
+  // Pictures of data, models and runs: reads what training produced, never trains.
+  plot: ['util', 'data', 'nn', 'model'],
+  cli: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train', 'plot'],
   '.': ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train'], // src/index.ts, the library's face
   workers: ['parallel'],
 };

@@ -1,0 +1,3 @@
+// compare: to be written (issue 9).
+console.error('compare: not written yet');
+process.exitCode = 1;

@@ -1,0 +1,3 @@
+// predict: to be written (issue 9).
+console.error('predict: not written yet');
+process.exitCode = 1;
