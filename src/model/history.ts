@@ -12,3 +12,65 @@ export interface HistoryPoint {
   testLoss?: number;
   testAccuracy?: number;
 }
+
+/** The most points a saved history keeps: a curve this dense is smooth on any screen, and the file stays small. */
+export const MAX_SAVED_POINTS = 2000;
+
+/**
+ * At most `max` points, evenly spread over the run, always with the first,
+ * the last, the lowest loss and the best test accuracy: a 60,000-iteration
+ * run reported every iteration would otherwise make a model file of megabytes.
+ */
+export function decimate(history: readonly HistoryPoint[], max = MAX_SAVED_POINTS): HistoryPoint[] {
+  const n = history.length;
+  if (n <= max) return history.slice();
+  const keep = new Set<number>([0, n - 1, best(history, (p) => p.loss)]);
+  const acc = best(history, (p) => (p.testAccuracy === undefined ? undefined : -p.testAccuracy));
+  if (acc >= 0) keep.add(acc);
+  // Evenly spaced in index; reports are evenly spaced in iterations, so in iterations too.
+  const spread = Math.max(max - keep.size, 2);
+  for (let k = 0; k < spread; k++) keep.add(Math.round((k * (n - 1)) / (spread - 1)));
+  return [...keep].sort((a, b) => a - b).map((i) => history[i]);
+}
+
+/** Index of the first point with the smallest defined key; -1 if none has one. */
+function best(history: readonly HistoryPoint[], key: (p: HistoryPoint) => number | undefined): number {
+  let at = -1;
+  let min = Infinity;
+  history.forEach((p, i) => {
+    const v = key(p);
+    if (v !== undefined && (at < 0 || v < min)) {
+      at = i;
+      min = v;
+    }
+  });
+  return at;
+}
+
+/** A history from a user's file, checked point by point; `name` names the file in errors. */
+export function parseHistory(doc: unknown, name: string): HistoryPoint[] {
+  if (!Array.isArray(doc))
+    throw new Error(`${name}: "history" is ${JSON.stringify(doc)}, expected an array of {iteration, loss, ms}`);
+  return doc.map((p, i) => {
+    const where = `${name}: history[${i}]`;
+    if (typeof p !== 'object' || p === null) throw new Error(`${where} is ${JSON.stringify(p)}, expected an object`);
+    const field = (key: string, ok: (v: number) => boolean, expected: string, optional = false) => {
+      const v = (p as Record<string, unknown>)[key];
+      if (optional && v === undefined) return undefined;
+      if (typeof v !== 'number' || !ok(v))
+        throw new Error(`${where}.${key} is ${JSON.stringify(v) ?? 'missing'}, expected ${expected}`);
+      return v;
+    };
+    const before = i > 0 ? (doc[i - 1] as HistoryPoint).iteration : 0;
+    const point: HistoryPoint = {
+      iteration: field('iteration', (v) => Number.isInteger(v) && v >= before, `a whole number >= ${before}`) as number,
+      loss: field('loss', Number.isFinite, 'a finite number') as number,
+      ms: field('ms', (v) => Number.isFinite(v) && v >= 0, 'a number of milliseconds >= 0') as number,
+    };
+    const testLoss = field('testLoss', Number.isFinite, 'a finite number', true);
+    const testAccuracy = field('testAccuracy', (v) => v >= 0 && v <= 1, 'a number from 0 to 1', true);
+    if (testLoss !== undefined) point.testLoss = testLoss;
+    if (testAccuracy !== undefined) point.testAccuracy = testAccuracy;
+    return point;
+  });
+}

@@ -3,12 +3,15 @@
 //    "output":"logistic","meta":{...}}
 // weights[l][i][j] is the weight from unit i of layer l to unit j of layer l+1.
 // This nested form exists for people; in memory params are one flat array.
+// "history" (optional: older files have none) is the run's loss history,
+// decimated (history.ts), for curves and for resuming.
 
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isActivationName } from '../nn/activation.ts';
 import { makeNet, type Net, paramCount, weightIndex } from '../nn/network.ts';
 import type { LossName } from '../nn/output.ts';
 import { parseJson, readText } from '../util/files.ts';
+import { decimate, type HistoryPoint, parseHistory } from './history.ts';
 
 /** The output function as a model file names it, per loss. */
 const OUTPUT_OF: Record<LossName, string> = { bce: 'logistic', mse: 'identity', ce: 'softmax' };
@@ -18,6 +21,7 @@ export interface Model {
   params: Float64Array;
   loss: LossName;
   meta: Record<string, unknown>;
+  history?: HistoryPoint[];
 }
 
 export function toModelJson(m: Model): object {
@@ -29,7 +33,8 @@ export function toModelJson(m: Model): object {
         Array.from({ length: nodes[l + 1] }, (_, j) => m.params[weightIndex(m.net, l, i, j)]),
       ),
     );
-  return { nodes, weights, func: m.net.func, output: OUTPUT_OF[m.loss], meta: m.meta };
+  const doc = { nodes, weights, func: m.net.func, output: OUTPUT_OF[m.loss], meta: m.meta };
+  return m.history ? { ...doc, history: decimate(m.history) } : doc;
 }
 
 /** Writes the model through a temporary file, so a failed write leaves no half file. */
@@ -88,5 +93,6 @@ export function parseModel(text: string, name: string): Model {
     }
   }
   const meta = typeof doc.meta === 'object' && doc.meta !== null ? doc.meta : {};
-  return { net, params, loss, meta };
+  if (doc.history === undefined) return { net, params, loss, meta };
+  return { net, params, loss, meta, history: parseHistory(doc.history, name) };
 }
