@@ -5,13 +5,19 @@
 // iteration's loss is exact, so every iteration counts. With mini-batches a
 // batch's loss is noisy: the best weights and the stop rules then use the loss
 // on a fixed evaluation set, measured at each report and at each epoch's end.
+//
+// A resumed run (resume.ts) goes on from a model's counts: its iterations
+// number on from the saved ones, its history and clock continue the saved
+// ones, and the saved loss is the best to beat.
 
 import type { Dataset } from '../data/dataset.ts';
+import type { HistoryPoint } from '../model/history.ts';
 import { lossSum } from '../nn/loss.ts';
 import { type Scores, score } from '../nn/metrics.ts';
 import { makeScratch, type Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import type { Progress, TrainEvent } from './events.ts';
+import type { Resume } from './resume.ts';
 import type { StopReason, StopRules } from './stop.ts';
 
 export interface TrackerSetup {
@@ -27,20 +33,27 @@ export interface TrackerSetup {
   /** Stop once the test set's accuracy (the training set's, without one) reaches this; 0: never. */
   targetAccuracy: number;
   onEvent?: (event: TrainEvent) => void;
+  /** Where the counts start: a fresh run's zeros or a model's (resume.ts). */
+  resume: Resume;
 }
 
 export class Tracker {
   readonly best: { params: Float64Array; loss: number };
-  readonly history: { iteration: number; loss: number }[] = [];
+  /** The saved history (resumed runs), then a point at each report and one where the loop stopped. */
+  readonly history: HistoryPoint[];
   private readonly t0 = performance.now();
   private readonly scratch;
+  /** The first iteration this run observes: its first report, whatever --report-every says. */
+  private readonly start: number;
 
   constructor(
     private readonly s: TrackerSetup,
     private readonly params: Float64Array,
     private readonly stop: StopRules,
   ) {
-    this.best = { params: Float64Array.from(params), loss: Infinity };
+    this.start = s.resume.iteration;
+    this.best = { params: Float64Array.from(params), loss: s.resume.loss };
+    this.history = s.resume.history.slice();
     this.scratch = makeScratch(s.net);
   }
 
@@ -53,18 +66,18 @@ export class Tracker {
     if (!Number.isFinite(loss)) return 'diverged';
     const { perEpoch, evalSamples, reportEvery } = this.s;
     const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
-    const report = iteration % reportEvery === 0 || epochEnd;
+    const report = iteration % reportEvery === 0 || epochEnd || iteration === this.start;
     const measured = evalSamples ? (report ? this.evalLoss(evalSamples) : undefined) : loss;
     if (measured !== undefined && measured < this.best.loss) {
       this.best.loss = measured;
       this.best.params.set(this.params);
     }
-    // The held-out scores, when a report or an epoch's end needs them.
-    const held = (report && this.s.targetAccuracy > 0) || (epochEnd && this.s.test) ? this.heldOut() : undefined;
+    // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
+    const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
     const elapsedMs = this.elapsedMs();
     if (report && measured !== undefined) {
-      this.history.push({ iteration, loss: measured });
+      this.record(iteration, measured, held);
       this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, accuracy, elapsedMs) });
     }
     if (epochEnd && measured !== undefined) this.epoch(iteration, measured, this.s.test ? held : undefined, elapsedMs);
@@ -82,12 +95,25 @@ export class Tracker {
     return score(this.s.net, this.params, this.s.test ?? this.s.data, this.s.output);
   }
 
-  /** The last point of the history, where the loop stopped. */
+  /** The last point of the history, where the loop stopped (none for a loss that is no longer finite). */
   finish(iterations: number, loss: number): void {
     const last = this.history[this.history.length - 1];
     if (last && last.iteration === iterations) return;
     const measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
-    this.history.push({ iteration: iterations, loss: measured });
+    if (Number.isFinite(measured)) this.record(iterations, measured, this.s.test ? this.heldOut() : undefined);
+  }
+
+  /** One history point; its clock counts on from the saved history's (resumed runs). */
+  private record(iteration: number, loss: number, held: Scores | undefined): void {
+    const last = this.history[this.history.length - 1];
+    // A resumed run's first report repeats the saved last point when it starts from the last weights.
+    if (last && last.iteration === iteration && last.loss === loss) return;
+    const point: HistoryPoint = { iteration, loss, ms: this.s.resume.ms + this.elapsedMs() };
+    if (this.s.test && held) {
+      point.testLoss = held.loss;
+      if (!Number.isNaN(held.accuracy)) point.testAccuracy = held.accuracy;
+    }
+    this.history.push(point);
   }
 
   private evalLoss(samples: Int32Array): number {
@@ -96,7 +122,7 @@ export class Tracker {
   }
 
   private progress(iteration: number, loss: number, accuracy: number | null, elapsedMs: number): Progress {
-    const itersPerSec = iteration / Math.max(elapsedMs / 1000, 1e-9);
+    const itersPerSec = (iteration - this.start) / Math.max(elapsedMs / 1000, 1e-9);
     return { iteration, loss, accuracy, bestLoss: this.best.loss, elapsedMs, itersPerSec };
   }
 
@@ -110,7 +136,7 @@ export class Tracker {
       testLoss: t?.loss ?? null,
       testAccuracy: t && !Number.isNaN(t.accuracy) ? t.accuracy : null,
       elapsedMs,
-      samplesPerSec: (iteration * batch) / Math.max(elapsedMs / 1000, 1e-9),
+      samplesPerSec: ((iteration - this.start) * batch) / Math.max(elapsedMs / 1000, 1e-9),
     });
   }
 }

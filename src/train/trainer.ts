@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { bestCandidate, makeCandidate } from '../methods/candidates.ts';
 import { gradientFromResults } from '../methods/evaluate.ts';
+import type { HistoryPoint } from '../model/history.ts';
 import { meanLoss } from '../nn/loss.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
@@ -21,9 +22,14 @@ export interface TrainResult {
   /** The best params seen; their loss is `loss`. */
   params: Float64Array;
   loss: number;
+  /** Updates made in all, a resumed model's included. */
   iterations: number;
+  /** The iteration this run started from: 0, or the iterations of the model it resumed. */
+  startIteration: number;
   stopReason: StopReason;
-  history: { iteration: number; loss: number }[];
+  /** A point per report and one at the end, after the resumed model's saved points. */
+  history: HistoryPoint[];
+  /** This run's time, and its iterations per second. */
   elapsedMs: number;
   itersPerSec: number;
   threads: number;
@@ -53,6 +59,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     run,
     init,
     evalSamples,
+    resume,
     ...first
   } = prepare(resolveOptions(given));
   const spec = run.eval;
@@ -96,13 +103,16 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       reportEvery,
       onEvent,
       targetAccuracy,
+      resume,
     };
     const tracker = new Tracker(setup, params, new StopRules(o));
-    let iterations = 0;
+    // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
+    const start = resume.iteration;
+    let iterations = start;
     let loss = o.method === 'random' ? meanLoss(net, params, data, output) : NaN;
-    let reason = o.method === 'random' ? tracker.observe(0, loss) : undefined;
+    let reason = o.method === 'random' ? tracker.observe(start, loss) : undefined;
     let yieldedAt = performance.now();
-    for (let t = 0; reason === undefined; t++) {
+    for (let t = start; reason === undefined; t++) {
       if (performance.now() - yieldedAt > 50) {
         // Let timers and signals (Ctrl-C) in: inline runs never leave microtasks.
         await new Promise((resolve) => setImmediate(resolve));
@@ -140,10 +150,11 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       params: tracker.best.params,
       loss: tracker.best.loss,
       iterations,
+      startIteration: start,
       stopReason: reason,
       history: tracker.history,
       elapsedMs,
-      itersPerSec: iterations / Math.max(elapsedMs / 1000, 1e-9),
+      itersPerSec: (iterations - start) / Math.max(elapsedMs / 1000, 1e-9),
       threads: runner.threads,
       strategy: runner.strategy,
       runner: runner.describe(),
