@@ -11,6 +11,7 @@ import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
+import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
 export interface Prepared {
   /** The options with every 'auto' decided for this data, and those decisions in words. */
@@ -26,6 +27,8 @@ export interface Prepared {
   run: RunSpec;
   /** Where the first params came from, for the model's meta. */
   init: string;
+  /** Where the counts go on from: a model's iterations, history and loss, or a fresh start. */
+  resume: Resume;
 }
 
 export function prepare(given: ResolvedOptions): Prepared {
@@ -44,9 +47,11 @@ export function prepare(given: ResolvedOptions): Prepared {
     params.set(o.params);
   }
   const init = typeof o.init === 'object' ? 'model' : String(o.init);
+  // Weights given as params are not the model's: its loss and counts do not describe them.
+  const resume = model && !o.params ? resumeFrom(model, init) : FRESH;
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
-  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen };
+  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, resume };
 }
 
 function fresh(o: Settings, data: Dataset) {
