@@ -37,6 +37,7 @@ async function main(a: Args): Promise<void> {
     net: r.net,
     params: r.params,
     loss: r.output.name,
+    history: r.history,
     meta: {
       method: o.method,
       seed: o.seed,
