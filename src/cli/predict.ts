@@ -1,3 +1,65 @@
-// predict: to be written (issue 9).
-console.error('predict: not written yet');
-process.exitCode = 1;
+// predict: use a trained model on one sample's features or on a data set,
+// printing outputs and classes (and the accuracy where there are labels).
+// Everything is computed before anything is printed, so a bad input prints
+// its one line and nothing else.
+
+import { loadSource } from '../data/sources.ts';
+import { loadModel } from '../model/model-file.ts';
+import { OptionError, show } from '../util/option-error.ts';
+import { flagOf } from './args.ts';
+import { UsageError } from './flags.ts';
+import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
+import { modelLine, predictionsText } from './predict-text.ts';
+import { checkFits, type Predictions, predictData, predictFeatures } from './predictions.ts';
+
+function main(a: PredictArgs): string {
+  const model = loadModel(a.model, 'model');
+  if (a.features.length > 0 && a.data !== undefined) {
+    throw new UsageError(
+      `features ${JSON.stringify(a.features.join(' '))} and --data ${show(a.data)}: expected one of them`,
+    );
+  }
+  const { nodes } = model.net;
+  let data: string | undefined;
+  let p: Predictions;
+  if (a.data !== undefined) {
+    // The split of the training run, where the model says which seed made it.
+    const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+    const source = loadSource(a.data, {
+      samples: a.samples,
+      seed,
+      trainSize: 0,
+      testSize: 0,
+      testSplit: 0,
+      digit: a.digit,
+    });
+    // Digits come with a test set: the samples the model did not train on.
+    const set = source.test ?? source.train;
+    checkFits(model, set, a.data, a.model);
+    p = predictData(model, set);
+    data = set.name;
+  } else if (a.features.length > 0) {
+    p = { samples: [predictFeatures(model, parseFeatures(a.features, nodes[0] - 1, a.model))] };
+  } else {
+    throw new UsageError(`no input: expected ${nodes[0] - 1} features (e.g. predict --model ${a.model} 3 7) or --data`);
+  }
+  if (a.json) {
+    const net = { nodes, func: model.net.func, loss: model.loss };
+    return JSON.stringify({ model: a.model, ...net, ...(data ? { data } : {}), ...p });
+  }
+  const header = modelLine(model, a.model) + (data ? `; data ${data}, ${p.samples.length} samples` : '');
+  return `${header}\n${predictionsText(p, data !== undefined)}`;
+}
+
+/** The error in one line; bad options are named by their flag. */
+function errorLine(err: unknown): string {
+  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
+  return (err as Error).message;
+}
+
+try {
+  console.log(main(await parsePredictArgs()));
+} catch (err) {
+  console.error(`predict: ${errorLine(err)}`);
+  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+}

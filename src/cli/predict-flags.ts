@@ -1,0 +1,76 @@
+// The flags of predict: one table for yargs, as flags.ts is train's. The
+// features of one sample come as plain arguments (`predict --model m.json 3 7`),
+// kept as typed so that a bad one is quoted as typed.
+
+import { UsageError } from './flags.ts';
+
+export const PREDICT_FLAGS = {
+  model: { type: 'string', default: 'model.json', describe: 'the model file to use (as train writes it)' },
+  data: {
+    type: 'string',
+    describe:
+      'predict a data set instead: seed2class, spiral, mnist (its held-out test digits), an IDX directory (its t10k set) or a .csv / .json file',
+  },
+  seed: {
+    type: 'string',
+    describe: "seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)",
+  },
+  samples: { default: 1000, requiresArg: true, coerce: whole('samples'), describe: 'points in the spiral set' },
+  digit: {
+    requiresArg: true,
+    coerce: whole('digit'),
+    describe: 'digits: one digit against the rest, for a model trained with --digit',
+  },
+  json: { type: 'boolean', default: false, describe: 'one JSON object instead of lines of text' },
+} as const;
+
+/** A whole number as typed, or one line naming the flag and the value. */
+function whole(flag: string): (v: unknown) => number {
+  return (v) => {
+    const n = typeof v === 'string' && v.trim() === '' ? NaN : Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a whole number`);
+    return n;
+  };
+}
+
+export async function parsePredictArgs(argv = process.argv.slice(2)) {
+  const { default: yargs } = await import('yargs');
+  const a = yargs(argv)
+    .scriptName('predict')
+    .parserConfiguration({ 'parse-positional-numbers': false })
+    .command('$0 [features..]', 'Use a trained model: outputs and classes of one sample or of a data set.', (y) =>
+      y.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
+    )
+    .options(PREDICT_FLAGS)
+    .example('$0 --model model.json 3 7', 'the class of the point (3, 7)')
+    .example('$0 --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels')
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw new UsageError((msg ?? err?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
+    })
+    .parseSync();
+  // After `--`, arguments land in `_`: negative features may be written either way.
+  return { ...a, features: [...((a.features as string[] | undefined) ?? []), ...a._.map(String)] };
+}
+
+export type PredictArgs = Awaited<ReturnType<typeof parsePredictArgs>>;
+
+/** One sample's features as numbers; a bad one is named by its place and quoted as typed. */
+export function parseFeatures(words: readonly string[], expected: number, model: string): number[] {
+  const values = words.map((w, i) => {
+    const v = w.trim() === '' ? NaN : Number(w);
+    if (!Number.isFinite(v)) throw new UsageError(`feature ${i + 1} ${JSON.stringify(w)}: expected a finite number`);
+    return v;
+  });
+  if (values.length !== expected) {
+    const given = JSON.stringify(words.join(' '));
+    const plural = (n: number) => `${n} number${n === 1 ? '' : 's'}`;
+    throw new UsageError(
+      `features ${given}: ${plural(values.length)}, expected ${expected}, the features of ${model} (its bias input is added)`,
+    );
+  }
+  return values;
+}
