@@ -3,6 +3,7 @@
 
 export { type Dataset, makeDataset } from './data/dataset.ts';
 export { loadData } from './data/load.ts';
+export { decimate, type HistoryPoint } from './model/history.ts';
 export { loadModel, type Model, saveModel } from './model/model-file.ts';
 export { meanLoss, predict } from './nn/loss.ts';
 export { type Scores, score } from './nn/metrics.ts';
