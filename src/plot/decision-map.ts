@@ -1,0 +1,140 @@
+// The decision map of a 2-D data set: the model's output shaded over the
+// square on a fine grid, its 0.5 contour (the decision boundary), and the
+// points coloured by their label, the misclassified ones marked. With many
+// classes each cell takes its predicted class's colour instead.
+
+import { contours } from 'd3-contour';
+import type { Dataset } from '../data/dataset.ts';
+import type { Model } from '../model/model-file.ts';
+import { outputs } from '../nn/output.ts';
+import { dataSquare, gridViews, pointClassifier, type Square } from './classify.ts';
+import type { ChartSpec } from './render.ts';
+
+/** Cells per side: fine enough for a smooth boundary, small enough for a small file. */
+export const GRID = 40;
+
+/** The 0.5 level of the grid as line points: one ring per `ring`, in drawing order. */
+function boundary(p: number[], sq: Square, n: number) {
+  const [level] = contours().size([n, n]).thresholds([0.5])(p);
+  const dx = (sq.x1 - sq.x0) / n;
+  const dy = (sq.y1 - sq.y0) / n;
+  const rows: { ring: number; order: number; x: number; y: number }[] = [];
+  let ring = 0;
+  // d3 closes each ring along the square's edge; the boundary is only the part inside,
+  // so points on the edge are left out and a ring is cut where it runs along it.
+  const onEdge = ([gx, gy]: number[]) => gx <= 0 || gx >= n || gy <= 0 || gy >= n;
+  for (const polygon of level.coordinates)
+    for (const r of polygon) {
+      r.forEach((pt, order) => {
+        if (onEdge(pt)) ring++;
+        else rows.push({ ring, order, x: sq.x0 + pt[0] * dx, y: sq.y0 + pt[1] * dy });
+      });
+      ring++;
+    }
+  return rows;
+}
+
+/** The map's layers as plain rows: cells, boundary, points (and the accuracy over the points). */
+export function decisionMapData(model: Model, data: Dataset, n = GRID) {
+  const sq = dataSquare(data);
+  const views = gridViews(model, sq, n);
+  const dx = (sq.x1 - sq.x0) / n;
+  const dy = (sq.y1 - sq.y0) / n;
+  const cells = views.map((v, k) => {
+    const x = sq.x0 + (k % n) * dx;
+    const y = sq.y0 + Math.floor(k / n) * dy;
+    return { x, x2: x + dx, y, y2: y + dy, p: v.p, class: v.class };
+  });
+  const binary = model.net.nodes[model.net.nodes.length - 1] === 1;
+  const output = outputs[model.loss];
+  const at = pointClassifier(model);
+  let right = 0;
+  const points = Array.from({ length: data.n }, (_, s) => {
+    const x1 = data.inputs[s * data.inDim];
+    const x2 = data.inputs[s * data.inDim + 1];
+    const label = output.label(data.targets, s * data.outDim, data.outDim);
+    const predicted = at(x1, x2).class;
+    if (predicted === label) right++;
+    return { x1, x2, label: String(label), result: predicted === label ? 'right' : 'wrong' };
+  });
+  const line = binary
+    ? boundary(
+        views.map((v) => v.p),
+        sq,
+        n,
+      )
+    : [];
+  return { sq, cells, line, points, binary, accuracy: right / data.n };
+}
+
+export interface MapTitle {
+  method?: string;
+  loss?: number;
+}
+
+/** The decision map as a Vega-Lite spec. */
+export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n = GRID): ChartSpec {
+  const d = decisionMapData(model, data, n);
+  const { nodes, func } = model.net;
+  const lossText = t.loss !== undefined ? ` · ${model.loss} loss ${t.loss.toPrecision(3)}` : '';
+  const title = `net ${nodes.join('-')} ${func}${t.method ? ` · ${t.method}` : ''}${lossText} · accuracy ${(100 * d.accuracy).toFixed(1)}%`;
+  const x = { type: 'quantitative', scale: { domain: [d.sq.x0, d.sq.x1], nice: false, zero: false } };
+  const y = { type: 'quantitative', scale: { domain: [d.sq.y0, d.sq.y1], nice: false, zero: false } };
+  const shade = d.binary
+    ? { field: 'p', type: 'quantitative', title: 'P(class 1)', scale: { scheme: 'blueorange', domain: [0, 1] } }
+    : { field: 'class', type: 'nominal', title: 'predicted', scale: { scheme: 'category10' } };
+  const layers: object[] = [
+    {
+      data: { values: d.cells },
+      mark: { type: 'rect', opacity: d.binary ? 0.55 : 0.35 },
+      encoding: {
+        x: { field: 'x', ...x, title: 'x1' },
+        x2: { field: 'x2' },
+        y: { field: 'y', ...y, title: 'x2' },
+        y2: { field: 'y2' },
+        color: shade,
+      },
+    },
+  ];
+  if (d.line.length)
+    layers.push({
+      data: { values: d.line },
+      mark: { type: 'line', color: 'black', strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'x', ...x },
+        y: { field: 'y', ...y },
+        detail: { field: 'ring' },
+        order: { field: 'order' },
+      },
+    });
+  layers.push({
+    data: { values: d.points },
+    mark: { type: 'point', filled: true, size: 45, stroke: 'black', strokeWidth: 0.6 },
+    encoding: {
+      x: { field: 'x1', ...x },
+      y: { field: 'x2', ...y },
+      fill: {
+        field: 'label',
+        type: 'nominal',
+        title: 'label',
+        scale: d.binary ? { range: ['#2b6cb0', '#dd6b20'] } : { scheme: 'category10' },
+      },
+      shape: {
+        field: 'result',
+        type: 'nominal',
+        title: 'prediction',
+        scale: { domain: ['right', 'wrong'], range: ['circle', 'cross'] },
+      },
+      size: { condition: { test: "datum.result === 'wrong'", value: 130 }, value: 45 },
+    },
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 360,
+    height: 360,
+    layer: layers,
+    resolve: { scale: { color: 'independent', fill: 'independent' } },
+    config: { font: 'sans-serif' },
+  };
+}

@@ -1,0 +1,118 @@
+// The other pictures: loss curves, digits, the confusion map and the speedup
+// chart, each checked against the data it was drawn from.
+import { describe, expect, it } from 'vitest';
+import { imagesToDataset } from '../src/data/images.ts';
+import { builtinDigits } from '../src/data/mnist.ts';
+import type { HistoryPoint } from '../src/model/history.ts';
+import type { Model } from '../src/model/model-file.ts';
+import { makeNet, xavierParams } from '../src/nn/network.ts';
+import { curveRows, curvesSpec, MAX_CHART_POINTS } from '../src/plot/curves.ts';
+import { confusionSpec, digitsSpec, verdicts } from '../src/plot/digits.ts';
+import { renderSvg } from '../src/plot/render.ts';
+import { amdahl, fitSerialFraction, speedupSpec } from '../src/plot/speedup-chart.ts';
+import { stream } from '../src/util/rng.ts';
+import { isValidXml, markItems } from './svg-helpers.ts';
+
+const history = (n: number, testEvery = 0): HistoryPoint[] =>
+  Array.from({ length: n }, (_, i) => ({
+    iteration: i,
+    loss: 1 / (1 + i),
+    ms: 2 * i,
+    ...(testEvery && i % testEvery === 0 ? { testLoss: 1.2 / (1 + i), testAccuracy: 0.5 } : {}),
+  }));
+
+describe('loss curves', () => {
+  it('draw a line per run and loss set in each of the two panels', async () => {
+    const svg = await renderSvg(
+      curvesSpec([
+        { label: 'a', history: history(50, 10) },
+        { label: 'b', history: history(30) },
+      ]),
+    );
+    expect(isValidXml(svg)).toBe(true);
+    // a: train and test, b: train only; twice (against iterations and against seconds).
+    expect(markItems(svg, 'line')).toHaveLength(6);
+    expect(svg).toContain('>iteration<');
+    expect(svg).toContain('>seconds<');
+  });
+
+  it('thin a 60,000-point history to a few hundred points, keeping its first, last and lowest', () => {
+    const long = history(60_000);
+    long[123].loss = 1e-9;
+    const rows = curveRows([{ label: 'long', history: long }]);
+    expect(rows.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(rows.map((r) => r.iteration)).toEqual(expect.arrayContaining([0, 123, 59_999]));
+  });
+
+  it('leave out losses a log scale cannot show', () => {
+    const h = history(5);
+    h[2].loss = 0;
+    expect(curveRows([{ label: 'z', history: h }], true).map((r) => r.iteration)).toEqual([0, 1, 3, 4]);
+  });
+
+  it('render a 60,000-point history in well under a few seconds', async () => {
+    const t0 = performance.now();
+    await renderSvg(curvesSpec([{ label: 'long', history: history(60_000, 100) }]));
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('digits', () => {
+  const digits = builtinDigits();
+  const data = imagesToDataset(
+    digits,
+    Array.from({ length: 40 }, (_, i) => i * 250),
+    { name: 'digits' },
+  );
+  const net = makeNet([785, 10, 10], 'logistic');
+  const model: Model = { net, params: xavierParams(net, stream('d', 'init')), loss: 'ce', meta: {} };
+
+  it('show the misclassified digits first, each labelled true → predicted', async () => {
+    const v = verdicts(model, data);
+    const wrong = v.filter((x) => x.label !== x.predicted);
+    const svg = await renderSvg(await digitsSpec(model, data, 12, 4));
+    expect(isValidXml(svg)).toBe(true);
+    expect(markItems(svg, 'image')).toHaveLength(12);
+    const labels = markItems(svg, 'text').map((t) => t.attrs);
+    expect(labels).toHaveLength(12);
+    expect(svg).toContain(`${wrong[0].label} → ${wrong[0].predicted}`);
+  });
+
+  it('count every sample once in the confusion map, on the cell of its true and predicted class', async () => {
+    const spec = confusionSpec(model, data) as {
+      data: { values: { label: number; predicted: number; count: number }[] };
+    };
+    const cells = spec.data.values;
+    expect(cells.reduce((a, c) => a + c.count, 0)).toBe(data.n);
+    for (const v of verdicts(model, data))
+      expect(cells.some((c) => c.label === v.label && c.predicted === v.predicted)).toBe(true);
+    const svg = await renderSvg(spec);
+    expect(markItems(svg, 'rect')).toHaveLength(cells.length);
+  });
+});
+
+describe('the speedup chart', () => {
+  it("recovers Amdahl's serial fraction from speedups that follow the law", () => {
+    const points = [2, 4, 8, 16].map((n) => ({ threads: n, speedup: amdahl(0.07, n) }));
+    expect(fitSerialFraction(points)).toBeCloseTo(0.07, 10);
+  });
+
+  it('draws measured, ideal and Amdahl lines for each workload', async () => {
+    const rows = [0, 1, 2, 4].map((threads) => ({
+      workload: 'w',
+      method: 'gradient',
+      strategy: threads === 0 ? 'inline' : 'spin-main',
+      threads,
+      vs0: threads === 0 ? 1 : amdahl(0.1, threads),
+    }));
+    const svg = await renderSvg(
+      speedupSpec({
+        machine: { cpu: 'cpu', cores: 4, node: 'v20' },
+        groups: [{ workload: 'w', method: 'gradient', rows }],
+      }),
+    );
+    expect(isValidXml(svg)).toBe(true);
+    expect(markItems(svg, 'line')).toHaveLength(6); // 3 series × (speedup, efficiency)
+    expect(svg).toContain('serial fraction 0.100');
+  });
+});

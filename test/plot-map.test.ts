@@ -1,0 +1,91 @@
+// The decision map and plot-classify against the model itself: its points,
+// its boundary, its axes, and pixels where the points are.
+import { describe, expect, it } from 'vitest';
+import { seed2class } from '../src/data/builtin.ts';
+import type { Model } from '../src/model/model-file.ts';
+import { classifyPoints, dataSquare, pointClassifier } from '../src/plot/classify.ts';
+import { decisionMapData, decisionMapSpec } from '../src/plot/decision-map.ts';
+import { renderPng, renderSvg } from '../src/plot/render.ts';
+import { train } from '../src/train/trainer.ts';
+import { isValidXml, markItems, withClass } from './svg-helpers.ts';
+
+// The built-in set's net trained as `npm run train` does (to loss 0.2: a boundary, a few points wrong).
+const run = await train({ seed: '1', threads: 0 });
+const model: Model = { net: run.net, params: run.params, loss: 'bce', meta: {} };
+const data = seed2class();
+const svg = await renderSvg(decisionMapSpec(model, data, { method: 'gradient', loss: 0.5 }));
+
+describe('the decision map', () => {
+  it('is valid XML', () => {
+    expect(isValidXml(svg)).toBe(true);
+  });
+
+  it('draws one symbol per training point', () => {
+    expect(markItems(svg, 'symbol')).toHaveLength(data.n);
+  });
+
+  it('marks exactly the points the model gets wrong as crosses', () => {
+    const at = pointClassifier(model);
+    let wrong = 0;
+    for (let s = 0; s < data.n; s++)
+      if (at(data.inputs[3 * s], data.inputs[3 * s + 1]).class !== data.targets[s]) wrong++;
+    expect(wrong).toBeGreaterThan(0);
+    expect(decisionMapData(model, data).points.filter((p) => p.result === 'wrong')).toHaveLength(wrong);
+  });
+
+  it('draws the 0.5 contour where the probability crosses 0.5', () => {
+    const { line } = decisionMapData(model, data);
+    expect(line.length).toBeGreaterThan(5);
+    const at = pointClassifier(model);
+    for (const p of line.filter((_, k) => k % 5 === 0)) expect(Math.abs(at(p.x, p.y).p - 0.5)).toBeLessThan(0.08);
+    expect(markItems(svg, 'line').length).toBeGreaterThan(0);
+  });
+
+  it('has two axes, titled x1 and x2, and the title names the net and its accuracy', () => {
+    expect(withClass(svg, 'role-axis-title')).toHaveLength(2);
+    expect(svg).toContain('>x1<');
+    expect(svg).toContain('>x2<');
+    expect(svg).toMatch(/net 3-6-1 logistic · gradient · bce loss 0.500 · accuracy \d+\.\d%/);
+  });
+
+  it('renders to a PNG with ink where the points are and white outside the plot', async () => {
+    const png = await import('@resvg/resvg-js');
+    const image = new png.Resvg(svg, { background: 'white' }).render();
+    const { width, pixels } = image;
+    const ink = (x: number, y: number) => {
+      const k = 4 * (Math.round(y) * width + Math.round(x));
+      return pixels[k] + pixels[k + 1] + pixels[k + 2] < 3 * 250;
+    };
+    const symbols = markItems(svg, 'symbol');
+    expect(symbols.every((s) => ink(s.x, s.y))).toBe(true);
+    expect(ink(1, 1)).toBe(false);
+    expect((await renderPng(svg)).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('plot-classify', () => {
+  const sq = dataSquare(data);
+
+  it('classifies each point as the model does', () => {
+    const at = pointClassifier(model);
+    for (const line of classifyPoints(model, sq, 120, '1')) {
+      const [x, y, c] = line.split(',').map(Number);
+      expect(c, line).toBe(at(x, y).class);
+    }
+  });
+
+  it('draws whole-number points of the data square, as the original did', () => {
+    const lines = classifyPoints(model, sq, 120, '1');
+    expect(lines).toHaveLength(120);
+    for (const line of lines) {
+      const [x, y] = line.split(',').map(Number);
+      expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);
+      expect(x >= sq.x0 && x <= sq.x1 && y >= sq.y0 && y <= sq.y1).toBe(true);
+    }
+  });
+
+  it('gives the same points for the same seed and others for another', () => {
+    expect(classifyPoints(model, sq, 20, '1')).toEqual(classifyPoints(model, sq, 20, '1'));
+    expect(classifyPoints(model, sq, 20, '2')).not.toEqual(classifyPoints(model, sq, 20, '1'));
+  });
+});
