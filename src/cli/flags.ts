@@ -206,6 +206,12 @@ export const FLAGS = {
     group: 'Output:',
   },
   out: { type: 'string', default: 'model.json', describe: 'model file to write', group: 'Output:' },
+  plot: {
+    type: 'string',
+    requiresArg: true,
+    describe: '2-D data: write the decision map here at the end (.svg or .png)',
+    group: 'Output:',
+  },
   quiet: { type: 'boolean', default: false, describe: 'print only the summary', group: 'Output:' },
   json: {
     type: 'boolean',

@@ -1,3 +1,120 @@
-// plot: to be written (issue 9).
-console.error('plot: not written yet');
-process.exitCode = 1;
+// plot: pictures of a model (decision map, plot-classify points, digits,
+// confusion), of runs (loss curves) and of speedups. Every input is read and
+// every output path checked before anything is drawn, so a bad input prints
+// its one line and writes nothing.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Dataset } from '../data/dataset.ts';
+import { loadSource } from '../data/sources.ts';
+import { loadModel, type Model } from '../model/model-file.ts';
+import type { ChartSpec } from '../plot/render.ts';
+import { OptionError, show } from '../util/option-error.ts';
+import { flagOf } from './args.ts';
+import { UsageError } from './flags.ts';
+import { checkOutput } from './output-path.ts';
+import { type PlotArgs, parsePlotArgs } from './plot-flags.ts';
+import { checkFits } from './predictions.ts';
+
+/** The model's data: the set it names (its training set and, for digits, the held-out test set). */
+function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; spec: string } {
+  const spec = a.data ?? (typeof model.meta.data === 'string' ? model.meta.data : undefined);
+  if (spec === undefined)
+    throw new UsageError(`--data: the model ${show(a.model)} does not say its data: expected --data`);
+  const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+  const source = loadSource(spec, { samples: a.samples, seed, trainSize: 0, testSize: 0, testSplit: 0 });
+  checkFits(model, source.train, spec, a.model);
+  return { ...source, spec };
+}
+
+async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<string[]> {
+  const model = loadModel(a.model, 'model');
+  const { train, test, spec } = dataOf(model, a);
+  const twoD = model.net.nodes[0] === 3;
+  for (const [flag, path] of outputs)
+    if ((flag === 'csv' || flag === 'svg' || flag === 'png') && !twoD)
+      throw new UsageError(
+        `--${flag} ${show(path)}: a decision map needs 2-D data, and ${show(spec)} has ${train.inDim - 1} features`,
+      );
+  const { writeChart } = await import('../plot/render.ts');
+  const written: string[] = [];
+  for (const [flag, path] of outputs) {
+    if (flag === 'csv') {
+      const { classifyPoints, dataSquare } = await import('../plot/classify.ts');
+      const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+      writeFileSync(path, `x1,x2,class\n${classifyPoints(model, dataSquare(train), a.points, seed).join('\n')}\n`);
+    } else if (flag === 'svg' || flag === 'png') {
+      const { decisionMapSpec } = await import('../plot/decision-map.ts');
+      const meta = model.meta;
+      const title = {
+        method: typeof meta.method === 'string' ? meta.method : undefined,
+        loss: typeof meta.loss === 'number' ? meta.loss : undefined,
+      };
+      await writeChart(path, decisionMapSpec(model, train, title));
+    } else {
+      const { confusionSpec, digitsSpec } = await import('../plot/digits.ts');
+      const set = test ?? train;
+      await writeChart(path, flag === 'digits' ? await digitsSpec(model, set) : confusionSpec(model, set));
+    }
+    written.push(path);
+  }
+  return written;
+}
+
+async function chart(a: PlotArgs, make: () => Promise<ChartSpec>): Promise<string[]> {
+  const path = a.svg ?? a.png;
+  if (path === undefined) throw new UsageError('--svg or --png: expected where to write the chart');
+  const { writeChart } = await import('../plot/render.ts');
+  await writeChart(path, await make());
+  return [path];
+}
+
+async function main(a: PlotArgs): Promise<string[]> {
+  const outputs = (['csv', 'svg', 'png', 'digits', 'confusion'] as const)
+    .filter((f) => a[f] !== undefined)
+    .map((f) => [f, a[f] as string] as [string, string]);
+  for (const [flag, path] of outputs) checkOutput(flag, path, flag !== 'csv');
+  if (a.curves) {
+    const runs = a.curves.map((file) => {
+      const m = loadModel(file, 'curves');
+      if (!m.history?.length)
+        throw new UsageError(`--curves ${show(file)}: has no loss history, expected a model file written by train`);
+      return { label: file.replace(/\.json$/, ''), history: m.history };
+    });
+    const { curvesSpec } = await import('../plot/curves.ts');
+    return chart(a, async () => curvesSpec(runs, { log: a.log }));
+  }
+  if (a.speedup !== undefined) {
+    const file = a.speedup;
+    let results: unknown;
+    try {
+      results = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(
+        `--speedup ${show(file)}: ${(err as NodeJS.ErrnoException).code ?? 'not JSON'}, expected a speedup results file`,
+      );
+    }
+    if (!Array.isArray((results as { groups?: unknown }).groups))
+      throw new UsageError(
+        `--speedup ${show(file)}: no "groups", expected a speedup results file (bench-results/*.json)`,
+      );
+    const { speedupSpec } = await import('../plot/speedup-chart.ts');
+    return chart(a, async () => speedupSpec(results as Parameters<typeof speedupSpec>[0]));
+  }
+  if (outputs.length === 0)
+    throw new UsageError(
+      'no picture asked for: expected --csv, --svg, --png, --digits, --confusion, --curves or --speedup',
+    );
+  return modelPictures(a, outputs);
+}
+
+function errorLine(err: unknown): string {
+  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
+  return (err as Error).message;
+}
+
+try {
+  for (const path of await main(await parsePlotArgs())) console.log(`wrote ${path}`);
+} catch (err) {
+  console.error(`plot: ${errorLine(err)}`);
+  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+}

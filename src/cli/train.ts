@@ -1,14 +1,16 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
-import { saveModel } from '../model/model-file.ts';
+import { type Model, saveModel } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions } from '../train/options.ts';
-import { train } from '../train/trainer.ts';
+import { type TrainResult, train } from '../train/trainer.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
+import { liveLine, lossSparkline } from './live-line.ts';
+import { checkOutput } from './output-path.ts';
 import { printer, summary, summaryText } from './report.ts';
 
 async function main(a: Args): Promise<void> {
@@ -26,7 +28,17 @@ async function main(a: Args): Promise<void> {
     stop.abort();
   };
   process.on('SIGINT', onSigint);
-  const r = await train({ ...toOptions(a), signal: stop.signal, onEvent: printer(a.json, a.quiet) });
+  checkOutput('out', a.out);
+  if (a.plot !== undefined) checkOutput('plot', a.plot, true);
+  const plain = printer(a.json, a.quiet);
+  // A terminal gets one line rewritten in place; pipes and files get plain lines.
+  const live =
+    !a.json && !a.quiet && process.stdout.isTTY
+      ? await liveLine(process.stdout, { maxIters: a['max-iters'], maxSeconds: a['max-seconds'] }, plain)
+      : undefined;
+  const r = await train({ ...toOptions(a), signal: stop.signal, onEvent: live ? live.onEvent : plain }).finally(() =>
+    live?.stop(),
+  );
   process.off('SIGINT', onSigint);
 
   const trainScores = score(r.net, r.params, r.data, r.output);
@@ -54,10 +66,28 @@ async function main(a: Args): Promise<void> {
       date: new Date().toISOString(),
     },
   });
+  if (a.plot !== undefined) await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r);
   const sum = summary(r, trainScores, testScores, a.out);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
+  if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'interrupted') process.exitCode = 130;
+}
+
+/** --plot: the decision map of the trained model over its training data (vega loads only here). */
+async function plotMap(path: string, model: Model, r: TrainResult): Promise<void> {
+  if (r.data.inDim !== 3) {
+    console.error(
+      `train: --plot ${show(path)}: a decision map needs 2-D data, and ${r.data.name} has ${r.data.inDim - 1} features`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const [{ decisionMapSpec }, { writeChart }] = await Promise.all([
+    import('../plot/decision-map.ts'),
+    import('../plot/render.ts'),
+  ]);
+  await writeChart(path, decisionMapSpec(model, r.data, { method: r.options.method, loss: r.loss }));
 }
 
 /** The error in one line; bad options are named by their flag. */

@@ -1,0 +1,119 @@
+// plot and compare as a user runs them: files written, one-line errors with
+// exit code 2, and nothing written on a mistake.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve('.');
+const dir = mkdtempSync(join(tmpdir(), 'np-plot-'));
+
+function cli(cmd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', `${cmd}.js`), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+}
+
+// One model of the built-in set, trained as `npm run train` does.
+expect(cli('train', '--out', 'm.json', '--quiet').code).toBe(0);
+
+describe('plot', () => {
+  it('writes plot-classify lines, a decision map and loss curves', () => {
+    const r = cli('plot', '--model', 'm.json', '--points', '30', '--csv', 'p.csv', '--svg', 'map.svg');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('x1,x2,class');
+    expect(lines.slice(1)).toHaveLength(30);
+    expect(readFileSync(join(dir, 'map.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(cli('plot', '--curves', 'm.json', '--png', 'c.png').code).toBe(0);
+    expect(readFileSync(join(dir, 'c.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  const bad: [string, string[], string][] = [
+    [
+      'a missing model file',
+      ['--model', 'nope.json', '--svg', 'x.svg'],
+      'plot: --model "nope.json": cannot read the file (ENOENT)',
+    ],
+    [
+      '--points that is not a whole number > 0',
+      ['--points', '2.5', '--csv', 'x.csv'],
+      'plot: --points 2.5: expected a whole number > 0',
+    ],
+    [
+      'a chart file of another kind',
+      ['--svg', 'x.jpg'],
+      'plot: --svg "x.jpg": expected a file name ending in .svg or .png',
+    ],
+    ['an unknown flag', ['--colour', 'red'], 'plot: Unknown argument: colour'],
+    [
+      'a folder that does not exist',
+      ['--csv', 'no/such/x.csv'],
+      'plot: --csv "no/such/x.csv": expected a path in a folder that exists and can be written',
+    ],
+    [
+      'nothing to draw',
+      ['--model', 'm.json'],
+      'plot: no picture asked for: expected --csv, --svg, --png, --digits, --confusion, --curves or --speedup',
+    ],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`refuses ${what} in one line, with exit code 2 and nothing written`, () => {
+      const before = readdirSync(dir).sort();
+      const r = cli('plot', ...args);
+      expect(r.stderr).toBe(message);
+      expect(r.code).toBe(2);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  }
+
+  it('refuses a decision map of data that is not 2-D', () => {
+    const r = cli('plot', '--model', 'm.json', '--data', 'mnist', '--svg', 'x.svg');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^plot: --data "mnist": has 784 features/);
+    expect(existsSync(join(dir, 'x.svg'))).toBe(false);
+  });
+});
+
+describe('compare', () => {
+  const race = () =>
+    JSON.parse(cli('compare', '--max-iters', '400', '--max-seconds', '0', '--json', '--threads', '0').stdout);
+
+  it('races every method on the same start and gives a row each, with iterations and seconds', () => {
+    const r = race();
+    expect(r.rows.map((x: { method: string }) => x.method)).toEqual(['gradient', 'random', 'backprop']);
+    for (const row of r.rows) {
+      expect(row.iterations).toBeGreaterThan(0);
+      expect(row.iterations).toBeLessThanOrEqual(400);
+      expect(row.seconds).toBeGreaterThan(0);
+    }
+    // The built-in set's gradient run reaches loss 0.2 in 309 iterations, as `npm run train` does.
+    expect(r.rows[0]).toMatchObject({ reached: true, iterations: 309, stopReason: 'target-loss' });
+  });
+
+  it('gives the same iterations to the target on a second run with the same seed', () => {
+    const it = (r: { rows: { iterations: number }[] }) => r.rows.map((x) => x.iterations);
+    expect(it(race())).toEqual(it(race()));
+  });
+
+  it('writes the loss curves of every method on one chart', () => {
+    const r = cli('compare', '--max-iters', '50', '--methods', 'gradient,backprop', '--svg', 'race.svg');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(dir, 'race.svg'), 'utf8');
+    expect(svg).toContain('>gradient<');
+    expect(svg).toContain('>backprop<');
+  });
+
+  it('refuses an unknown method in one line, with exit code 2', () => {
+    const r = cli('compare', '--methods', 'gradient,genetic');
+    expect(r.stderr).toBe(
+      'compare: --methods "gradient,genetic": "genetic" is not a method, expected some of gradient, random, backprop',
+    );
+    expect(r.code).toBe(2);
+  });
+});
