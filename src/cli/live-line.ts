@@ -1,0 +1,82 @@
+// On a terminal, progress as one line rewritten in place (cli-progress):
+// iteration or epoch, loss, accuracy where known, speed, and a bar with an
+// ETA where the run has a limit (--max-iters or --max-seconds). Loaded only
+// when the output is a terminal; elsewhere report.ts prints plain lines.
+
+import type { Writable } from 'node:stream';
+import type { TrainEvent } from '../train/events.ts';
+import { percent } from './report.ts';
+
+export interface Limits {
+  /** 0 or the library's default: no limit worth a bar. */
+  maxIters: number;
+  maxSeconds: number;
+}
+
+/** The most iterations a bar is drawn for: the default limit is a safety net, not a plan. */
+const BAR_ITERS = 100_000;
+
+export interface LiveLine {
+  onEvent(e: TrainEvent): void;
+  /** Leaves the line as it last was, with the cursor on the next one. */
+  stop(): void;
+}
+
+export async function liveLine(stream: Writable, limits: Limits, start: (e: TrainEvent) => void): Promise<LiveLine> {
+  const { default: cliProgress } = await import('cli-progress');
+  const bySeconds = limits.maxSeconds > 0;
+  const byIters = !bySeconds && limits.maxIters > 0 && limits.maxIters <= BAR_ITERS;
+  const total = bySeconds ? limits.maxSeconds : byIters ? limits.maxIters : 1;
+  const stats = '{where}  loss {loss}{acc}  {speed}';
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as NodeJS.WritableStream,
+      format: bySeconds || byIters ? `${stats}  {bar} {percentage}%  ETA {eta_formatted}` : stats,
+      hideCursor: true,
+      clearOnComplete: false,
+      barsize: 20,
+      fps: 10,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onEvent(e) {
+      if (e.type === 'start') return start(e);
+      const payload =
+        e.type === 'progress'
+          ? {
+              where: `iteration ${e.iteration}`,
+              loss: e.loss.toFixed(6),
+              acc: e.accuracy === null ? '' : `  accuracy ${percent(e.accuracy)}`,
+              speed: `${e.itersPerSec.toFixed(0)} it/s`,
+            }
+          : {
+              where: `epoch ${e.epoch}`,
+              loss: e.trainLoss.toFixed(4),
+              acc: e.testAccuracy === null ? '' : `  test accuracy ${percent(e.testAccuracy)}`,
+              speed: `${e.samplesPerSec.toFixed(0)} samples/s`,
+            };
+      const value = bySeconds ? e.elapsedMs / 1000 : byIters ? e.iteration : 0;
+      if (!started) bar.start(total, Math.min(value, total), payload);
+      else bar.update(Math.min(value, total), payload);
+      started = true;
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/**
+ * The loss history as a sparkline (sparkly), about `width` characters, falling
+ * left to right as it learns. On a log scale: a first loss ten times the rest
+ * would otherwise flatten everything after it.
+ */
+export async function lossSparkline(losses: readonly number[], width = 40): Promise<string> {
+  const { default: sparkly } = await import('sparkly');
+  const step = Math.max(1, Math.ceil(losses.length / width));
+  const picked = losses.filter((_, k) => k % step === 0 || k === losses.length - 1);
+  return sparkly(picked.map((l) => (l > 0 ? Math.log10(l) : Number.NaN)));
+}
