@@ -62,6 +62,13 @@ export const PLOT_FLAGS = {
     describe: 'speedup and efficiency from a speedup results file (bench-results/*.json)',
     group: 'Runs:',
   },
+  scale: {
+    default: 2,
+    requiresArg: true,
+    coerce: positive('scale'),
+    describe: 'PNG pixels per SVG pixel',
+    group: 'Output:',
+  },
   svg: {
     type: 'string',
     requiresArg: true,

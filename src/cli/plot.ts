@@ -49,11 +49,11 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
         method: typeof meta.method === 'string' ? meta.method : undefined,
         loss: typeof meta.loss === 'number' ? meta.loss : undefined,
       };
-      await writeChart(path, decisionMapSpec(model, train, title));
+      await writeChart(path, decisionMapSpec(model, train, title), a.scale);
     } else {
       const { confusionSpec, digitsSpec } = await import('../plot/digits.ts');
       const set = test ?? train;
-      await writeChart(path, flag === 'digits' ? await digitsSpec(model, set) : confusionSpec(model, set));
+      await writeChart(path, flag === 'digits' ? await digitsSpec(model, set) : confusionSpec(model, set), a.scale);
     }
     written.push(path);
   }
@@ -64,7 +64,7 @@ async function chart(a: PlotArgs, make: () => Promise<ChartSpec>): Promise<strin
   const path = a.svg ?? a.png;
   if (path === undefined) throw new UsageError('--svg or --png: expected where to write the chart');
   const { writeChart } = await import('../plot/render.ts');
-  await writeChart(path, await make());
+  await writeChart(path, await make(), a.scale);
   return [path];
 }
 

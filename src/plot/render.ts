@@ -36,9 +36,9 @@ export function isChartPath(path: string): boolean {
   return (CHART_FORMATS as readonly string[]).includes(extname(path).toLowerCase());
 }
 
-/** Writes the chart as SVG or PNG by the path's extension (.svg, .png). */
-export async function writeChart(path: string, spec: ChartSpec): Promise<void> {
+/** Writes the chart as SVG or PNG (`scale` times the SVG's size) by the path's extension (.svg, .png). */
+export async function writeChart(path: string, spec: ChartSpec, scale = 2): Promise<void> {
   if (!isChartPath(path)) throw new Error(`${path}: expected a file name ending in .svg or .png`);
   const svg = await renderSvg(spec);
-  writeFileSync(path, extname(path).toLowerCase() === '.png' ? await renderPng(svg, 2) : svg);
+  writeFileSync(path, extname(path).toLowerCase() === '.png' ? await renderPng(svg, scale) : svg);
 }
