@@ -2,11 +2,14 @@
 // its boundary, its axes, and pixels where the points are.
 import { describe, expect, it } from 'vitest';
 import { seed2class } from '../src/data/builtin.ts';
+import { makeDataset } from '../src/data/dataset.ts';
 import type { Model } from '../src/model/model-file.ts';
+import { makeNet, randomParams } from '../src/nn/network.ts';
 import { classifyPoints, dataSquare, pointClassifier } from '../src/plot/classify.ts';
-import { decisionMapData, decisionMapSpec } from '../src/plot/decision-map.ts';
+import { decisionMapData, decisionMapSpec, GRID } from '../src/plot/decision-map.ts';
 import { renderPng, renderSvg } from '../src/plot/render.ts';
 import { train } from '../src/train/trainer.ts';
+import { stream } from '../src/util/rng.ts';
 import { isValidXml, markItems, withClass } from './svg-helpers.ts';
 
 // The built-in set's net trained as `npm run train` does (to loss 0.2: a boundary, a few points wrong).
@@ -87,5 +90,36 @@ describe('plot-classify', () => {
   it('gives the same points for the same seed and others for another', () => {
     expect(classifyPoints(model, sq, 20, '1')).toEqual(classifyPoints(model, sq, 20, '1'));
     expect(classifyPoints(model, sq, 20, '2')).not.toEqual(classifyPoints(model, sq, 20, '1'));
+  });
+});
+
+describe('the decision map of many classes', () => {
+  // Three classes on the plane: softmax over 3 outputs, tanh units, weights around 0.
+  const net3 = makeNet([3, 5, 3], 'tanh');
+  const m3: Model = {
+    net: net3,
+    params: randomParams(net3, stream('map3', 'init')).map((w) => 4 * (w - 0.5)),
+    loss: 'ce',
+    meta: {},
+  };
+  const rng = stream('map3', 'data');
+  const xs = Array.from({ length: 30 }, () => [rng() * 4 - 2, rng() * 4 - 2, 1]);
+  const data3 = makeDataset(
+    'three',
+    xs,
+    xs.map((_, s) => [0, 1, 2].map((k) => (k === s % 3 ? 1 : 0))),
+  );
+
+  it('colours each cell by the class the model predicts there, and draws no 0.5 contour', async () => {
+    const d = decisionMapData(m3, data3);
+    const at = pointClassifier(m3);
+    for (const c of d.cells.filter((_, k) => k % 37 === 0))
+      expect(c.class).toBe(at((c.x + c.x2) / 2, (c.y + c.y2) / 2).class);
+    expect(new Set(d.cells.map((c) => c.class)).size).toBeGreaterThan(1);
+    expect(d.line).toEqual([]);
+    const svg = await renderSvg(decisionMapSpec(m3, data3));
+    expect(isValidXml(svg)).toBe(true);
+    expect(markItems(svg, 'rect')).toHaveLength(GRID * GRID);
+    expect(markItems(svg, 'symbol')).toHaveLength(30);
   });
 });

@@ -86,7 +86,7 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
   const layers: object[] = [
     {
       data: { values: d.cells },
-      mark: { type: 'rect', opacity: d.binary ? 0.55 : 0.35 },
+      mark: { type: 'rect', opacity: d.binary ? 0.55 : 0.35, aria: false }, // no description per cell: half the file
       encoding: {
         x: { field: 'x', ...x, title: 'x1' },
         x2: { field: 'x2' },
