@@ -25,28 +25,40 @@ export function defaultArgs(): Args {
 
 export async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
-  return yargs(argv)
-    .scriptName('train')
-    .usage(
-      '$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.',
-    )
-    .options(FLAGS)
-    .example('$0', 'train 3-6-1 on the built-in 50 points by numerical gradient')
-    .example(
-      '$0 --method random --candidates 8 --threads 2 --seed 7',
-      'random updates, 8 candidates per iteration on 2 threads',
-    )
-    .example('$0 --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off')
-    .example('$0 --data mnist', 'real digits by numerical gradient to 90% test accuracy, defaults for wide inputs')
-    .example('$0 --data points.csv --out points-model.json', 'your own x1,x2,label CSV')
-    .strict()
-    .help()
-    .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err) => {
-      throw new UsageError(oneLine(msg ?? err?.message ?? 'bad arguments'));
-    })
-    .parseSync();
+  return once(
+    yargs(argv)
+      .scriptName('train')
+      .usage(
+        '$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.',
+      )
+      .options(FLAGS)
+      .example('$0', 'train 3-6-1 on the built-in 50 points by numerical gradient')
+      .example(
+        '$0 --method random --candidates 8 --threads 2 --seed 7',
+        'random updates, 8 candidates per iteration on 2 threads',
+      )
+      .example('$0 --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off')
+      .example('$0 --data mnist', 'real digits by numerical gradient to 90% test accuracy, defaults for wide inputs')
+      .example('$0 --data points.csv --out points-model.json', 'your own x1,x2,label CSV')
+      .strict()
+      .help()
+      .version(false)
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .fail((msg, err) => {
+        throw new UsageError(oneLine(msg ?? err?.message ?? 'bad arguments'));
+      })
+      .parseSync(),
+  );
+}
+
+/** A flag given twice: yargs collects both values; say so instead of failing on the array later. */
+function once<A extends Record<string, unknown>>(a: A): A {
+  for (const flag of Object.keys(FLAGS)) {
+    const v = a[flag];
+    if (Array.isArray(v))
+      throw new UsageError(`--${flag} ${v.map((x) => JSON.stringify(x)).join(' and ')}: expected it once`);
+  }
+  return a;
 }
 
 export type Args = Awaited<ReturnType<typeof parseWithYargs>>;
@@ -55,6 +67,8 @@ export type Args = Awaited<ReturnType<typeof parseWithYargs>>;
 function oneLine(msg: string): string {
   const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
   if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
+  const missing = /Not enough arguments following: (\S+)/.exec(msg);
+  if (missing) return `--${missing[1]}: expected a value after it`;
   return msg.replace(/\s*\n\s*/g, ' ');
 }
 

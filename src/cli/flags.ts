@@ -10,6 +10,7 @@ import { DEFAULTS as D, DIFFS, METHODS } from '../train/options.ts';
 export const FLAGS = {
   data: {
     type: 'string',
+    requiresArg: true,
     default: D.data as string,
     describe:
       'seed2class (built in), spiral (generated), mnist (10,000 built-in digits), a directory of MNIST IDX files, or a .csv / .json file',
@@ -51,13 +52,15 @@ export const FLAGS = {
   },
   hidden: {
     type: 'string',
+    requiresArg: true,
     describe:
       'hidden layer sizes: 6, or 8,4 for two layers; default: 6, or 32 for wide inputs (or the --init model shape)',
     group: 'Network:',
   },
-  func: { choices: ACTIVATIONS, default: D.func, describe: 'hidden activation', group: 'Network:' },
+  func: { choices: ACTIVATIONS, requiresArg: true, default: D.func, describe: 'hidden activation', group: 'Network:' },
   loss: {
     choices: ['auto', ...LOSSES] as const,
+    requiresArg: true,
     default: D.loss,
     describe:
       'bce (logistic output), mse (identity output) or ce (softmax output); auto: ce for 3+ classes, bce for 0/1 labels, else mse',
@@ -65,6 +68,7 @@ export const FLAGS = {
   },
   init: {
     type: 'string',
+    requiresArg: true,
     default: String(D.init),
     describe:
       'rand (uniform [0,1)), xavier (±√(6/(fan-in+fan-out))), a constant such as 0.1, or a model file to continue from; auto: rand while no unit has more than 8 inputs, else xavier',
@@ -72,6 +76,7 @@ export const FLAGS = {
   },
   method: {
     choices: METHODS,
+    requiresArg: true,
     default: D.method,
     describe:
       'gradient: numerical gradient descent; random: random candidate updates; backprop: the analytic gradient, for comparison',
@@ -91,9 +96,16 @@ export const FLAGS = {
     describe: 'finite-difference step (gradient)',
     group: 'Training:',
   },
-  diff: { choices: DIFFS, default: D.diff, describe: 'finite difference (gradient)', group: 'Training:' },
+  diff: {
+    choices: DIFFS,
+    requiresArg: true,
+    default: D.diff,
+    describe: 'finite difference (gradient)',
+    group: 'Training:',
+  },
   grad: {
     choices: GRAD_MODES,
+    requiresArg: true,
     default: D.grad,
     describe: 'incremental: differences from a cached base pass; naive: a forward pass per weight (gradient)',
     group: 'Training:',
@@ -127,6 +139,7 @@ export const FLAGS = {
   },
   seed: {
     type: 'string',
+    requiresArg: true,
     default: D.seed,
     describe: 'seed of every random stream: init, candidates, batches, splits, spiral',
     group: 'Training:',
@@ -176,12 +189,14 @@ export const FLAGS = {
   },
   threads: {
     type: 'string',
+    requiresArg: true,
     default: String(D.threads),
     describe: 'threads that evaluate: auto, 0 (main thread, no pool) or N',
     group: 'Parallelism:',
   },
   strategy: {
     choices: STRATEGIES,
+    requiresArg: true,
     default: D.strategy,
     describe: 'how iterations reach the workers (see README)',
     group: 'Parallelism:',
@@ -205,7 +220,7 @@ export const FLAGS = {
     describe: 'iterations between progress lines',
     group: 'Output:',
   },
-  out: { type: 'string', default: 'model.json', describe: 'model file to write', group: 'Output:' },
+  out: { type: 'string', requiresArg: true, default: 'model.json', describe: 'model file to write', group: 'Output:' },
   plot: {
     type: 'string',
     requiresArg: true,
@@ -226,6 +241,8 @@ function numberFlag(flag: string): (v: unknown) => number;
 function numberFlag(flag: string, auto: true): (v: unknown) => number | 'auto';
 function numberFlag(flag: string, auto = false) {
   return (v: unknown): number | 'auto' => {
+    if (Array.isArray(v))
+      throw new UsageError(`--${flag} ${v.map((x) => JSON.stringify(x)).join(' and ')}: expected it once`);
     if (auto && v === 'auto') return 'auto';
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n))

@@ -1,10 +1,11 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
+import { availableParallelism } from 'node:os';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
-import { resolveOptions } from '../train/options.ts';
+import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
@@ -36,9 +37,11 @@ async function main(a: Args): Promise<void> {
     !a.json && !a.quiet && process.stdout.isTTY
       ? await liveLine(process.stdout, { maxIters: a['max-iters'], maxSeconds: a['max-seconds'] }, plain)
       : undefined;
-  const r = await train({ ...toOptions(a), signal: stop.signal, onEvent: live ? live.onEvent : plain }).finally(() =>
-    live?.stop(),
-  );
+  const r = await train({
+    ...capThreads(toOptions(a)),
+    signal: stop.signal,
+    onEvent: live ? live.onEvent : plain,
+  }).finally(() => live?.stop());
   process.off('SIGINT', onSigint);
 
   const trainScores = score(r.net, r.params, r.data, r.output);
@@ -72,6 +75,18 @@ async function main(a: Args): Promise<void> {
   if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'interrupted') process.exitCode = 130;
+}
+
+/** More threads than a few per core only queue for the cores (and each holds a copy of the work). */
+const THREADS_PER_CORE = 4;
+
+function capThreads(o: TrainOptions): TrainOptions {
+  const most = THREADS_PER_CORE * availableParallelism();
+  if (typeof o.threads !== 'number' || o.threads <= most) return o;
+  console.error(
+    `train: --threads ${o.threads}: more than ${THREADS_PER_CORE} per core on ${availableParallelism()} cores; using ${most}`,
+  );
+  return { ...o, threads: most };
 }
 
 /** --plot: the decision map of the trained model over its training data (vega loads only here). */
