@@ -22,13 +22,19 @@ async function main(a: Args): Promise<void> {
   }
   // Output piped into a command that stops reading (| head): keep training and save the model all the same.
   process.stdout.on('error', () => {});
-  // First Ctrl-C: stop after this iteration and save the best model so far.
+  // First Ctrl-C (or SIGTERM, as process managers and `npm run` send): stop after this iteration and
+  // save the best model so far; a second one exits at once. The exit code says which: 130 or 143.
   const stop = new AbortController();
-  const onSigint = () => {
-    if (stop.signal.aborted) process.exit(130);
+  let signalCode = 0;
+  const onSignal = (code: number) => () => {
+    if (stop.signal.aborted) process.exit(code);
+    signalCode = code;
     stop.abort();
   };
+  const onSigint = onSignal(130);
+  const onSigterm = onSignal(143);
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   checkOutput('out', a.out);
   if (a.plot !== undefined) checkOutput('plot', a.plot, true);
   const plain = printer(a.json, a.quiet);
@@ -43,6 +49,7 @@ async function main(a: Args): Promise<void> {
     onEvent: live ? live.onEvent : plain,
   }).finally(() => live?.stop());
   process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
 
   const trainScores = score(r.net, r.params, r.data, r.output);
   const testScores = r.test ? score(r.net, r.params, r.test, r.output) : null;
@@ -74,7 +81,10 @@ async function main(a: Args): Promise<void> {
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
-  if (r.stopReason === 'interrupted') process.exitCode = 130;
+  if (r.stopReason === 'interrupted') {
+    console.error(`train: interrupted; the best model so far is in ${a.out}`);
+    process.exitCode = signalCode || 130;
+  }
 }
 
 /** More threads than a few per core only queue for the cores (and each holds a copy of the work). */
