@@ -2,7 +2,7 @@
 // more threads than the cores can use. One line each, exit code 2 (the cap:
 // a warning), and no model written over the user's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,33 @@ describe('a command line with a mistake', () => {
     );
     expect(r.code).toBe(0);
     expect(r.wrote).toBe(true);
+  });
+});
+
+describe('a bad input file', () => {
+  function withFile(name: string, text: string, ...args: string[]) {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-input-'));
+    writeFileSync(join(cwd, name), text);
+    const r = spawnSync(process.execPath, [train, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, stderr: r.stderr.trim(), wrote: existsSync(join(cwd, 'model.json')) };
+  }
+
+  it('refuses a CSV whose first row has a typo instead of dropping it as a header', () => {
+    const r = withFile('typo.csv', '1,2o,1\n3,4,0\n5,6,1\n', '--data', 'typo.csv');
+    expect(r.stderr).toBe('train: typo.csv line 1: "2o" is not a finite number');
+    expect(r.code).toBe(2);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('still reads a first row that names every column as a header', () => {
+    const r = withFile('named.csv', 'x1,x2,label\n1,2,1\n3,4,0\n5,6,1\n', '--data', 'named.csv', '--max-iters', '2');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a model file without its activation with exit code 2, as any input error', () => {
+    const r = withFile('m.json', '{"nodes":[3,6,1]}', '--init', 'm.json');
+    expect(r.stderr).toBe('train: m.json: "func" is undefined, expected logistic, relu or tanh');
+    expect(r.code).toBe(2);
+    expect(r.wrote).toBe(false);
   });
 });

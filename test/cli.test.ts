@@ -105,7 +105,7 @@ describe('train.ts', () => {
     writeFileSync(data, '1,2,0\n1,x,1\n');
     const out = join(dir, 'never.json');
     const r = trainCli('--data', data, '--out', out);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // an input error, as a usage error
     expect(r.stderr).toBe('train: bad.csv line 2: "x" is not a finite number');
     expect(existsSync(out)).toBe(false);
   });

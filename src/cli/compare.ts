@@ -7,6 +7,7 @@ import type { HistoryPoint } from '../model/history.ts';
 import type { Method } from '../train/options.ts';
 import { METHODS } from '../train/options.ts';
 import { train } from '../train/trainer.ts';
+import { InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { flagOf } from './args.ts';
 import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
@@ -109,5 +110,5 @@ try {
   await main(await parseCompareArgs());
 } catch (err) {
   console.error(`compare: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
 }

@@ -8,6 +8,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import type { ChartSpec } from '../plot/render.ts';
+import { asInput, InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { flagOf } from './args.ts';
 import { UsageError } from './flags.ts';
@@ -21,13 +22,13 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
   if (spec === undefined)
     throw new UsageError(`--data: the model ${show(a.model)} does not say its data: expected --data`);
   const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
-  const source = loadSource(spec, { samples: a.samples, seed, trainSize: 0, testSize: 0, testSplit: 0 });
+  const source = asInput(() => loadSource(spec, { samples: a.samples, seed, trainSize: 0, testSize: 0, testSplit: 0 }));
   checkFits(model, source.train, spec, a.model);
   return { ...source, spec };
 }
 
 async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<string[]> {
-  const model = loadModel(a.model, 'model');
+  const model = asInput(() => loadModel(a.model, 'model'));
   const { train, test, spec } = dataOf(model, a);
   const twoD = model.net.nodes[0] === 3;
   for (const [flag, path] of outputs)
@@ -75,7 +76,7 @@ async function main(a: PlotArgs): Promise<string[]> {
   for (const [flag, path] of outputs) checkOutput(flag, path, flag !== 'csv');
   if (a.curves) {
     const runs = a.curves.map((file) => {
-      const m = loadModel(file, 'curves');
+      const m = asInput(() => loadModel(file, 'curves'));
       if (!m.history?.length)
         throw new UsageError(`--curves ${show(file)}: has no loss history, expected a model file written by train`);
       return { label: file.replace(/\.json$/, ''), history: m.history };
@@ -116,5 +117,5 @@ try {
   for (const path of await main(await parsePlotArgs())) console.log(`wrote ${path}`);
 } catch (err) {
   console.error(`plot: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
 }

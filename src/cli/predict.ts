@@ -5,6 +5,7 @@
 
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
+import { asInput, InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { flagOf } from './args.ts';
 import { UsageError } from './flags.ts';
@@ -13,7 +14,7 @@ import { modelLine, predictionsText } from './predict-text.ts';
 import { checkFits, type Predictions, predictData, predictFeatures } from './predictions.ts';
 
 function main(a: PredictArgs): string {
-  const model = loadModel(a.model, 'model');
+  const model = asInput(() => loadModel(a.model, 'model'));
   if (a.features.length > 0 && a.data !== undefined) {
     throw new UsageError(
       `features ${JSON.stringify(a.features.join(' '))} and --data ${show(a.data)}: expected one of them`,
@@ -25,14 +26,17 @@ function main(a: PredictArgs): string {
   if (a.data !== undefined) {
     // The split of the training run, where the model says which seed made it.
     const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
-    const source = loadSource(a.data, {
-      samples: a.samples,
-      seed,
-      trainSize: 0,
-      testSize: 0,
-      testSplit: 0,
-      digit: a.digit,
-    });
+    const spec = a.data;
+    const source = asInput(() =>
+      loadSource(spec, {
+        samples: a.samples,
+        seed,
+        trainSize: 0,
+        testSize: 0,
+        testSplit: 0,
+        digit: a.digit,
+      }),
+    );
     // Digits come with a test set: the samples the model did not train on.
     const set = source.test ?? source.train;
     checkFits(model, set, a.data, a.model);
@@ -61,5 +65,5 @@ try {
   console.log(main(await parsePredictArgs()));
 } catch (err) {
   console.error(`predict: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
 }

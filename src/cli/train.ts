@@ -7,6 +7,7 @@ import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
+import { InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
@@ -125,5 +126,5 @@ try {
   await main(await parseArgs());
 } catch (err) {
   console.error(`train: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError ? 2 : 1;
+  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
 }

@@ -37,7 +37,8 @@ export function parseCsv(text: string, name: string): Dataset {
   lines.forEach((line, i) => {
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(',').map((c) => c.trim());
-    const isHeader = features.length === 0 && width < 0 && cells.some((c) => c !== '' && !Number.isFinite(Number(c)));
+    // A header names every column: a first row with numbers in it is data, typos and all.
+    const isHeader = features.length === 0 && width < 0 && cells.every((c) => c !== '' && !Number.isFinite(Number(c)));
     if (isHeader) {
       width = cells.length;
       return;

@@ -7,6 +7,7 @@ import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts
 import { loadModel, type Model } from '../model/model-file.ts';
 import { constantParams, makeNet, type Net, paramCount, randomParams, xavierParams } from '../nn/network.ts';
 import { type LossName, type Output, outputs } from '../nn/output.ts';
+import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
@@ -35,7 +36,7 @@ export function prepare(given: ResolvedOptions): Prepared {
   const { train: data, test } = source(given);
   const model =
     typeof given.init === 'string' && !['auto', 'rand', 'xavier'].includes(given.init)
-      ? loadModel(given.init, 'init')
+      ? asInput(() => loadModel(given.init as string, 'init'))
       : typeof given.init === 'object'
         ? given.init
         : undefined;
@@ -134,7 +135,8 @@ function evaluationSamples(n: number, seed: string): Int32Array {
 function source(o: ResolvedOptions): { train: Dataset; test?: Dataset } {
   if (typeof o.data === 'string') {
     if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
-    return loadSource(o.data, o);
+    const spec = o.data;
+    return asInput(() => loadSource(spec, o));
   }
   for (const option of ['trainSize', 'testSize', 'testSplit', 'digit'] as const) {
     const value = o[option];
