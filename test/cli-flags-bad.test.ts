@@ -2,7 +2,7 @@
 // more threads than the cores can use. One line each, exit code 2 (the cap:
 // a warning), and no model written over the user's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,17 @@ describe('a bad input file', () => {
     expect(r.stderr).toBe('train: m.json: "func" is undefined, expected logistic, relu or tanh');
     expect(r.code).toBe(2);
     expect(r.wrote).toBe(false);
+  });
+});
+
+describe('an output that is also an input', () => {
+  it('is refused before training, leaving the data file as it was', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-inout-'));
+    const text = 'x1,x2,label\n1,2,1\n3,4,0\n';
+    writeFileSync(join(cwd, 'd.csv'), text);
+    const r = spawnSync(process.execPath, [train, '--data', 'd.csv', '--out', 'd.csv'], { cwd, encoding: 'utf8' });
+    expect(r.stderr.trim()).toBe('train: --out "d.csv": is the --data file, expected a path that is not an input');
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(cwd, 'd.csv'), 'utf8')).toBe(text);
   });
 });

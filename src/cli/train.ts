@@ -2,6 +2,7 @@
 // this file wires them together and decides what the user sees.
 
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
@@ -37,6 +38,9 @@ async function main(a: Args): Promise<void> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
   checkOutput('out', a.out);
+  for (const input of ['data', 'init'] as const)
+    if (resolve(a.out) === resolve(String(a[input])))
+      throw new UsageError(`--out ${show(a.out)}: is the --${input} file, expected a path that is not an input`);
   if (a.plot !== undefined) checkOutput('plot', a.plot, true);
   const plain = printer(a.json, a.quiet);
   // A terminal gets one line rewritten in place; pipes and files get plain lines.
