@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Model, saveModel } from '../model/model-file.ts';
+import { health, SLOPE_MIN } from '../nn/health.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
@@ -82,6 +83,8 @@ async function main(a: Args): Promise<void> {
     },
   });
   if (a.plot !== undefined) await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r);
+  const advice = deadNetAdvice(r);
+  if (advice) console.error(`train: ${advice}`);
   const sum = summary(r, trainScores, testScores, a.out);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
@@ -90,6 +93,29 @@ async function main(a: Args): Promise<void> {
     console.error(`train: interrupted; the best model so far is in ${a.out}`);
     process.exitCode = signalCode || 130;
   }
+}
+
+/** Weights past this are no longer a scale a logistic or tanh unit can use. */
+const EXPLODED = 1e3;
+
+/** What to say when the trained net can no longer learn: exploded weights, saturated or dead units. */
+function deadNetAdvice(r: TrainResult): string | undefined {
+  const h = health(r.net, r.params, r.data);
+  const saturated = h.saturated > 0.99;
+  if (!saturated && h.maxWeight <= EXPLODED) return undefined;
+  const what = [
+    ...(saturated
+      ? [
+          `${(100 * h.saturated).toFixed(1)}% of the hidden units' slopes are below ${SLOPE_MIN.toExponential(0)} (saturated or dead)`,
+        ]
+      : []),
+    ...(h.maxWeight > EXPLODED ? [`the largest weight is ${h.maxWeight.toPrecision(2)}`] : []),
+  ];
+  const lr =
+    r.options.method === 'random'
+      ? `a smaller --delta (it was ${r.options.delta})`
+      : `a smaller --lr (it was ${r.options.lr})`;
+  return `${what.join(' and ')}: the net can hardly learn any more. Try ${lr}, or --init xavier.`;
 }
 
 /** More threads than a few per core only queue for the cores (and each holds a copy of the work). */
