@@ -112,6 +112,7 @@ export function toOptions(a: Args): TrainOptions {
     minDelta: a['min-delta'],
     patience: a.patience,
     reportEvery: a['report-every'],
+    checkpointEvery: a['checkpoint-every'],
     targetAccuracy: a['target-accuracy'],
     threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
     strategy: a.strategy,

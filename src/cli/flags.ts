@@ -220,6 +220,13 @@ export const FLAGS = {
     describe: 'iterations between progress lines',
     group: 'Output:',
   },
+  'checkpoint-every': {
+    default: D.checkpointEvery,
+    requiresArg: true,
+    coerce: numberFlag('checkpoint-every'),
+    describe: 'save the best model so far to --out every N iterations (0: only at the end)',
+    group: 'Output:',
+  },
   out: { type: 'string', requiresArg: true, default: 'model.json', describe: 'model file to write', group: 'Output:' },
   plot: {
     type: 'string',

@@ -44,6 +44,7 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
   return {
     onEvent(e) {
       if (e.type === 'start') return start(e);
+      if (e.type === 'checkpoint') return;
       const payload =
         e.type === 'progress'
           ? {

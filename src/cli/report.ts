@@ -34,7 +34,7 @@ function asFlag(chosen: string): string {
 
 export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void {
   return (e) => {
-    if (quiet) return;
+    if (quiet || e.type === 'checkpoint') return;
     if (json) console.log(JSON.stringify(e));
     else if (e.type === 'progress') console.log(progressLine(e));
     else if (e.type === 'epoch') console.log(epochLine(e));

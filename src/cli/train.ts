@@ -12,6 +12,7 @@ import { type TrainResult, train } from '../train/trainer.ts';
 import { InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
+import { withCheckpoints } from './checkpoint.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { liveLine, lossSparkline } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
@@ -52,7 +53,7 @@ async function main(a: Args): Promise<void> {
   const r = await train({
     ...capThreads(toOptions(a)),
     signal: stop.signal,
-    onEvent: live ? live.onEvent : plain,
+    onEvent: withCheckpoints(a.out, { seed: a.seed }, live ? live.onEvent : plain),
   }).finally(() => live?.stop());
   process.off('SIGINT', onSigint);
   process.off('SIGTERM', onSigterm);

@@ -1,5 +1,7 @@
 // What train() tells its caller as it goes; the CLI decides how to show it.
 
+import type { HistoryPoint } from '../model/history.ts';
+
 export interface Progress {
   iteration: number;
   loss: number;
@@ -42,4 +44,14 @@ export interface EpochEvent {
   samplesPerSec: number;
 }
 
-export type TrainEvent = StartEvent | ({ type: 'progress' } & Progress) | EpochEvent;
+/** Every checkpointEvery iterations: the best weights so far and the run's history, to save. */
+export interface CheckpointEvent {
+  type: 'checkpoint';
+  iteration: number;
+  /** A copy: the caller may keep it. */
+  params: Float64Array;
+  loss: number;
+  history: HistoryPoint[];
+}
+
+export type TrainEvent = StartEvent | ({ type: 'progress' } & Progress) | EpochEvent | CheckpointEvent;

@@ -60,6 +60,8 @@ export const DEFAULTS = {
   /** Plateau window in reports; 0: never stop on a plateau. */
   patience: 20,
   reportEvery: 100,
+  /** Iterations between checkpoint events (the best model so far, for the caller to save); 0: none. */
+  checkpointEvery: 0,
   /** Threads that evaluate: 0 = main thread only, or auto. */
   threads: 'auto' as number | 'auto',
   strategy: 'spin-main' as Strategy,
@@ -113,7 +115,15 @@ function checkOptions(o: ResolvedOptions): void {
     check(choices.includes(o[option]), option, o[option], `one of ${choices.map(show).join(', ')}`);
   const positive = (option: 'h' | 'delta') =>
     check(Number.isFinite(o[option]) && o[option] > 0, option, o[option], 'a number > 0');
-  type Whole = 'candidates' | 'samples' | 'maxIters' | 'reportEvery' | 'patience' | 'trainSize' | 'testSize';
+  type Whole =
+    | 'candidates'
+    | 'samples'
+    | 'maxIters'
+    | 'reportEvery'
+    | 'checkpointEvery'
+    | 'patience'
+    | 'trainSize'
+    | 'testSize';
   const whole = (option: Whole, min: number) =>
     check(Number.isInteger(o[option]) && o[option] >= min, option, o[option], `a whole number >= ${min}`);
   const atLeast0 = (option: 'maxSeconds' | 'minDelta') =>
@@ -154,6 +164,7 @@ function checkOptions(o: ResolvedOptions): void {
   whole('samples', 2);
   whole('maxIters', 0);
   whole('reportEvery', 1);
+  whole('checkpointEvery', 0);
   whole('patience', 0);
   atLeast0('maxSeconds');
   atLeast0('minDelta');

@@ -143,6 +143,16 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
         reason = tracker.observe(iterations, loss);
       }
       runner.profile.updateMs += performance.now() - u0;
+      if (reason === undefined && o.checkpointEvery > 0 && iterations % o.checkpointEvery === 0) {
+        const { params: best, loss: bestLoss } = tracker.best;
+        o.onEvent?.({
+          type: 'checkpoint',
+          iteration: iterations,
+          params: Float64Array.from(best),
+          loss: bestLoss,
+          history: tracker.history.slice(),
+        });
+      }
     }
     tracker.finish(iterations, loss);
     const elapsedMs = tracker.elapsedMs();
