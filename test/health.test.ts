@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seed2class } from '../src/data/builtin.ts';
+import { loadModel } from '../src/model/model-file.ts';
 import { health } from '../src/nn/health.ts';
 import { constantParams, makeNet } from '../src/nn/network.ts';
 
@@ -42,5 +43,20 @@ describe('the health of a net', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'np-health-'));
     const r = spawnSync(process.execPath, [resolve('dist/train.js'), '--quiet'], { cwd, encoding: 'utf8' });
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('a loss that diverges', () => {
+  it('stops the run with one line naming the iteration, exit code 1, and the best finite model saved', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-diverge-'));
+    const args = ['--loss', 'mse', '--func', 'relu', '--init', 'xavier', '--lr', '1e300', '--quiet'];
+    const r = spawnSync(process.execPath, [resolve('dist/train.js'), ...args], { cwd, encoding: 'utf8' });
+    expect(r.stderr).toBe(
+      'train: loss diverged at iteration 1; the best finite model is in model.json. Try a smaller --lr (it was 1e+300).\n',
+    );
+    expect(r.status).toBe(1);
+    const m = loadModel(join(cwd, 'model.json'));
+    expect(m.meta.stopReason).toBe('diverged');
+    expect([...m.params].every(Number.isFinite)).toBe(true);
   });
 });

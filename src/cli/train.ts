@@ -90,6 +90,14 @@ async function main(a: Args): Promise<void> {
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
+  if (r.stopReason === 'diverged') {
+    const step =
+      r.options.method === 'random' ? `--delta (it was ${r.options.delta})` : `--lr (it was ${r.options.lr})`;
+    console.error(
+      `train: loss diverged at iteration ${r.iterations}; the best finite model is in ${a.out}. Try a smaller ${step}.`,
+    );
+    process.exitCode = 1;
+  }
   if (r.stopReason === 'interrupted') {
     console.error(`train: interrupted; the best model so far is in ${a.out}`);
     process.exitCode = signalCode || 130;
