@@ -52,8 +52,8 @@ export async function parseWithYargs(argv: string[]) {
 }
 
 /** A flag given twice: yargs collects both values; say so instead of failing on the array later. */
-function once<A extends Record<string, unknown>>(a: A): A {
-  for (const flag of Object.keys(FLAGS)) {
+export function once<A extends Record<string, unknown>>(a: A, flags: object = FLAGS): A {
+  for (const flag of Object.keys(flags)) {
     const v = a[flag];
     if (Array.isArray(v))
       throw new UsageError(`--${flag} ${v.map((x) => JSON.stringify(x)).join(' and ')}: expected it once`);
@@ -64,7 +64,7 @@ function once<A extends Record<string, unknown>>(a: A): A {
 export type Args = Awaited<ReturnType<typeof parseWithYargs>>;
 
 /** yargs words a bad choice over several lines; say it like the other errors. */
-function oneLine(msg: string): string {
+export function oneLine(msg: string): string {
   const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
   if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
   const missing = /Not enough arguments following: (\S+)/.exec(msg);
