@@ -1,0 +1,66 @@
+// The race itself: each method in turn from the same options (one seed: the
+// same data, split and first weights), so that the only difference between
+// the rows is the method. One after the other, not at once, so that each is
+// timed on the whole machine.
+
+import type { HistoryPoint } from '../model/history.ts';
+import { score } from '../nn/metrics.ts';
+import { METHODS, type Method, type TrainOptions } from '../train/options.ts';
+import { train } from '../train/trainer.ts';
+import { show } from '../util/option-error.ts';
+import { UsageError } from './flags.ts';
+
+export interface RaceRow {
+  method: Method;
+  /** Stopped by the target loss or accuracy: iterations and seconds are then to the target. */
+  reached: boolean;
+  stopReason: string;
+  iterations: number;
+  seconds: number;
+  /** The best loss, the returned model's. */
+  loss: number;
+  /** The returned model's accuracy on the test set, or the training set without one; null: not a classifier. */
+  accuracy: number | null;
+  accuracyOn: 'test' | 'training';
+  history: HistoryPoint[];
+}
+
+/** "gradient,backprop" as methods; anything else named in one line. */
+export function methodsOf(list: string): Method[] {
+  const methods = list.split(',').map((m) => m.trim());
+  for (const m of methods)
+    if (!(METHODS as readonly string[]).includes(m))
+      throw new UsageError(
+        `--methods ${show(list)}: ${show(m)} is not a method, expected some of ${METHODS.join(', ')}`,
+      );
+  return methods as Method[];
+}
+
+export interface Race {
+  /** The targets as train() resolved them for the data ('auto'); 0: none. */
+  targetLoss: number;
+  targetAccuracy: number;
+  rows: RaceRow[];
+}
+
+export async function race(methods: readonly Method[], common: TrainOptions): Promise<Race> {
+  const out: Race = { targetLoss: 0, targetAccuracy: 0, rows: [] };
+  for (const method of methods) {
+    const r = await train({ ...common, method });
+    out.targetLoss = r.options.targetLoss;
+    out.targetAccuracy = r.options.targetAccuracy;
+    const held = r.test ? score(r.net, r.params, r.test, r.output) : score(r.net, r.params, r.data, r.output);
+    out.rows.push({
+      method,
+      reached: r.stopReason === 'target-loss' || r.stopReason === 'target-accuracy',
+      stopReason: r.stopReason,
+      iterations: r.iterations,
+      seconds: r.elapsedMs / 1000,
+      loss: r.loss,
+      accuracy: Number.isNaN(held.accuracy) ? null : held.accuracy,
+      accuracyOn: r.test ? 'test' : 'training',
+      history: r.history,
+    });
+  }
+  return out;
+}
