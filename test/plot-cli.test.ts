@@ -1,4 +1,4 @@
-// plot and compare as a user runs them: files written, one-line errors with
+// plot as a user runs it (compare: compare.test.ts): files written, one-line errors with
 // exit code 2, and nothing written on a mistake.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -77,43 +77,5 @@ describe('plot', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^plot: --data "mnist": has 784 features/);
     expect(existsSync(join(dir, 'x.svg'))).toBe(false);
-  });
-});
-
-describe('compare', () => {
-  const race = () =>
-    JSON.parse(cli('compare', '--max-iters', '400', '--max-seconds', '0', '--json', '--threads', '0').stdout);
-
-  it('races every method on the same start and gives a row each, with iterations and seconds', () => {
-    const r = race();
-    expect(r.rows.map((x: { method: string }) => x.method)).toEqual(['gradient', 'random', 'backprop']);
-    for (const row of r.rows) {
-      expect(row.iterations).toBeGreaterThan(0);
-      expect(row.iterations).toBeLessThanOrEqual(400);
-      expect(row.seconds).toBeGreaterThan(0);
-    }
-    // The built-in set's gradient run reaches loss 0.2 in 309 iterations, as `npm run train` does.
-    expect(r.rows[0]).toMatchObject({ reached: true, iterations: 309, stopReason: 'target-loss' });
-  });
-
-  it('gives the same iterations to the target on a second run with the same seed', () => {
-    const it = (r: { rows: { iterations: number }[] }) => r.rows.map((x) => x.iterations);
-    expect(it(race())).toEqual(it(race()));
-  });
-
-  it('writes the loss curves of every method on one chart', () => {
-    const r = cli('compare', '--max-iters', '50', '--methods', 'gradient,backprop', '--svg', 'race.svg');
-    expect(r.code).toBe(0);
-    const svg = readFileSync(join(dir, 'race.svg'), 'utf8');
-    expect(svg).toContain('>gradient<');
-    expect(svg).toContain('>backprop<');
-  });
-
-  it('refuses an unknown method in one line, with exit code 2', () => {
-    const r = cli('compare', '--methods', 'gradient,genetic');
-    expect(r.stderr).toBe(
-      'compare: --methods "gradient,genetic": "genetic" is not a method, expected some of gradient, random, backprop',
-    );
-    expect(r.code).toBe(2);
   });
 });

@@ -1,0 +1,126 @@
+// compare as a user runs it: one row per method from the same start, the same
+// iterations to the target on a repeat and whatever the thread count, the
+// loss curves of all on one chart, and one-line errors with exit code 2 and
+// nothing written.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve('.');
+const dir = mkdtempSync(join(tmpdir(), 'np-compare-'));
+
+function compare(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'compare.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+}
+
+interface Row {
+  method: string;
+  reached: boolean;
+  stopReason: string;
+  iterations: number;
+  seconds: number;
+  loss: number;
+  accuracy: number | null;
+}
+
+/** A tiny race on the built-in set: 400 iterations at most, no time limit, so the counts do not depend on speed. */
+function race(threads = '0'): { targetLoss: number; rows: Row[] } {
+  const r = compare('--max-iters', '400', '--max-seconds', '0', '--json', '--threads', threads);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+const iterationsOf = (r: { rows: Row[] }) => r.rows.map((x) => [x.method, x.iterations]);
+
+describe('compare', () => {
+  const first = race();
+
+  it('races every method of the trainer on the same start and gives a row each, with iterations and seconds', () => {
+    expect(first.rows.map((x) => x.method)).toEqual(['gradient', 'random', 'backprop']);
+    for (const row of first.rows) {
+      expect(row.iterations).toBeGreaterThan(0);
+      expect(row.iterations).toBeLessThanOrEqual(400);
+      expect(row.seconds).toBeGreaterThan(0);
+      expect(row.accuracy).toBeGreaterThanOrEqual(0);
+    }
+    expect(first.targetLoss).toBe(0.2);
+    // The built-in set's gradient run reaches loss 0.2 in 309 iterations, as `npm run train` does.
+    expect(first.rows[0]).toMatchObject({ reached: true, iterations: 309, stopReason: 'target-loss' });
+    expect(first.rows[0].loss).toBeLessThan(0.2);
+    // Random updates of 0.001 cannot get there in 400.
+    expect(first.rows[1]).toMatchObject({ reached: false, iterations: 400, stopReason: 'max-iters' });
+  });
+
+  it('gives the same iterations to the target on a second run with the same seed, and on 2 threads', () => {
+    expect(iterationsOf(race())).toEqual(iterationsOf(first));
+    expect(iterationsOf(race('2'))).toEqual(iterationsOf(first));
+  });
+
+  it('prints a table: the target, a row per method, and "not reached" where so', () => {
+    const r = compare('--max-iters', '400', '--max-seconds', '0', '--threads', '0', '--methods', 'random,backprop');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('race on seed2class to loss 0.2: the same net, data and start for every method');
+    expect(lines[1].split(/\s{2,}/).filter(Boolean)).toEqual([
+      'method',
+      'to target',
+      'iterations',
+      'seconds',
+      'best loss',
+      'accuracy',
+      'stopped',
+    ]);
+    expect(lines[2]).toMatch(/^ {2}random +not reached +400 +\d+\.\d{3} +\d\.\d{6} +\d+\.\d% +max-iters$/);
+    expect(lines[3]).toMatch(/^ {2}backprop +reached +282 +\d+\.\d{3} +0\.1\d{5} +\d+\.\d% +target-loss$/);
+  });
+
+  it('writes the loss curves of every method on one chart', () => {
+    const r = compare('--max-iters', '50', '--methods', 'gradient,backprop', '--threads', '0', '--svg', 'race.svg');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('chart: race.svg');
+    const svg = readFileSync(join(dir, 'race.svg'), 'utf8');
+    expect(svg).toContain('>gradient<');
+    expect(svg).toContain('>backprop<');
+    expect(svg).toContain('>seconds<'); // loss against seconds as well as iterations
+  });
+
+  const bad: [string[], string][] = [
+    [
+      ['--methods', 'gradient,genetic'],
+      'compare: --methods "gradient,genetic": "genetic" is not a method, expected some of gradient, random, backprop',
+    ],
+    [['--max-iters', 'many'], 'compare: --max-iters "many": expected a number'],
+    [['--max-iters', '2.5'], 'compare: --max-iters 2.5: expected a whole number >= 0'],
+    [['--max-seconds', '-1'], 'compare: --max-seconds -1: expected a number >= 0'],
+    [['--target-accuracy', '1.5'], 'compare: --target-accuracy 1.5: expected a number from 0 to 1'],
+    [['--hidden', '4,x'], 'compare: --hidden "4,x": expected layer sizes like 6 or 8,4'],
+    [['--threads', 'two'], 'compare: --threads "two": expected auto or a whole number >= 0'],
+    [['--seed', '1', '--seed', '2'], 'compare: --seed "1" and "2": expected it once'],
+    [['--max-iters'], 'compare: --max-iters: expected a value after it'],
+    [['--data', 'nope'], 'compare: --data "nope": expected seed2class or spiral, or a .csv or .json file'],
+    [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg or .png'],
+    [
+      ['--svg', 'a.svg', '--png', 'b.png'],
+      'compare: --png "b.png": expected one chart, --svg or --png (--svg "a.svg" given)',
+    ],
+  ];
+  for (const [args, message] of bad) {
+    it(`refuses ${args.join(' ')} in one line, with exit code 2 and nothing written`, () => {
+      const before = readdirSync(dir).sort();
+      // With a chart asked for, so that "nothing written" means something.
+      const chart = args.includes('--svg') ? [] : ['--png', 'bad.png'];
+      const r = compare(...args, ...chart);
+      expect(r.stderr).toBe(message);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  }
+});
