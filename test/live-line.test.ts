@@ -1,8 +1,8 @@
 // The terminal's progress line: rewritten in place on a TTY, with the fields
 // a learner watches; and the loss sparkline of the summary.
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { liveLine, lossSparkline } from '../src/cli/live-line.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { eventView, liveLine, lossSparkline } from '../src/cli/live-line.ts';
 import type { TrainEvent } from '../src/train/events.ts';
 
 /** A terminal 100 columns wide that keeps what is written to it. */
@@ -46,6 +46,37 @@ describe('the live progress line', () => {
     expect(out).toContain('50%');
     expect(out).toContain('ETA');
     expect(out.split('\n').filter((l) => l.includes('iteration')).length).toBe(1); // the same line, redrawn
+    // Redrawn from the first column, the rest of the old line cleared: no new line per report.
+    expect(out.split('\x1b[1G').length - 1).toBeGreaterThanOrEqual(2);
+    expect(out).toContain('\x1b[0K');
+  });
+
+  it('shows epochs, test accuracy and samples/s for a mini-batch run, and its ETA towards --max-seconds', async () => {
+    const tty = fakeTty();
+    const line = await liveLine(tty.stream, { maxIters: 1_000_000, maxSeconds: 10 }, () => {});
+    line.onEvent({
+      type: 'epoch',
+      epoch: 3,
+      iteration: 300,
+      trainLoss: 0.25,
+      testLoss: 0.3,
+      testAccuracy: 0.912,
+      elapsedMs: 2500,
+      samplesPerSec: 4200,
+    });
+    line.stop();
+    const out = tty.text();
+    expect(out).toContain('epoch 3  loss 0.2500  test accuracy 91.2%  4200 samples/s');
+    expect(out).toContain('25%'); // 2.5 of 10 seconds
+  });
+
+  it('draws no bar or ETA when the only limit is the default safety net', async () => {
+    const tty = fakeTty();
+    const line = await liveLine(tty.stream, { maxIters: 1_000_000, maxSeconds: 0 }, () => {});
+    line.onEvent(progress(100, 1));
+    line.stop();
+    expect(tty.text()).toContain('iteration 100  loss 1.000000');
+    expect(tty.text()).not.toContain('ETA');
   });
 
   it('hands the start event to the plain printer, so the headline stays above the line', async () => {
@@ -56,11 +87,73 @@ describe('the live progress line', () => {
   });
 });
 
+describe('which view a run gets', () => {
+  const limits = { maxIters: 1000, maxSeconds: 0 };
+  const plainTo = (seen: string[]) => (e: TrainEvent) => seen.push(e.type);
+
+  it('is the live line on a terminal', async () => {
+    const tty = fakeTty();
+    const seen: string[] = [];
+    const view = await eventView(tty.stream, { ...limits, json: false, quiet: false }, plainTo(seen));
+    view.onEvent(progress(10, 1));
+    view.stop();
+    expect(view.live).toBe(true);
+    expect(seen).toEqual([]);
+    expect(tty.text()).toContain('iteration 10');
+  });
+
+  for (const [what, stream, flags] of [
+    ['a pipe or a file', Object.assign(fakeTty().stream, { isTTY: false }), { json: false, quiet: false }],
+    ['--quiet on a terminal', fakeTty().stream, { json: false, quiet: true }],
+    ['--json on a terminal', fakeTty().stream, { json: true, quiet: false }],
+  ] as const) {
+    it(`is the plain printer for ${what}`, async () => {
+      const seen: string[] = [];
+      const view = await eventView(stream, { ...limits, ...flags }, plainTo(seen));
+      view.onEvent(progress(10, 1));
+      view.stop();
+      expect(view.live).toBe(false);
+      expect(seen).toEqual(['progress']);
+    });
+  }
+
+  it("prints report.ts's plain lines, one per report and no cursor codes, into a pipe", async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const view = await eventView(Object.assign(fakeTty().stream, { isTTY: false }), {
+        ...limits,
+        json: false,
+        quiet: false,
+      });
+      view.onEvent(progress(100, 0.5));
+      view.onEvent(progress(200, 0.25));
+      const lines = log.mock.calls.map((c) => String(c[0]));
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatch(/^200 now diff: 0\.250000, accuracy 90\.0% {2}\(/);
+      expect(lines.join('')).not.toContain('\x1b');
+      expect(lines.join('')).not.toContain('\r');
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
 describe('the loss sparkline', () => {
   it('falls from a high first tick to a low last one as the loss falls', async () => {
     const ticks = [...(await lossSparkline([2, 1, 0.5, 0.25, 0.1]))].filter((c) => /[▁-█]/.test(c));
     expect(ticks).toHaveLength(5);
     expect(ticks[0]).toBe('█');
     expect(ticks[4]).toBe('▁');
+  });
+
+  it('keeps a long history to about the width asked for, still falling', async () => {
+    const losses = Array.from({ length: 1000 }, (_, k) => 1 / (1 + k));
+    const ticks = [...(await lossSparkline(losses, 40))].filter((c) => /[▁-█]/.test(c));
+    expect(ticks.length).toBeGreaterThanOrEqual(40);
+    expect(ticks.length).toBeLessThanOrEqual(41);
+    expect(ticks[0]).toBe('█');
+    expect(ticks.at(-1)).toBe('▁');
+    const height = (c: string) => '▁▂▃▄▅▆▇█'.indexOf(c);
+    for (let k = 1; k < ticks.length; k++) expect(height(ticks[k])).toBeLessThanOrEqual(height(ticks[k - 1]));
   });
 });

@@ -5,7 +5,7 @@
 
 import type { Writable } from 'node:stream';
 import type { TrainEvent } from '../train/events.ts';
-import { percent } from './report.ts';
+import { percent, printer } from './report.ts';
 
 export interface Limits {
   /** 0 or the library's default: no limit worth a bar. */
@@ -68,6 +68,25 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
       if (started) bar.stop();
     },
   };
+}
+
+export interface View extends LiveLine {
+  /** Whether the live line shows the run (a summary then gets the sparkline too). */
+  live: boolean;
+}
+
+/**
+ * How train shows its events: a terminal gets one line rewritten in place;
+ * pipes, files, --quiet and --json get report.ts's plain lines, which a
+ * program or a log can read (no cursor codes, one line per report).
+ */
+export async function eventView(
+  stream: Writable & { isTTY?: boolean },
+  o: Limits & { json: boolean; quiet: boolean },
+  plain = printer(o.json, o.quiet),
+): Promise<View> {
+  if (o.json || o.quiet || !stream.isTTY) return { live: false, onEvent: plain, stop: () => {} };
+  return { live: true, ...(await liveLine(stream, o, plain)) };
 }
 
 /**

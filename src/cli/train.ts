@@ -14,9 +14,9 @@ import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
-import { liveLine, lossSparkline } from './live-line.ts';
+import { eventView, lossSparkline } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
-import { printer, summary, summaryText } from './report.ts';
+import { summary, summaryText } from './report.ts';
 
 async function main(a: Args): Promise<void> {
   if (a['grad-check']) {
@@ -44,17 +44,18 @@ async function main(a: Args): Promise<void> {
     if (resolve(a.out) === resolve(String(a[input])))
       throw new UsageError(`--out ${show(a.out)}: is the --${input} file, expected a path that is not an input`);
   if (a.plot !== undefined) checkOutput('plot', a.plot, true);
-  const plain = printer(a.json, a.quiet);
-  // A terminal gets one line rewritten in place; pipes and files get plain lines.
-  const live =
-    !a.json && !a.quiet && process.stdout.isTTY
-      ? await liveLine(process.stdout, { maxIters: a['max-iters'], maxSeconds: a['max-seconds'] }, plain)
-      : undefined;
+  // A terminal gets one line rewritten in place; pipes, files, --quiet and --json get plain lines.
+  const view = await eventView(process.stdout, {
+    json: a.json,
+    quiet: a.quiet,
+    maxIters: a['max-iters'],
+    maxSeconds: a['max-seconds'],
+  });
   const r = await train({
     ...capThreads(toOptions(a)),
     signal: stop.signal,
-    onEvent: withCheckpoints(a.out, { seed: a.seed }, live ? live.onEvent : plain),
-  }).finally(() => live?.stop());
+    onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
+  }).finally(() => view.stop());
   process.off('SIGINT', onSigint);
   process.off('SIGTERM', onSigterm);
 
@@ -88,7 +89,8 @@ async function main(a: Args): Promise<void> {
   if (advice) console.error(`train: ${advice}`);
   const sum = summary(r, trainScores, testScores, a.out);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
-  if (live && r.history.length > 1) console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
+  if (view.live && r.history.length > 1)
+    console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'diverged') {
     const step =
