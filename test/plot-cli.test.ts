@@ -50,7 +50,15 @@ describe('plot', () => {
       ['--svg', 'x.jpg'],
       'plot: --svg "x.jpg": expected a file name ending in .svg or .png',
     ],
-    ['an unknown flag', ['--colour', 'red'], 'plot: Unknown argument: colour'],
+    [
+      'an unknown flag',
+      ['--colour', 'red'],
+      'plot: --colour: expected one of --model, --data, --seed, --samples, --points, --csv, --digits, --confusion, --curves, --log, --speedup, --scale, --svg, --png',
+    ],
+    ['a bare value', ['--svg', 'x.svg', 'extra'], 'plot: "extra": expected a flag; a value goes right after its flag'],
+    ['a flag given twice', ['--svg', 'x.svg', '--svg', 'y.svg'], 'plot: --svg "x.svg" and "y.svg": expected it once'],
+    ['a flag without its value', ['--model', 'm.json', '--svg'], 'plot: --svg: expected a value after it'],
+    ['--points 0', ['--points', '0', '--csv', 'x.csv'], 'plot: --points 0: expected a whole number > 0'],
     [
       'a folder that does not exist',
       ['--csv', 'no/such/x.csv'],

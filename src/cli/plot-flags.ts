@@ -2,6 +2,7 @@
 // the flags given: --curves, --speedup, or a model's pictures (--csv, --svg or
 // --png, --digits, --confusion).
 
+import { once, oneLine } from './args.ts';
 import { UsageError } from './flags.ts';
 
 export const PLOT_FLAGS = {
@@ -95,7 +96,7 @@ function positive(flag: string): (v: unknown) => number {
 
 export async function parsePlotArgs(argv = process.argv.slice(2)) {
   const { default: yargs } = await import('yargs');
-  return yargs(argv)
+  const a = yargs(argv)
     .scriptName('plot')
     .usage('$0 [flags]\n\nPictures of a model, of runs and of speedups, as SVG or PNG.')
     .options(PLOT_FLAGS)
@@ -109,9 +110,24 @@ export async function parsePlotArgs(argv = process.argv.slice(2)) {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
-      throw new UsageError((msg ?? err?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
+      throw new UsageError(unknownLine(msg ?? '', argv) ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
     })
     .parseSync();
+  // --curves takes several files by design; any other flag given twice is a mistake.
+  const { curves: _, ...single } = PLOT_FLAGS;
+  return once(a, single);
+}
+
+/** yargs' "Unknown argument: colour" said like the other errors: the word as typed and what was expected. */
+export function unknownLine(msg: string, argv: readonly string[]): string | undefined {
+  const m = /^Unknown arguments?: (.+)$/.exec(msg.trim());
+  if (!m) return undefined;
+  const name = m[1].split(', ')[0];
+  const typed = argv.find((w) => w.replace(/^-+/, '').split('=')[0] === name);
+  if (typed === undefined || !typed.startsWith('-'))
+    return `${JSON.stringify(typed ?? name)}: expected a flag; a value goes right after its flag`;
+  const flags = Object.keys(PLOT_FLAGS).map((f) => `--${f}`);
+  return `${typed.split('=')[0]}: expected one of ${flags.join(', ')}`;
 }
 
 export type PlotArgs = Awaited<ReturnType<typeof parsePlotArgs>>;
