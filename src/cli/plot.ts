@@ -30,12 +30,19 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
 async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<string[]> {
   const model = asInput(() => loadModel(a.model, 'model'));
   const { train, test, spec } = dataOf(model, a);
-  const twoD = model.net.nodes[0] === 3;
-  for (const [flag, path] of outputs)
-    if ((flag === 'csv' || flag === 'svg' || flag === 'png') && !twoD)
+  // Every picture's data checked before the first is drawn: a mistake writes nothing.
+  const features = model.net.nodes[0] - 1;
+  const side = Math.round(Math.sqrt(features));
+  for (const [flag, path] of outputs) {
+    if ((flag === 'csv' || flag === 'svg' || flag === 'png') && features !== 2)
       throw new UsageError(
-        `--${flag} ${show(path)}: a decision map needs 2-D data, and ${show(spec)} has ${train.inDim - 1} features`,
+        `--model ${show(a.model)}: expected a model of 2-D data for --${flag} ${show(path)}; it has ${features} inputs (${show(spec)})`,
       );
+    if (flag === 'digits' && (features < 4 || side * side !== features))
+      throw new UsageError(
+        `--model ${show(a.model)}: expected a model of square images for --digits ${show(path)}; it has ${features} inputs (${show(spec)})`,
+      );
+  }
   const { writeChart } = await import('../plot/render.ts');
   const written: string[] = [];
   for (const [flag, path] of outputs) {
@@ -81,6 +88,11 @@ async function main(a: PlotArgs): Promise<string[]> {
         throw new UsageError(`--curves ${show(file)}: has no loss history, expected a model file written by train`);
       return { label: file.replace(/\.json$/, ''), history: m.history };
     });
+    // The same file twice would draw one line over the other: number the repeats.
+    runs.forEach((r, i) => {
+      const before = runs.slice(0, i).filter((q) => q.label.replace(/ \(\d+\)$/, '') === r.label).length;
+      if (before > 0) r.label = `${r.label} (${before + 1})`;
+    });
     const { curvesSpec } = await import('../plot/curves.ts');
     return chart(a, async () => curvesSpec(runs, { log: a.log }));
   }
@@ -90,8 +102,10 @@ async function main(a: PlotArgs): Promise<string[]> {
     try {
       results = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const problem = code ? `cannot read the file (${code})` : 'not JSON';
       throw new UsageError(
-        `--speedup ${show(file)}: ${(err as NodeJS.ErrnoException).code ?? 'not JSON'}, expected a speedup results file`,
+        `--speedup ${show(file)}: ${problem}, expected a speedup results file (bench-results/*.json)`,
       );
     }
     if (!Array.isArray((results as { groups?: unknown }).groups))
