@@ -11,7 +11,7 @@ import { confusionSpec, digitsSpec, verdicts } from '../src/plot/digits.ts';
 import { renderSvg } from '../src/plot/render.ts';
 import { amdahl, fitSerialFraction, speedupSpec } from '../src/plot/speedup-chart.ts';
 import { stream } from '../src/util/rng.ts';
-import { isValidXml, markItems } from './svg-helpers.ts';
+import { inkOf, isValidXml, markItems } from './svg-helpers.ts';
 
 const history = (n: number, testEvery = 0): HistoryPoint[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -72,6 +72,21 @@ describe('digits', () => {
     expect(svg).toContain(`${wrong[0].label} → ${wrong[0].predicted}`);
   });
 
+  it('render to a PNG with ink inside every digit and each image in the file once', async () => {
+    const svg = await renderSvg(await digitsSpec(model, data, 12, 4));
+    const images = markItems(svg, 'image');
+    const ink = await inkOf(svg);
+    for (const im of images) {
+      const side = Number(im.attrs.width);
+      let inked = 0;
+      // The upper 60% only: the label below the image reaches into its lowest rows.
+      for (let dy = 0; dy < 0.6 * side; dy += 2)
+        for (let dx = 0; dx < side; dx += 2) if (ink(im.x + dx, im.y + dy)) inked++;
+      expect(inked).toBeGreaterThan(10);
+    }
+    expect(svg.split('data:image/png').length - 1).toBe(images.length);
+  });
+
   it('count every sample once in the confusion map, on the cell of its true and predicted class', async () => {
     const spec = confusionSpec(model, data) as {
       data: { values: { label: number; predicted: number; count: number }[] };
@@ -91,7 +106,7 @@ describe('the speedup chart', () => {
     expect(fitSerialFraction(points)).toBeCloseTo(0.07, 10);
   });
 
-  it('draws measured, ideal and Amdahl lines for each workload', async () => {
+  const speedupSvg = async () => {
     const rows = [0, 1, 2, 4].map((threads) => ({
       workload: 'w',
       method: 'gradient',
@@ -99,14 +114,27 @@ describe('the speedup chart', () => {
       threads,
       vs0: threads === 0 ? 1 : amdahl(0.1, threads),
     }));
-    const svg = await renderSvg(
+    return renderSvg(
       speedupSpec({
         machine: { cpu: 'cpu', cores: 4, node: 'v20' },
         groups: [{ workload: 'w', method: 'gradient', rows }],
       }),
     );
+  };
+
+  it('draws measured, ideal and Amdahl lines for each workload', async () => {
+    const svg = await speedupSvg();
     expect(isValidXml(svg)).toBe(true);
     expect(markItems(svg, 'line')).toHaveLength(6); // 3 series × (speedup, efficiency)
     expect(svg).toContain('serial fraction 0.100');
+  });
+
+  it('renders to a PNG with ink on every point of every line', async () => {
+    const svg = await speedupSvg();
+    const points = markItems(svg, 'symbol');
+    // measured at 1, 2, 4 threads; ideal and Amdahl at 1, 2, 4, 8, 16; in two panels
+    expect(points).toHaveLength(2 * (3 + 5 + 5));
+    const ink = await inkOf(svg);
+    expect(points.every((p) => ink(p.x, p.y))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { decisionMapData, decisionMapSpec, GRID } from '../src/plot/decision-map
 import { renderPng, renderSvg } from '../src/plot/render.ts';
 import { train } from '../src/train/trainer.ts';
 import { stream } from '../src/util/rng.ts';
-import { isValidXml, markItems, withClass } from './svg-helpers.ts';
+import { inkOf, isValidXml, markItems, withClass } from './svg-helpers.ts';
 
 // The built-in set's net trained as `npm run train` does (to loss 0.2: a boundary, a few points wrong).
 const run = await train({ seed: '1', threads: 0 });
@@ -52,13 +52,7 @@ describe('the decision map', () => {
   });
 
   it('renders to a PNG with ink where the points are and white outside the plot', async () => {
-    const png = await import('@resvg/resvg-js');
-    const image = new png.Resvg(svg, { background: 'white' }).render();
-    const { width, pixels } = image;
-    const ink = (x: number, y: number) => {
-      const k = 4 * (Math.round(y) * width + Math.round(x));
-      return pixels[k] + pixels[k + 1] + pixels[k + 2] < 3 * 250;
-    };
+    const ink = await inkOf(svg);
     const symbols = markItems(svg, 'symbol');
     expect(symbols.every((s) => ink(s.x, s.y))).toBe(true);
     expect(ink(1, 1)).toBe(false);

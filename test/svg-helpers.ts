@@ -51,3 +51,13 @@ export function markItems(svg: string, type: string) {
   // The mark's items are its group's own children, e.g. one path per point or per line.
   return all.filter((e) => e.tag !== 'g' && isMark(e.parent));
 }
+
+/** The SVG drawn by resvg on white: whether the pixel at (x, y) has ink (is not near white). */
+export async function inkOf(svg: string): Promise<(x: number, y: number) => boolean> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const { width, pixels } = new Resvg(svg, { background: 'white' }).render();
+  return (x, y) => {
+    const k = 4 * (Math.round(y) * width + Math.round(x));
+    return pixels[k] + pixels[k + 1] + pixels[k + 2] < 3 * 250;
+  };
+}
