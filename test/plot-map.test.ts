@@ -51,6 +51,35 @@ describe('the decision map', () => {
     expect(svg).toMatch(/net 3-6-1 logistic · gradient · bce loss 0.500 · accuracy \d+\.\d%/);
   });
 
+  it('lays each shaded cell under the points of its square, its edges on whole pixels', () => {
+    const { cells, points } = decisionMapData(model, data);
+    const symbols = markItems(svg, 'symbol');
+    // The points' data-to-pixel map, from the first point and the farthest from it.
+    const far = points.reduce(
+      (b, p, k) => (Math.abs(p.x1 - points[0].x1) > Math.abs(points[b].x1 - points[0].x1) ? k : b),
+      0,
+    );
+    const high = points.reduce(
+      (b, p, k) => (Math.abs(p.x2 - points[0].x2) > Math.abs(points[b].x2 - points[0].x2) ? k : b),
+      0,
+    );
+    const px = (x: number) =>
+      symbols[0].x + ((x - points[0].x1) * (symbols[far].x - symbols[0].x)) / (points[far].x1 - points[0].x1);
+    const py = (y: number) =>
+      symbols[0].y + ((y - points[0].x2) * (symbols[high].y - symbols[0].y)) / (points[high].x2 - points[0].x2);
+    const rects = markItems(svg, 'rect');
+    expect(rects).toHaveLength(cells.length);
+    rects.forEach((r, k) => {
+      const m = /^M(\d+),(\d+)h(\d+)v(\d+)h-\d+Z$/.exec(r.attrs.d);
+      expect(m, r.attrs.d).not.toBeNull();
+      const [left, top, w, h] = (m as RegExpExecArray).slice(1).map(Number);
+      expect(Math.abs(r.x + left - px(cells[k].x))).toBeLessThan(0.5);
+      expect(Math.abs(r.x + left + w - px(cells[k].x2))).toBeLessThan(0.5);
+      expect(Math.abs(r.y + top + h - py(cells[k].y))).toBeLessThan(0.5);
+      expect(Math.abs(r.y + top - py(cells[k].y2))).toBeLessThan(0.5);
+    });
+  });
+
   it('renders to a PNG with ink where the points are and white outside the plot', async () => {
     const ink = await inkOf(svg);
     const symbols = markItems(svg, 'symbol');

@@ -41,9 +41,9 @@ export function decisionMapData(model: Model, data: Dataset, n = GRID) {
   const dx = (sq.x1 - sq.x0) / n;
   const dy = (sq.y1 - sq.y0) / n;
   const cells = views.map((v, k) => {
-    const x = sq.x0 + (k % n) * dx;
-    const y = sq.y0 + Math.floor(k / n) * dy;
-    return { x, x2: x + dx, y, y2: y + dy, p: v.p, class: v.class };
+    const [i, j] = [k % n, Math.floor(k / n)];
+    const [x, y] = [sq.x0 + i * dx, sq.y0 + j * dy];
+    return { i, j, x, x2: x + dx, y, y2: y + dy, p: v.p, class: v.class };
   });
   const binary = model.net.nodes[model.net.nodes.length - 1] === 1;
   const output = outputs[model.loss];
@@ -80,6 +80,7 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
   const title = `net ${nodes.join('-')} ${func}${t.method ? ` · ${t.method}` : ''}${lossText} · accuracy ${(100 * d.accuracy).toFixed(1)}%`;
   const x = { type: 'quantitative', scale: { domain: [d.sq.x0, d.sq.x1], nice: false, zero: false } };
   const y = { type: 'quantitative', scale: { domain: [d.sq.y0, d.sq.y1], nice: false, zero: false } };
+  const cellScale = { type: 'ordinal', scale: { paddingInner: 0, paddingOuter: 0 } };
   const shade = d.binary
     ? { field: 'p', type: 'quantitative', title: 'P(class 1)', scale: { scheme: 'blueorange', domain: [0, 1] } }
     : { field: 'class', type: 'nominal', title: 'predicted', scale: { scheme: 'category10' } };
@@ -87,11 +88,11 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
     {
       data: { values: d.cells },
       mark: { type: 'rect', opacity: d.binary ? 0.55 : 0.35, aria: false }, // no description per cell: half the file
+      // Placed by grid index on band scales of their own: cell edges then fall on whole
+      // pixels, written as 9 rather than 9.000000000000004 (a third of the file).
       encoding: {
-        x: { field: 'x', ...x, title: 'x1' },
-        x2: { field: 'x2' },
-        y: { field: 'y', ...y, title: 'x2' },
-        y2: { field: 'y2' },
+        x: { field: 'i', ...cellScale, axis: null },
+        y: { field: 'j', ...cellScale, sort: 'descending', axis: null },
         color: shade,
       },
     },
@@ -101,18 +102,19 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
       data: { values: d.line },
       mark: { type: 'line', color: 'black', strokeWidth: 1.5 },
       encoding: {
-        x: { field: 'x', ...x },
-        y: { field: 'y', ...y },
+        x: { field: 'x', ...x, axis: null },
+        y: { field: 'y', ...y, axis: null },
         detail: { field: 'ring' },
         order: { field: 'order' },
       },
     });
   layers.push({
     data: { values: d.points },
-    mark: { type: 'point', filled: true, size: 45, stroke: 'black', strokeWidth: 0.6 },
+    // No description per point (x1, x2, label, result: most of the file): the title and legends say it.
+    mark: { type: 'point', filled: true, size: 45, stroke: 'black', strokeWidth: 0.6, aria: false },
     encoding: {
-      x: { field: 'x1', ...x },
-      y: { field: 'x2', ...y },
+      x: { field: 'x1', ...x, title: 'x1' },
+      y: { field: 'x2', ...y, title: 'x2' },
       fill: {
         field: 'label',
         type: 'nominal',
@@ -134,7 +136,8 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
     width: 360,
     height: 360,
     layer: layers,
-    resolve: { scale: { color: 'independent', fill: 'independent' } },
+    // Each layer its own scales (the same square for boundary and points): only the points' axes are drawn.
+    resolve: { scale: { x: 'independent', y: 'independent', color: 'independent', fill: 'independent' } },
     config: { font: 'sans-serif' },
   };
 }
