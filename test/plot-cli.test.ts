@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isValidXml, markItems } from './svg-helpers.ts';
 
 const root = resolve('.');
 const dir = mkdtempSync(join(tmpdir(), 'np-plot-'));
@@ -18,8 +19,8 @@ function cli(cmd: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
 }
 
-// One model of the built-in set, trained as `npm run train` does.
-expect(cli('train', '--out', 'm.json', '--quiet').code).toBe(0);
+// One model of the built-in set, trained as `npm run train` does, its decision map drawn at the end.
+expect(cli('train', '--out', 'm.json', '--quiet', '--plot', 'trained.svg').code).toBe(0);
 
 describe('plot', () => {
   it('writes plot-classify lines, a decision map and loss curves', () => {
@@ -32,6 +33,14 @@ describe('plot', () => {
     expect(readFileSync(join(dir, 'map.svg'), 'utf8')).toMatch(/^<svg/);
     expect(cli('plot', '--curves', 'm.json', '--png', 'c.png').code).toBe(0);
     expect(readFileSync(join(dir, 'c.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('draws, for train --plot, the map of the model it trained: its points and its title', () => {
+    const svg = readFileSync(join(dir, 'trained.svg'), 'utf8');
+    expect(isValidXml(svg)).toBe(true);
+    expect(markItems(svg, 'symbol')).toHaveLength(50);
+    expect(markItems(svg, 'line').length).toBeGreaterThan(0);
+    expect(svg).toMatch(/net 3-6-1 logistic · gradient · bce loss 0\.19\d · accuracy 92\.0%/);
   });
 
   const bad: [string, string[], string][] = [
