@@ -35,6 +35,7 @@ const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 
 modelFile('digits.json', [785, 10, 10], { data: 'mnist', seed: '1' });
 modelFile('three.json', [4, 3, 1], {});
+modelFile('spiral.json', [3, 4, 1], { data: 'spiral', samples: 300, seed: '2' });
 modelFile('nohistory.json', [3, 2, 1], { data: 'seed2class' });
 const history = (k: number) =>
   Array.from({ length: 40 }, (_, i) => ({
@@ -61,6 +62,11 @@ describe('plot from the command line', () => {
     expect(markItems(conf, 'rect').length).toBeGreaterThan(0);
     expect(conf).toContain('>true<');
     expect(conf).toContain('>predicted<');
+  });
+
+  it("maps a model of the spiral over the very points it was trained on (the model's seed and count)", () => {
+    expect(cli('--model', 'spiral.json', '--svg', 'spiral.svg').code).toBe(0);
+    expect(markItems(read('spiral.svg'), 'symbol')).toHaveLength(300);
   });
 
   it('draws the speedup chart of a results file with its fitted serial fraction', () => {

@@ -18,10 +18,9 @@ export const PLOT_FLAGS = {
     group: 'Model:',
   },
   samples: {
-    default: 1000,
     requiresArg: true,
     coerce: positive('samples'),
-    describe: 'points in the spiral set',
+    describe: "points in the spiral set; default: the model's (meta.samples), else 1000",
     group: 'Model:',
   },
   points: {

@@ -22,7 +22,9 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
   if (spec === undefined)
     throw new UsageError(`--data: the model ${show(a.model)} does not say its data: expected --data`);
   const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
-  const source = asInput(() => loadSource(spec, { samples: a.samples, seed, trainSize: 0, testSize: 0, testSplit: 0 }));
+  // The spiral is generated: the same seed and count give back the very points the model was trained on.
+  const samples = a.samples ?? (typeof model.meta.samples === 'number' ? model.meta.samples : 1000);
+  const source = asInput(() => loadSource(spec, { samples, seed, trainSize: 0, testSize: 0, testSplit: 0 }));
   checkFits(model, source.train, spec, a.model);
   return { ...source, spec };
 }
