@@ -84,7 +84,10 @@ export function toOptions(a: Args): TrainOptions {
   check(a.threads === 'auto' || /^\d+$/.test(a.threads), 'threads', a.threads, 'auto or a whole number >= 0');
   if (a.hidden !== undefined) check(/^\d+(,\d+)*$/.test(a.hidden), 'hidden', a.hidden, 'layer sizes like 6 or 8,4');
   check(a.out !== '', 'out', a.out, 'a file path');
-  const init = a.init === 'rand' || a.init.trim() === '' || !Number.isFinite(Number(a.init)) ? a.init : Number(a.init);
+  // Any number, Infinity included, is a constant, never a file name; a non-finite one is refused as typed.
+  const init = a.init === 'rand' || a.init.trim() === '' || Number.isNaN(Number(a.init)) ? a.init : Number(a.init);
+  if (typeof init === 'number' && !Number.isFinite(init))
+    throw new UsageError(`--init ${a.init}: expected rand, xavier, a finite constant or a model file`);
   return {
     data: a.data,
     samples: a.samples,

@@ -254,6 +254,8 @@ function numberFlag(flag: string, auto = false) {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n))
       throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a number${auto ? ' or auto' : ''}`);
+    // Said here, as typed (1e999, Infinity): past this point it is Infinity, and in JSON null.
+    if (!Number.isFinite(n)) throw new UsageError(`--${flag} ${String(v)}: expected a finite number`);
     return n;
   };
 }

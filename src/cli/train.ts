@@ -159,7 +159,11 @@ async function plotMap(path: string, model: Model, r: TrainResult): Promise<void
 
 /** The error in one line; bad options are named by their flag. */
 function errorLine(err: unknown): string {
-  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
+  if (err instanceof OptionError) {
+    // A list option (--hidden) as it was typed: 8,0 rather than [8,0].
+    const typed = Array.isArray(err.value) ? err.value.join(',') : show(err.value);
+    return `${flagOf(err.option)} ${typed}: ${err.problem}`;
+  }
   return (err as Error).message;
 }
 

@@ -36,6 +36,16 @@ export function parseCsv(text: string, name: string): Dataset {
   let width = -1;
   lines.forEach((line, i) => {
     if (line === '' || line.startsWith('#')) return;
+    // Tabs or semicolons would read as one column, and a first such row as a header: say so instead.
+    const other = line.includes(',')
+      ? undefined
+      : /\t/.test(line)
+        ? 'tabs'
+        : line.includes(';')
+          ? 'semicolons'
+          : undefined;
+    if (other)
+      throw new Error(`${name} line ${i + 1}: ${JSON.stringify(line)} is separated by ${other}, expected commas`);
     const cells = line.split(',').map((c) => c.trim());
     // A header names every column: a first row with numbers in it is data, typos and all.
     const isHeader = features.length === 0 && width < 0 && cells.every((c) => c !== '' && !Number.isFinite(Number(c)));
@@ -95,7 +105,13 @@ export function parseOriginalJson(text: string, name: string): Dataset {
   const xs: number[][] = [];
   const ys: number[][] = [];
   rows.forEach((row, s) => {
-    xs.push(sameLength(numbers(row?.x, `${name} sample ${s} "x"`), xs[0], `${name} sample ${s} "x"`));
+    const x = sameLength(numbers(row?.x, `${name} sample ${s} "x"`), xs[0], `${name} sample ${s} "x"`);
+    // The original's x carries its bias input last; without it the net would lose its bias silently.
+    if (x[x.length - 1] !== 1)
+      throw new Error(
+        `${name} sample ${s} "x": ${JSON.stringify(x)} does not end with the bias input 1, expected [...,1]`,
+      );
+    xs.push(x);
     ys.push(sameLength(numbers(row?.ans, `${name} sample ${s} "ans"`), ys[0], `${name} sample ${s} "ans"`));
   });
   // `"ans":[3]`: a class number, as a CSV label; one-hot arrays are kept and recognised by makeDataset.

@@ -11,6 +11,7 @@ import { isActivationName } from '../nn/activation.ts';
 import { makeNet, type Net, paramCount, weightIndex } from '../nn/network.ts';
 import type { LossName } from '../nn/output.ts';
 import { parseJson, readText } from '../util/files.ts';
+import { show } from '../util/option-error.ts';
 import { decimate, type HistoryPoint, parseHistory } from './history.ts';
 
 /** The output function as a model file names it, per loss. */
@@ -87,7 +88,7 @@ export function parseModel(text: string, name: string): Model {
       }
       row.forEach((w: unknown, j: number) => {
         if (typeof w !== 'number' || !Number.isFinite(w))
-          throw new Error(`${name}: weights[${l}][${i}][${j}] is ${JSON.stringify(w)}, expected a finite number`);
+          throw new Error(`${name}: weights[${l}][${i}][${j}] is ${show(w)}, expected a finite number`);
         params[weightIndex(net, l, i, j)] = w;
       });
     }
