@@ -2,7 +2,6 @@
 // this file wires them together and decides what the user sees.
 
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { score } from '../nn/metrics.ts';
@@ -15,7 +14,7 @@ import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { eventView, lossSparkline } from './live-line.ts';
-import { checkOutput } from './output-path.ts';
+import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 
 async function main(a: Args): Promise<void> {
@@ -41,9 +40,14 @@ async function main(a: Args): Promise<void> {
   process.on('SIGTERM', onSigterm);
   checkOutput('out', a.out);
   for (const input of ['data', 'init'] as const)
-    if (resolve(a.out) === resolve(String(a[input])))
+    if (sameFile(a.out, String(a[input])))
       throw new UsageError(`--out ${show(a.out)}: is the --${input} file, expected a path that is not an input`);
-  if (a.plot !== undefined) checkOutput('plot', a.plot, true);
+  if (a.plot !== undefined) {
+    checkOutput('plot', a.plot, true);
+    for (const other of ['out', 'data', 'init'] as const)
+      if (sameFile(a.plot, String(a[other])))
+        throw new UsageError(`--plot ${show(a.plot)}: is the --${other} file, expected a path of its own`);
+  }
   // A terminal gets one line rewritten in place; pipes, files, --quiet and --json get plain lines.
   const view = await eventView(process.stdout, {
     json: a.json,

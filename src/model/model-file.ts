@@ -38,14 +38,27 @@ export function toModelJson(m: Model): object {
   return m.history ? { ...doc, history: decimate(m.history) } : doc;
 }
 
-/** Writes the model through a temporary file, so a failed write leaves no half file. */
+/**
+ * Writes the model through a temporary file beside it, so a failed or killed
+ * write leaves no half file. The temporary name is one no file has: an
+ * existing file (model.json.tmp of the user's, say) is never replaced or removed.
+ */
 export function saveModel(path: string, m: Model): void {
-  const tmp = `${path}.tmp`;
+  let tmp: string | undefined;
   try {
-    writeFileSync(tmp, `${JSON.stringify(toModelJson(m))}\n`);
+    const text = `${JSON.stringify(toModelJson(m))}\n`;
+    for (let n = 0; tmp === undefined; n++) {
+      const name = `${path}.${process.pid}-${n}.tmp`;
+      try {
+        writeFileSync(name, text, { flag: 'wx' }); // fails on a name that exists
+        tmp = name;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw err;
+      }
+    }
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (tmp !== undefined) rmSync(tmp, { force: true });
     throw new Error(
       `--out ${JSON.stringify(path)}: cannot write the model (${(err as NodeJS.ErrnoException).code ?? err})`,
     );
