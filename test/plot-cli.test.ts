@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadModel } from '../src/model/model-file.ts';
+import { pointClassifier } from '../src/plot/classify.ts';
 import { isValidXml, markItems } from './svg-helpers.ts';
 
 const root = resolve('.');
@@ -23,15 +25,39 @@ function cli(cmd: string, ...args: string[]) {
 expect(cli('train', '--out', 'm.json', '--quiet', '--plot', 'trained.svg').code).toBe(0);
 
 describe('plot', () => {
-  it('writes plot-classify lines, a decision map and loss curves', () => {
-    const r = cli('plot', '--model', 'm.json', '--points', '30', '--csv', 'p.csv', '--svg', 'map.svg');
+  const plotOk = (...args: string[]) => {
+    const r = cli('plot', ...args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const lines = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('x1,x2,class');
-    expect(lines.slice(1)).toHaveLength(30);
-    expect(readFileSync(join(dir, 'map.svg'), 'utf8')).toMatch(/^<svg/);
-    expect(cli('plot', '--curves', 'm.json', '--png', 'c.png').code).toBe(0);
+    return r;
+  };
+
+  it("writes plot-classify lines, x1,x2,class, each point's class the model's own", () => {
+    plotOk('--model', 'm.json', '--points', '30', '--csv', 'p.csv');
+    const [header, ...lines] = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n');
+    expect(header).toBe('x1,x2,class');
+    expect(lines).toHaveLength(30);
+    const at = pointClassifier(loadModel(join(dir, 'm.json')));
+    for (const line of lines) {
+      const [x1, x2, c] = line.split(',').map(Number);
+      expect(c, line).toBe(at(x1, x2).class);
+    }
+  });
+
+  it('writes the same points and the same map for the same seed, other points for another', () => {
+    plotOk('--model', 'm.json', '--csv', 's1.csv', '--svg', 's1.svg');
+    plotOk('--model', 'm.json', '--csv', 's2.csv', '--svg', 's2.svg');
+    plotOk('--model', 'm.json', '--csv', 's3.csv', '--seed', '7');
+    const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+    expect(read('s2.csv')).toBe(read('s1.csv'));
+    expect(read('s2.svg')).toBe(read('s1.svg'));
+    expect(read('s3.csv')).not.toBe(read('s1.csv'));
+  });
+
+  it('writes a decision map as SVG and loss curves as PNG', () => {
+    plotOk('--model', 'm.json', '--svg', 'map.svg');
+    expect(markItems(readFileSync(join(dir, 'map.svg'), 'utf8'), 'symbol')).toHaveLength(50);
+    plotOk('--curves', 'm.json', '--png', 'c.png');
     expect(readFileSync(join(dir, 'c.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
