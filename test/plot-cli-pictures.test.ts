@@ -87,6 +87,12 @@ describe('plot from the command line', () => {
     expect(svg).toContain('serial fraction 0.200');
   });
 
+  it('writes a chart of runs to both --svg and --png when both are given', () => {
+    expect(cli('--curves', 'a.json', '--svg', 'both.svg', '--png', 'both.png').code).toBe(0);
+    expect(isValidXml(read('both.svg'))).toBe(true);
+    expect(readFileSync(join(dir, 'both.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('draws the curves of several runs on one chart, train and test, a file named twice told apart', () => {
     const r = cli('--curves', 'a.json', 'b.json', 'a.json', '--log', '--svg', 'curves.svg');
     expect(r.code).toBe(0);
@@ -119,6 +125,16 @@ describe('plot refuses a model that cannot have the picture', () => {
       'curves of a model file without a loss history',
       ['--curves', 'a.json', 'nohistory.json', '--svg', 'x.svg'],
       'plot: --curves "nohistory.json": has no loss history, expected a model file written by train',
+    ],
+    [
+      "a model's picture asked for with a chart of runs",
+      ['--curves', 'a.json', '--svg', 'x.svg', '--digits', 'd.svg'],
+      'plot: --digits "d.svg": expected without --curves (one picture at a time)',
+    ],
+    [
+      'two charts of runs at once',
+      ['--curves', 'a.json', '--speedup', 'speedup.json', '--svg', 'x.svg'],
+      'plot: --speedup "speedup.json": expected without --curves (one chart at a time)',
     ],
     [
       'a speedup file that is not JSON',

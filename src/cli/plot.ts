@@ -70,12 +70,14 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
   return written;
 }
 
+/** A chart of runs (curves, speedup) to --svg, --png or both. */
 async function chart(a: PlotArgs, make: () => Promise<ChartSpec>): Promise<string[]> {
-  const path = a.svg ?? a.png;
-  if (path === undefined) throw new UsageError('--svg or --png: expected where to write the chart');
+  const paths = [a.svg, a.png].filter((p): p is string => p !== undefined);
+  if (paths.length === 0) throw new UsageError('--svg or --png: expected where to write the chart');
   const { writeChart } = await import('../plot/render.ts');
-  await writeChart(path, await make(), a.scale);
-  return [path];
+  const spec = await make();
+  for (const path of paths) await writeChart(path, spec, a.scale);
+  return paths;
 }
 
 async function main(a: PlotArgs): Promise<string[]> {
@@ -83,6 +85,15 @@ async function main(a: PlotArgs): Promise<string[]> {
     .filter((f) => a[f] !== undefined)
     .map((f) => [f, a[f] as string] as [string, string]);
   for (const [flag, path] of outputs) checkOutput(flag, path, flag !== 'csv');
+  // A model's own pictures do not mix with a chart of runs: one of them would be left undrawn.
+  const runsChart = a.curves ? '--curves' : a.speedup !== undefined ? '--speedup' : undefined;
+  const modelOnly = outputs.find(([flag]) => flag === 'csv' || flag === 'digits' || flag === 'confusion');
+  if (runsChart && modelOnly)
+    throw new UsageError(
+      `--${modelOnly[0]} ${show(modelOnly[1])}: expected without ${runsChart} (one picture at a time)`,
+    );
+  if (a.curves && a.speedup !== undefined)
+    throw new UsageError(`--speedup ${show(a.speedup)}: expected without --curves (one chart at a time)`);
   if (a.curves) {
     const runs = a.curves.map((file) => {
       const m = asInput(() => loadModel(file, 'curves'));
