@@ -11,6 +11,7 @@ import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
+import { checkFits, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
@@ -41,6 +42,7 @@ export function prepare(given: ResolvedOptions): Prepared {
         ? given.init
         : undefined;
   const { settings: o, chosen } = decideAuto(given, data, model !== undefined);
+  checkRunFits(given, o, data, model);
   const { net, output, params } = model ? fromModel(o, data, model) : fresh(o, data);
   if (o.params) {
     if (o.params.length !== paramCount(net))
@@ -53,6 +55,17 @@ export function prepare(given: ResolvedOptions): Prepared {
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
   return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, resume };
+}
+
+/** Refuses a net too large for memory before its weights exist, naming what made it large. */
+function checkRunFits(given: ResolvedOptions, o: Settings, data: Dataset, model: Model | undefined): void {
+  const nodes = model ? model.net.nodes : [data.inDim, ...(o.hidden ?? [6]), data.outDim];
+  const bytes = runBytes(nodes, evalSpecOf(o), data.n, o.threads);
+  const weights = nodes.slice(1).reduce((sum, n, l) => sum + nodes[l] * n, 0);
+  const what = `a net of ${weights.toLocaleString('en-US')} weights (nodes ${nodes.join(',')}) on ${data.n} samples`;
+  if (given.hidden !== undefined) checkFits('hidden', given.hidden, bytes, what, 'smaller hidden layers');
+  else if (model) checkFits('init', o.init, bytes, what, 'a smaller model');
+  else checkFits('data', data.name, bytes, what, 'fewer inputs or outputs, or --hidden smaller');
 }
 
 function fresh(o: Settings, data: Dataset) {
@@ -136,6 +149,9 @@ function source(o: ResolvedOptions): { train: Dataset; test?: Dataset } {
   if (typeof o.data === 'string') {
     if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
     const spec = o.data;
+    // Generated points are built as JS arrays first: a count too large would exhaust the heap, not fail.
+    if (spec === 'spiral')
+      checkFits('samples', o.samples, o.samples * SPIRAL_POINT_BYTES, 'the spiral', 'fewer points');
     return asInput(() => loadSource(spec, o));
   }
   for (const option of ['trainSize', 'testSize', 'testSplit', 'digit'] as const) {

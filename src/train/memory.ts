@@ -1,0 +1,83 @@
+// Runs too large for this machine are refused before anything is allocated:
+// a net of 10^10 weights would otherwise fail deep inside with "Invalid typed
+// array length", or grow until the system kills the process, after the user
+// has waited for the data to load. The estimates count the large arrays a run
+// keeps (copies of the weights, the base pass, generated points); they are
+// rough, but an order of magnitude is all a refusal needs.
+
+import { availableParallelism, totalmem } from 'node:os';
+import type { EvalSpec } from '../methods/run-spec.ts';
+import { OptionError } from '../util/option-error.ts';
+
+/** Weight-sized arrays in the coordinator: params, gradient, best, the runner's copy, results, scratch, checkpoint. */
+const COORDINATOR_COPIES = 8;
+/** Weight-sized arrays in each pool worker: its evaluator's copy and cost prefix, its warm-up's params and results. */
+const WORKER_COPIES = 4;
+/** A generated spiral point while it is built: a JS array of features and its label, then typed arrays. */
+export const SPIRAL_POINT_BYTES = 200;
+/** The share of the machine's memory a run may plan to use: the rest is the system's, Node's and the data's. */
+const SHARE = 0.8;
+
+/** The bytes a run may plan for: a share of the machine's memory, or of a container's limit where one is set. */
+export function memoryBudget(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  const total = totalmem();
+  return SHARE * (limit > 0 && limit < total ? limit : total);
+}
+
+/** Pool workers a run may start: `threads` itself, or the cores for auto. */
+function workers(threads: number | 'auto'): number {
+  return threads === 'auto' ? availableParallelism() : threads;
+}
+
+/** The large arrays of a run of this net: the weights' copies and, for incremental gradients, the base pass. */
+export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: number, threads: number | 'auto'): number {
+  let weights = 0;
+  for (let l = 0; l + 1 < nodes.length; l++) weights += nodes[l] * nodes[l + 1];
+  const copies = COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0);
+  return 8 * weights * copies + baseBytes(nodes, spec, samples);
+}
+
+/**
+ * The base pass of incremental gradients (see allocBase): per sample of a
+ * batch, every unit's input and output, four series terms per output and per
+ * last hidden unit twice, and an index per unit. A pool shares one; auto's
+ * main thread may keep a second, so two are counted.
+ */
+function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
+  if (spec.kind === 'random' || spec.grad !== 'incremental') return 0;
+  const capacity = spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
+  const L = nodes.length - 1;
+  const units = nodes.reduce((s, n) => s + n, 0);
+  const H = L >= 2 ? nodes[L - 1] : 0;
+  const perSample = 8 * (2 * units + 4 * nodes[L] + 8 * H + 4) + 4 * (units + L);
+  return 2 * capacity * perSample;
+}
+
+/** Bytes for people: 1.2 GB, 340 MB. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let i = 0;
+  while (bytes >= 1000 && i < units.length - 1) {
+    bytes /= 1000;
+    i++;
+  }
+  return `${i === 0 ? bytes : bytes.toPrecision(3)} ${units[i]}`;
+}
+
+/**
+ * Throws an OptionError naming `option` when `bytes` would not fit in memory:
+ * `what` says what they are for, `expected` what would fit.
+ */
+export function checkFits(
+  option: string,
+  value: unknown,
+  bytes: number,
+  what: string,
+  expected: string,
+  budget = memoryBudget(),
+): void {
+  if (bytes <= budget) return;
+  const need = `would need about ${formatBytes(bytes)}, more than the ${formatBytes(budget)} this machine can give`;
+  throw new OptionError(option, value, `${what} ${need}; expected ${expected}`);
+}

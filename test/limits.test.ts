@@ -1,0 +1,100 @@
+// Runs too large for the machine are refused before anything is allocated,
+// with the estimate and what would fit; nothing is written.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EvalSpec } from '../src/methods/run-spec.ts';
+import { checkFits, formatBytes, memoryBudget, runBytes } from '../src/train/memory.ts';
+import { train } from '../src/train/trainer.ts';
+import { OptionError } from '../src/util/option-error.ts';
+
+const spec = (o: Partial<EvalSpec> = {}): EvalSpec => ({
+  kind: 'forward',
+  seed: '1',
+  h: 1e-5,
+  delta: 0.001,
+  candidates: 2,
+  batch: 0,
+  grad: 'naive',
+  ...o,
+});
+
+describe('the memory estimate', () => {
+  it('counts the copies of the weights, more for each pool worker', () => {
+    // [3,6,1]: 24 weights, 8 copies in the coordinator.
+    expect(runBytes([3, 6, 1], spec(), 50, 0)).toBe(8 * 24 * 8);
+    expect(runBytes([3, 6, 1], spec(), 50, 2)).toBe(8 * 24 * (8 + 2 * 4));
+  });
+
+  it('adds the base pass of incremental gradients, for a batch rather than the whole set', () => {
+    const whole = runBytes([785, 32, 10], spec({ grad: 'incremental' }), 9000, 0);
+    const batch = runBytes([785, 32, 10], spec({ grad: 'incremental', batch: 100 }), 9000, 0);
+    const weights = runBytes([785, 32, 10], spec(), 9000, 0);
+    expect(batch).toBeGreaterThan(weights);
+    expect(whole - weights).toBeCloseTo(90 * (batch - weights), -3);
+  });
+
+  it('says bytes the way people read them', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(1_280_000_000_000)).toBe('1.28 TB');
+    expect(formatBytes(20_200_000_000)).toBe('20.2 GB');
+  });
+
+  it('throws an OptionError naming the option, the need and the budget', () => {
+    expect(() => checkFits('hidden', [8], 2e9, 'a net', 'smaller hidden layers', 1e9)).toThrow(
+      new OptionError(
+        'hidden',
+        [8],
+        'a net would need about 2.00 GB, more than the 1.00 GB this machine can give; expected smaller hidden layers',
+      ),
+    );
+    expect(() => checkFits('hidden', [8], 1e9, 'a net', 'smaller', 1e9)).not.toThrow();
+  });
+
+  it('has a budget below the machine memory', () => {
+    expect(memoryBudget()).toBeGreaterThan(0);
+  });
+});
+
+describe('train() with a net too large for memory', () => {
+  it('throws before allocating, naming --hidden', async () => {
+    const r = train({ hidden: [1_000_000, 1_000_000], maxIters: 1, threads: 0 });
+    await expect(r).rejects.toThrow(/^hidden \[1000000,1000000\]: a net of 1,000,004,000,000 weights/);
+    await expect(r).rejects.toBeInstanceOf(OptionError);
+  });
+});
+
+function cli(...args: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'np-limits-'));
+  const r = spawnSync(process.execPath, [resolve('dist/train.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout, files: readdirSync(cwd) };
+}
+
+const budget = formatBytes(memoryBudget());
+
+describe('the command line', () => {
+  it('refuses --hidden too large for memory in one line, exit 2, nothing written', () => {
+    const r = cli('--hidden', '1000000,1000000', '--threads', '0');
+    expect(r.stderr).toBe(
+      `train: --hidden 1000000,1000000: a net of 1,000,004,000,000 weights (nodes 3,1000000,1000000,1) on 50 samples would need about 64.0 TB, more than the ${budget} this machine can give; expected smaller hidden layers`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.files).toEqual([]);
+  });
+
+  it('refuses spiral points too many for memory before generating them', () => {
+    const r = cli('--data', 'spiral', '--samples', '1e12');
+    expect(r.stderr).toBe(
+      `train: --samples 1000000000000: the spiral would need about 200 TB, more than the ${budget} this machine can give; expected fewer points`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.files).toEqual([]);
+  });
+});
