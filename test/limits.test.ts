@@ -98,3 +98,17 @@ describe('the command line', () => {
     expect(r.files).toEqual([]);
   });
 });
+
+describe('a batch larger than the data', () => {
+  it('is refused, naming the training samples', () => {
+    const r = cli('--batch', '1e12');
+    expect(r.stderr).toBe('train: --batch 1000000000000: expected at most 50, the training samples (0: the whole set)');
+    expect(r.code).toBe(2);
+    expect(r.files).toEqual([]);
+  });
+
+  it('is taken up to the whole set', async () => {
+    const r = await train({ batch: 50, maxIters: 1, threads: 0 });
+    expect(r.options.batch).toBe(50);
+  });
+});

@@ -42,6 +42,9 @@ export function prepare(given: ResolvedOptions): Prepared {
         ? given.init
         : undefined;
   const { settings: o, chosen } = decideAuto(given, data, model !== undefined);
+  // A batch given larger than the data would be the whole set under another name, with epochs and samples/s wrong.
+  if (given.batch !== 'auto' && o.batch > data.n)
+    throw new OptionError('batch', o.batch, `expected at most ${data.n}, the training samples (0: the whole set)`);
   checkRunFits(given, o, data, model);
   const { net, output, params } = model ? fromModel(o, data, model) : fresh(o, data);
   if (o.params) {
