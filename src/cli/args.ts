@@ -26,7 +26,7 @@ export function defaultArgs(): Args {
 export async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   return once(
-    yargs(argv)
+    yargs(negativeWords(argv))
       .scriptName('train')
       .usage(
         '$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.',
@@ -59,6 +59,22 @@ export function once<A extends Record<string, unknown>>(a: A, flags: object = FL
       throw new UsageError(`--${flag} ${v.map((x) => JSON.stringify(x)).join(' and ')}: expected it once`);
   }
   return a;
+}
+
+/**
+ * `--lr -Infinity`: yargs takes a dash word for flags (-I -n -f ...) and says
+ * --lr has no value; joined as `--lr=-Infinity` it is the value, refused as typed.
+ */
+export function negativeWords(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (/^--[^=]+$/.test(argv[i]) && next !== undefined && /^-(Infinity|NaN)$/i.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
 }
 
 export type Args = Awaited<ReturnType<typeof parseWithYargs>>;
