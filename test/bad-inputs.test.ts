@@ -101,6 +101,14 @@ describe('a bad model file', () => {
     });
   }
 
+  it('one whose loss does not fit the data: the model is named, not --loss', () => {
+    refuses(
+      'train',
+      ['--init', 'model-softmax-one-output.json'],
+      '--init "model-softmax-one-output.json": the model was trained with --loss ce, but data seed2class has no one-hot classes; expected a model for this data',
+    );
+  });
+
   it('one that does not fit the data', () => {
     refuses(
       'train',

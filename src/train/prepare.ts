@@ -117,7 +117,18 @@ function fromModel(o: Settings, data: Dataset, model: Model) {
     throw new OptionError('hidden', o.hidden.join(','), `the model has hidden layers ${hidden}`);
   if (o.loss !== 'auto' && o.loss !== model.loss)
     throw new OptionError('loss', o.loss, `the model was trained with ${model.loss}`);
-  pickLoss(model.loss, data); // the same checks as a loss given by flag: bce needs 0/1 labels, ce classes
+  // The same checks as a loss given by flag (bce needs 0/1 labels, ce classes), but the model is to blame, not --loss.
+  try {
+    pickLoss(model.loss, data);
+  } catch (err) {
+    if (!(err instanceof OptionError)) throw err;
+    const why = err.problem.split(';')[0];
+    throw new OptionError(
+      'init',
+      init,
+      `the model was trained with --loss ${model.loss}, but ${why}; expected a model for this data`,
+    );
+  }
 
   return { net: model.net, output: outputs[model.loss], params: Float64Array.from(model.params) };
 }
