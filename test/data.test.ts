@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seed2class, spiral } from '../src/data/builtin.ts';
 import { loadData, MAX_CLASSES, parseCsv, parseOriginalJson } from '../src/data/load.ts';
@@ -40,6 +43,14 @@ describe('CSV data', () => {
 
   it('rejects rows of different widths', () => {
     expect(() => parseCsv('1,2,0\n1,1\n', 'p.csv')).toThrow('p.csv line 2: 2 columns, expected 3');
+  });
+
+  it('reads quoted cells, as spreadsheets write them, as numbers: a first quoted row is data', () => {
+    const d = parseCsv('"1","2","1"\n"3","4","0"\n', 'q.csv');
+    expect(d.n).toBe(2);
+    expect([...d.inputs]).toEqual([1, 2, 1, 3, 4, 1]);
+    expect([...d.targets]).toEqual([1, 0]);
+    expect(() => parseCsv('"1","2o","1"\n', 'q.csv')).toThrow('q.csv line 1: "2o" is not a finite number');
   });
 
   it('rejects a file with no data rows', () => {
@@ -127,6 +138,14 @@ describe('--data', () => {
     expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow(
       'data "mnist": expected seed2class or spiral, or a .csv or .json file',
     );
+  });
+
+  it('reads a .CSV or .JSON file whatever the case of its extension', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'np-data-'));
+    writeFileSync(join(dir, 'D.CSV'), '1,2,1\n3,4,0\n');
+    writeFileSync(join(dir, 'O.Json'), '[{"x":[1,2,1],"ans":[1]}]');
+    expect(loadData(join(dir, 'D.CSV'), { samples: 10, seed: 1 }).n).toBe(2);
+    expect(loadData(join(dir, 'O.Json'), { samples: 10, seed: 1 }).n).toBe(1);
   });
 
   it('names a file that cannot be read', () => {

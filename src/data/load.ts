@@ -24,8 +24,9 @@ export const BUILT_IN_DATA = ['seed2class', 'spiral'] as const;
 export function loadData(spec: string, opts: DataOptions): Dataset {
   if (spec === 'seed2class') return seed2class();
   if (spec === 'spiral') return spiral(opts.samples, opts.seed);
-  if (spec.endsWith('.csv')) return parseCsv(readText(spec, 'data'), basename(spec));
-  if (spec.endsWith('.json')) return parseOriginalJson(readText(spec, 'data'), basename(spec));
+  const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase(); // DATA.CSV as data.csv
+  if (ext === '.csv') return parseCsv(readText(spec, 'data'), basename(spec));
+  if (ext === '.json') return parseOriginalJson(readText(spec, 'data'), basename(spec));
   throw new OptionError('data', spec, `expected ${BUILT_IN_DATA.join(' or ')}, or a .csv or .json file`);
 }
 
@@ -46,7 +47,8 @@ export function parseCsv(text: string, name: string): Dataset {
           : undefined;
     if (other)
       throw new Error(`${name} line ${i + 1}: ${JSON.stringify(line)} is separated by ${other}, expected commas`);
-    const cells = line.split(',').map((c) => c.trim());
+    // Spreadsheets quote cells ("1","2","0"): a quoted number is still a number, and a header of them is data.
+    const cells = line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
     // A header names every column: a first row with numbers in it is data, typos and all.
     const isHeader = features.length === 0 && width < 0 && cells.every((c) => c !== '' && !Number.isFinite(Number(c)));
     if (isHeader) {
