@@ -2,6 +2,8 @@
 // without loading yargs. It must give what yargs would have given.
 import { describe, expect, it } from 'vitest';
 import { defaultArgs, negativeWords, parseWithYargs, toOptions } from '../src/cli/args.ts';
+import { FLAGS } from '../src/cli/flags.ts';
+import { givenOnce } from '../src/cli/repeated.ts';
 
 describe('no flags at all', () => {
   it('give every value yargs gives for an empty command line', async () => {
@@ -20,5 +22,24 @@ describe('a negative word as a value', () => {
     expect(negativeWords(['--lr', '-Infinity', '--seed', 'x'])).toEqual(['--lr=-Infinity', '--seed', 'x']);
     expect(negativeWords(['--lr', '-1', '--h', '-NaN'])).toEqual(['--lr', '-1', '--h=-NaN']);
     await expect(parseWithYargs(['--lr', '-Infinity'])).rejects.toThrow('--lr -Infinity: expected a finite number');
+  });
+});
+
+describe('a flag given twice', () => {
+  // yargs counted `--max-iters 5 --max-iters 1` up to 6 and glued `--lr fast --lr 1` into "fast1".
+  const cases: [string[], string][] = [
+    [['--max-iters', '5', '--max-iters', '1'], '--max-iters 5 and 1: expected it once'],
+    [['--seed', 'a', '--seed', '1'], '--seed "a" and "1": expected it once'],
+    [['--lr', 'fast', '--lr', '1'], '--lr fast and 1: expected it once'],
+    [['--lr=0.5', '--lr', '1'], '--lr 0.5 and 1: expected it once'],
+    [['--max-iters', '3', '--maxIters', '4'], '--max-iters 3 and 4: expected it once'],
+  ];
+  for (const [argv, line] of cases)
+    it(argv.join(' '), async () => {
+      await expect(parseWithYargs(argv)).rejects.toThrow(line);
+    });
+
+  it('is not a boolean given twice, or words after --', () => {
+    expect(() => givenOnce(['--quiet', '--quiet', '--', '--out', 'a', '--out', 'b'], FLAGS)).not.toThrow();
   });
 });

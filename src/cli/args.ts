@@ -5,6 +5,7 @@
 
 import type { TrainOptions } from '../train/options.ts';
 import { FLAGS, UsageError } from './flags.ts';
+import { givenOnce } from './repeated.ts';
 
 export { UsageError } from './flags.ts';
 
@@ -24,6 +25,7 @@ export function defaultArgs(): Args {
 }
 
 export async function parseWithYargs(argv: string[]) {
+  givenOnce(argv, FLAGS);
   const { default: yargs } = await import('yargs');
   return once(
     yargs(negativeWords(argv))
