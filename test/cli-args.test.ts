@@ -43,3 +43,16 @@ describe('a flag given twice', () => {
     expect(() => givenOnce(['--quiet', '--quiet', '--', '--out', 'a', '--out', 'b'], FLAGS)).not.toThrow();
   });
 });
+
+describe('a switch given a value', () => {
+  it('takes true or false, and refuses any other word instead of reading it as false', async () => {
+    expect(((await parseWithYargs(['--elitist=true'])) as Record<string, unknown>).elitist).toBe(true);
+    expect(((await parseWithYargs(['--elitist=false'])) as Record<string, unknown>).elitist).toBe(false);
+    await expect(parseWithYargs(['--elitist=yes'])).rejects.toThrow(
+      '--elitist "yes": expected true or false, or the flag alone',
+    );
+    await expect(parseWithYargs(['--quiet=1'])).rejects.toThrow(
+      '--quiet "1": expected true or false, or the flag alone',
+    );
+  });
+});

@@ -6,6 +6,7 @@
 import type { TrainOptions } from '../train/options.ts';
 import { FLAGS, UsageError } from './flags.ts';
 import { givenOnce } from './repeated.ts';
+import { switchValues } from './switches.ts';
 
 export { UsageError } from './flags.ts';
 
@@ -26,6 +27,7 @@ export function defaultArgs(): Args {
 
 export async function parseWithYargs(argv: string[]) {
   givenOnce(argv, FLAGS);
+  switchValues(argv, FLAGS);
   const { default: yargs } = await import('yargs');
   return once(
     yargs(negativeWords(argv))
