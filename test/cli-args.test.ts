@@ -56,3 +56,13 @@ describe('a switch given a value', () => {
     );
   });
 });
+
+describe('--no- before a flag that takes a value', () => {
+  it('is refused instead of making the value false', async () => {
+    for (const flag of ['init', 'plot', 'out', 'lr'])
+      await expect(parseWithYargs([`--no-${flag}`])).rejects.toThrow(
+        `--no-${flag}: --${flag} is not a switch, expected --${flag} with a value`,
+      );
+    expect(((await parseWithYargs(['--no-elitist'])) as Record<string, unknown>).elitist).toBe(false);
+  });
+});
