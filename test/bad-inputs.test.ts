@@ -190,7 +190,9 @@ describe('a bad flag value', () => {
     [['--hidden', '8,0'], '--hidden 8,0: expected layer sizes like [6] or [8, 4]'],
     [['--init', '1e999'], '--init 1e999: expected rand, xavier, a finite constant or a model file'],
     [['--test-split', '1'], '--test-split 1: expected a number >= 0 and < 1'],
-    [['--frobnicate', '3'], 'Unknown argument: frobnicate'],
+    [['--frobnicate', '3'], '--frobnicate: expected a flag of train (see --help)'],
+    [['--max-iter', '3'], '--max-iter: expected a flag of train, such as --max-iters (see --help)'],
+    [['--lr', '1', '2'], '"2": expected a flag; a value goes right after its flag'],
     [['--out'], '--out: expected a value after it'],
     [['--data', 'spiral', '--data', 'seed2class'], '--data "spiral" and "seed2class": expected it once'],
   ];

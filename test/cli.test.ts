@@ -88,7 +88,7 @@ describe('train.ts', () => {
   it('rejects an unknown flag in one line with exit code 2', () => {
     const r = trainCli('--speed', '3');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('train: Unknown argument: speed');
+    expect(r.stderr).toBe('train: --speed: expected a flag of train, such as --seed (see --help)');
   });
 
   it('names a bad flag value and what was expected', () => {

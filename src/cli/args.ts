@@ -7,6 +7,7 @@ import type { TrainOptions } from '../train/options.ts';
 import { FLAGS, UsageError } from './flags.ts';
 import { givenOnce } from './repeated.ts';
 import { switchValues } from './switches.ts';
+import { unknownLine } from './unknown.ts';
 
 export { UsageError } from './flags.ts';
 
@@ -49,7 +50,8 @@ export async function parseWithYargs(argv: string[]) {
       .version(false)
       .wrap(Math.min(110, process.stdout.columns || 100))
       .fail((msg, err) => {
-        throw new UsageError(oneLine(msg ?? err?.message ?? 'bad arguments'));
+        const unknown = unknownLine(msg ?? '', argv, Object.keys(FLAGS));
+        throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
       })
       .parseSync(),
   );
