@@ -83,7 +83,7 @@ describe('a bad data set in the original JSON shape', () => {
 });
 
 const MODELS: [string, string][] = [
-  ['model-wrong-shape.json', 'model-wrong-shape.json: weights[0] must have 3 rows (nodes[0])'],
+  ['model-wrong-shape.json', 'model-wrong-shape.json: weights[0] has 2 rows, expected 3 (nodes[0])'],
   ['model-infinite.json', 'model-infinite.json: weights[0][1][1] is Infinity, expected a finite number'],
   ['model-nan.json', 'model-nan.json: weights[0][1][1] is "NaN", expected a finite number'],
   ['model-unknown-func.json', 'model-unknown-func.json: "func" is "sigmoid", expected logistic, relu or tanh'],

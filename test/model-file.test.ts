@@ -41,11 +41,19 @@ describe('model file', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('says what it found where an array was expected', () => {
+    const doc = toModelJson(model) as { weights: unknown };
+    doc.weights = 7;
+    expect(() => parseModel(JSON.stringify(doc), 'bad.json')).toThrow(
+      'bad.json: "weights" is 7, expected 3 for nodes [3,4,2,1]',
+    );
+  });
+
   it('rejects a matrix whose shape does not match nodes', () => {
     const doc = toModelJson(model) as { weights: number[][][] };
     doc.weights[1][2] = [1];
     expect(() => parseModel(JSON.stringify(doc), 'bad.json')).toThrow(
-      'bad.json: weights[1][2] must have 2 numbers (nodes[2])',
+      'bad.json: weights[1][2] has 1 number, expected 2 (nodes[2])',
     );
   });
 

@@ -88,16 +88,20 @@ export function parseModel(text: string, name: string): Model {
   const params = new Float64Array(paramCount(net));
   const layers = nodes.length - 1;
   if (!Array.isArray(weights) || weights.length !== layers) {
-    throw new Error(`${name}: "weights" must hold ${layers} matrices for nodes ${JSON.stringify(nodes)}`);
+    throw new Error(
+      `${name}: "weights" ${what(weights, 'matrix', 'matrices')}, expected ${layers} for nodes ${JSON.stringify(nodes)}`,
+    );
   }
   for (let l = 0; l < layers; l++) {
     if (!Array.isArray(weights[l]) || weights[l].length !== nodes[l]) {
-      throw new Error(`${name}: weights[${l}] must have ${nodes[l]} rows (nodes[${l}])`);
+      throw new Error(`${name}: weights[${l}] ${what(weights[l], 'row', 'rows')}, expected ${nodes[l]} (nodes[${l}])`);
     }
     for (let i = 0; i < nodes[l]; i++) {
       const row = weights[l][i];
       if (!Array.isArray(row) || row.length !== nodes[l + 1]) {
-        throw new Error(`${name}: weights[${l}][${i}] must have ${nodes[l + 1]} numbers (nodes[${l + 1}])`);
+        throw new Error(
+          `${name}: weights[${l}][${i}] ${what(row, 'number', 'numbers')}, expected ${nodes[l + 1]} (nodes[${l + 1}])`,
+        );
       }
       row.forEach((w: unknown, j: number) => {
         if (typeof w !== 'number' || !Number.isFinite(w))
@@ -109,4 +113,11 @@ export function parseModel(text: string, name: string): Model {
   const meta = typeof doc.meta === 'object' && doc.meta !== null ? doc.meta : {};
   if (doc.history === undefined) return { net, params, loss, meta };
   return { net, params, loss, meta, history: parseHistory(doc.history, name) };
+}
+
+/** A part of a model file as found, for an error: "has 2 rows", or "is 7" where an array was expected. */
+function what(v: unknown, item: string, items: string): string {
+  if (Array.isArray(v)) return `has ${v.length} ${v.length === 1 ? item : items}`;
+  const text = JSON.stringify(v) ?? String(v);
+  return `is ${text.length > 40 ? `${text.slice(0, 40)}...` : text}`;
 }
