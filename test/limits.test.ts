@@ -112,3 +112,14 @@ describe('a batch larger than the data', () => {
     expect(r.options.batch).toBe(50);
   });
 });
+
+describe('candidates too many for memory', () => {
+  it('are refused before their losses are allocated', () => {
+    const r = cli('--method', 'random', '--candidates', '1e13');
+    expect(r.stderr).toBe(
+      `train: --candidates 10000000000000: their losses would need about 160 TB, more than the ${budget} this machine can give; expected fewer candidates`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.files).toEqual([]);
+  });
+});

@@ -66,6 +66,9 @@ function checkRunFits(given: ResolvedOptions, o: Settings, data: Dataset, model:
   const bytes = runBytes(nodes, evalSpecOf(o), data.n, o.threads);
   const weights = nodes.slice(1).reduce((sum, n, l) => sum + nodes[l] * n, 0);
   const what = `a net of ${weights.toLocaleString('en-US')} weights (nodes ${nodes.join(',')}) on ${data.n} samples`;
+  // Each iteration's losses, one per candidate, in the runner (auto: in its main-thread runner and its pool).
+  if (o.method === 'random')
+    checkFits('candidates', o.candidates, 16 * (o.candidates + 1), 'their losses', 'fewer candidates');
   if (given.hidden !== undefined) checkFits('hidden', given.hidden, bytes, what, 'smaller hidden layers');
   else if (model) checkFits('init', o.init, bytes, what, 'a smaller model');
   else checkFits('data', data.name, bytes, what, 'fewer inputs or outputs, or --hidden smaller');
