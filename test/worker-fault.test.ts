@@ -40,9 +40,12 @@ describe('a worker that throws', () => {
     });
   });
 
-  it('fails train() with the worker error', async () => {
-    const r = train({ ...o, threads: 2, strategy: 'wait', fault: { afterEvals: 0, mode: 'throw' } });
-    await expect(r).rejects.toThrow(/test fault/);
+  it("ends train() with the worker's error and the best params so far", async () => {
+    const r = await train({ ...o, threads: 2, strategy: 'wait', fault: { afterEvals: 200, mode: 'throw' } });
+    expect(r.stopReason).toBe('failed');
+    expect(r.error?.message).toMatch(/test fault: a worker failed after 200 evaluations/);
+    expect(r.iterations).toBeGreaterThan(0);
+    expect(Number.isFinite(r.loss)).toBe(true);
   });
 
   it('does not stop the coordinator from closing the pool', async () => {

@@ -79,12 +79,12 @@ export class AdaptiveRunner implements Runner {
     this.params = params;
   }
 
-  async run(t: number): Promise<void> {
+  async run(t: number, signal?: AbortSignal): Promise<void> {
     const mode = this.pick();
     if (!this.params) throw new Error('setParams() before run()');
     this.runners[mode].setParams(this.params);
     const t0 = performance.now();
-    await this.runners[mode].run(t);
+    await this.runners[mode].run(t, signal);
     const ms = performance.now() - t0;
     this.busyMs += ms;
     // The first iteration after a switch pays for waking threads: not timed.

@@ -60,11 +60,11 @@ export class AutoRunner implements Runner {
     (this.adaptive ?? this.inline).setParams(params);
   }
 
-  async run(t: number): Promise<void> {
+  async run(t: number, signal?: AbortSignal): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.adaptive) return this.adaptive.run(t);
+    if (this.adaptive) return this.adaptive.run(t, signal);
     const t0 = performance.now();
-    await this.inline.run(t);
+    await this.inline.run(t, signal);
     const ms = performance.now() - t0;
     this.busyMs += ms;
     if (++this.iterations > COLD_ITERATIONS) this.fastestMs = Math.min(this.fastestMs, ms);

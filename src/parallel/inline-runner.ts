@@ -1,11 +1,12 @@
 // Everything in the main thread, with the same functions the workers use.
 
-import { evaluateAll, makeEvaluator } from '../methods/evaluate.ts';
+import { evaluateAll, evaluatePhase, makeEvaluator, phaseCost, phaseCounts } from '../methods/evaluate.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions } from './runner.ts';
+import { IterationAborted, Slicer, YIELD_MS } from './slices.ts';
 
 export class InlineRunner implements Runner {
   readonly strategy = 'inline';
@@ -32,10 +33,30 @@ export class InlineRunner implements Runner {
     this.params.set(params);
   }
 
-  async run(t: number): Promise<void> {
+  private readonly slicer = new Slicer();
+  /** The last iteration's time: the first is taken as long, so that a huge net's is sliced too. */
+  private lastMs = Infinity;
+
+  /**
+   * An iteration that takes more than a fraction of YIELD_MS goes in slices,
+   * yielding to the event loop between them so that `signal` (Ctrl-C, a time
+   * limit) is seen within about YIELD_MS; it then rejects with IterationAborted.
+   * Shorter ones run in one call, the trainer yielding between iterations.
+   */
+  async run(t: number, signal?: AbortSignal): Promise<void> {
     const t0 = performance.now();
-    evaluateAll(this.ev, this.params, t, this.results);
-    this.profile.computeMs += performance.now() - t0;
+    if (!signal || this.lastMs < YIELD_MS / 5) evaluateAll(this.ev, this.params, t, this.results);
+    else {
+      const clock = { yieldedAt: t0 };
+      const stop = () => signal.aborted;
+      for (const [phase, count] of phaseCounts(this.ev, t).entries()) {
+        const fn = (lo: number, hi: number) => evaluatePhase(this.ev, this.params, t, phase, lo, hi, this.results);
+        const cost = phaseCost(this.ev, phase);
+        if ((await this.slicer.runYielding(0, count, fn, stop, clock, cost)) < count) throw new IterationAborted();
+      }
+    }
+    this.lastMs = performance.now() - t0;
+    this.profile.computeMs += this.lastMs;
     this.profile.evals += this.count;
     this.profile.ownEvals += this.count;
     this.profile.iterations++;

@@ -9,11 +9,13 @@ import { baseCapacity, type Evaluator, makeEvaluator, phaseCounts, usesBasePass 
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
+import { abortJob, type Drainer, drainYielding } from './drain.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
 import { C, makeSharedState, type SharedState } from './shared-state.ts';
+import { IterationAborted, Slicer } from './slices.ts';
 import { Balancer } from './split.ts';
-import { drain, type WorkerInit, type WorkerTask } from './worker-main.ts';
+import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
 const WORKER_SPIN_US = 200;
 const COORDINATOR_SPIN_MS = 5;
@@ -44,9 +46,13 @@ export class PoolRunner implements Runner {
   private readonly own?: Evaluator;
   private readonly spin: boolean;
   private readonly balancer: Balancer;
-  private readonly chunk = new Int32Array(2);
+  private drainer?: Drainer;
   private loops: Promise<unknown>[] = [];
   private failure?: Promise<never>;
+  /** A worker's error, once its loop has failed: every later wait rejects with it at once. */
+  private failedWith?: unknown;
+  /** Set by the run's stop signal: the job in hand was given up, and the runner takes no more. */
+  private aborted = false;
   private closed = false;
   private readonly warmMs: number;
 
@@ -74,6 +80,14 @@ export class PoolRunner implements Runner {
     const base = usesBasePass(o.run.eval) ? allocBase(net, baseCapacity(o.run.eval, o.data.n), true) : undefined;
     this.ev = makeEvaluator(o.run, o.data, base);
     if (strategy === 'spin-main') this.own = this.ev;
+    if (this.own)
+      this.drainer = {
+        ev: this.own,
+        shared: this.shared,
+        participants: 0,
+        chunk: new Int32Array(2),
+        slicer: new Slicer(),
+      };
     // Never more spinning threads than cores: the workers plus the coordinator.
     this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
     this.balancer = new Balancer(this.participants());
@@ -113,7 +127,11 @@ export class PoolRunner implements Runner {
         throw err;
       },
     );
-    this.failure.catch(() => {});
+    // A worker that dies mid-job never reports through shared memory: stop the others from here.
+    this.failure.catch((err) => {
+      this.failedWith ??= err;
+      abortJob(this.shared.control);
+    });
     await this.waitFor(C.READY, this.workers, false);
   }
 
@@ -127,15 +145,30 @@ export class PoolRunner implements Runner {
     this.profile.writeMs += performance.now() - t0;
   }
 
-  /** Each phase of the iteration (see phaseCounts) as one job, the next once the last is done. */
-  async run(t: number): Promise<void> {
+  /**
+   * Each phase of the iteration (see phaseCounts) as one job, the next once the
+   * last is done. `signal` gives the iteration up within a slice (slices.ts):
+   * it then rejects with IterationAborted, and the runner takes no more.
+   */
+  async run(t: number, signal?: AbortSignal): Promise<void> {
     if (this.closed) throw new Error('runner is closed');
-    const counts = phaseCounts(this.ev, t);
-    for (let phase = 0; phase < counts.length; phase++) {
-      const last = phase === counts.length - 1;
-      if (this.strategy === 'run') await this.runTasks(t, phase, counts[phase], last);
-      else await this.runBarrier(t, phase, counts[phase]);
+    const onAbort = () => {
+      this.aborted = true;
+      abortJob(this.shared.control);
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      const counts = phaseCounts(this.ev, t);
+      for (let phase = 0; phase < counts.length && !this.aborted; phase++) {
+        const last = phase === counts.length - 1;
+        if (this.strategy === 'run') await this.runTasks(t, phase, counts[phase], last);
+        else await this.runBarrier(t, phase, counts[phase]);
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
+    if (this.aborted) throw new IterationAborted();
     this.profile.iterations++;
   }
 
@@ -149,7 +182,11 @@ export class PoolRunner implements Runner {
       jobs.push(this.pool.run(task) as Promise<number>);
     }
     const t1 = performance.now();
-    const ms = await Promise.all(jobs);
+    // One chunk failing frees the others at their next slice.
+    const ms = await Promise.all(jobs).catch((err) => {
+      abortJob(this.shared.control);
+      throw err;
+    });
     this.profile.dispatchMs += t1 - t0;
     this.profile.waitMs += performance.now() - t1;
     this.profile.workerComputeMs += Math.max(...ms);
@@ -167,14 +204,16 @@ export class PoolRunner implements Runner {
     Atomics.notify(control, C.EPOCH);
     const t1 = performance.now();
     this.profile.dispatchMs += t1 - t0;
-    if (this.own) {
-      this.profile.ownEvals += drain(this.own, this.shared, epoch, this.participants(), this.chunk);
+    if (this.drainer) {
+      this.drainer.participants = this.participants();
+      this.profile.ownEvals += await drainYielding(this.drainer, epoch, { yieldedAt: t1 });
       this.profile.computeMs += performance.now() - t1;
     }
     this.profile.evals += count;
     const t2 = performance.now();
     await this.waitFor(C.COMPLETED, count, this.spin);
     this.profile.waitMs += performance.now() - t2;
+    if (this.failedWith !== undefined) throw this.failedWith;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
     let slowest = 0;
     for (let w = 0; w < this.workers; w++) slowest = Math.max(slowest, this.shared.computeMs[w]);
@@ -186,17 +225,23 @@ export class PoolRunner implements Runner {
     const { control } = this.shared;
     if (spin) {
       const deadline = performance.now() + COORDINATOR_SPIN_MS;
-      for (let i = 0; Atomics.load(control, slot) < target && Atomics.load(control, C.FAILED) === 0; i++) {
+      for (let i = 0; Atomics.load(control, slot) < target && !this.halted(); i++) {
         if ((i & 63) === 63 && performance.now() > deadline) break;
       }
     }
     for (;;) {
       const now = Atomics.load(control, slot);
-      if (now >= target || Atomics.load(control, C.FAILED) !== 0) return;
+      if (now >= target || this.halted()) return;
       const w = Atomics.waitAsync(control, slot, now, 1000);
       // Racing the loops' failure: a worker that dies never bumps the count.
       if (w.async) await Promise.race([w.value, this.failure ?? new Promise<never>(() => {})]);
     }
+  }
+
+  /** A worker failed or the run is stopping: nobody waits for the job's count any more. */
+  private halted(): boolean {
+    const { control } = this.shared;
+    return Atomics.load(control, C.FAILED) !== 0 || Atomics.load(control, C.ABORT) !== 0;
   }
 
   async close(): Promise<void> {

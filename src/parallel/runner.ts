@@ -28,7 +28,12 @@ export interface Runner {
   /** One line for people: what ran the iterations. */
   describe(): string;
   setParams(params: Float64Array): void;
-  run(t: number): Promise<void>;
+  /**
+   * Evaluates iteration t into results. Where the iteration is long, `signal`
+   * gives it up part way (within about a second): the promise then rejects
+   * with IterationAborted (slices.ts) and the results are incomplete.
+   */
+  run(t: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ export const C = {
   STOP: 1, // 1 = leave the loop
   COMPLETED: 2, // evaluations finished in the current job; the coordinator waits on it
   FAILED: 3, // 1 + index of a worker whose evaluation threw, else 0
+  ABORT: 4, // 1 = the run is stopping: leave the job after the current slice (see drain.ts)
   READY: 5, // workers that have entered their loop
   CLAIM: 6, // the next unclaimed evaluation, tagged with the job (see claim.ts)
   JOB: 7, // two job descriptions, by the job's parity: [phase, count, iteration t] each (see claim.ts)

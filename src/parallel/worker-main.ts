@@ -10,9 +10,10 @@ import type { Dataset } from '../data/dataset.ts';
 import type { BaseBuffers } from '../methods/base-cache.ts';
 import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator, phaseCost } from '../methods/evaluate.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
-import { claim, readJob } from './claim.ts';
+import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
 import { C, type SharedState } from './shared-state.ts';
+import { Slicer } from './slices.ts';
 
 /** All a worker gets: the run's one description, the data and the shared state. */
 export interface WorkerInit {
@@ -36,18 +37,19 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   let ev: Evaluator | undefined;
   const { shared } = init;
   const evaluate = init.fault ? withFault(init.fault) : evaluatePhase;
+  const slicer = new Slicer();
   return (task) => {
     ev ??= makeEvaluator(init.run, init.data, init.base);
     const e = ev;
     if (task.op === 'ping') return warmUp(e, task.warmMs);
     if (task.op === 'chunk') {
-      return timed(() => evaluate(e, shared.params, task.t, task.phase, task.lo, task.hi, shared.results));
+      const fn = (lo: number, hi: number) => evaluate(e, shared.params, task.t, task.phase, lo, hi, shared.results);
+      const stop = () => Atomics.load(shared.control, C.ABORT) !== 0;
+      return timed(() => slicer.run(task.lo, task.hi, fn, stop, phaseCost(e, task.phase)));
     }
-    return runLoop(e, shared, task, evaluate);
+    return runLoop(e, shared, task, evaluate, slicer);
   };
 }
-
-type EvaluateFn = typeof evaluatePhase;
 
 /** The test-only fault switch (see WorkerFault): evaluatePhase, failing at the n-th evaluation. */
 function withFault(fault: WorkerFault): EvaluateFn {
@@ -96,42 +98,15 @@ function awaitEpoch(control: Int32Array, seen: number, spinUs: number): number {
   }
 }
 
-/**
- * Claims and evaluates chunks of the current job until none are left (see
- * claim.ts); returns how many evaluations this thread did. The coordinator
- * calls this too when it computes a share.
- */
-export function drain(
-  ev: Evaluator,
-  shared: SharedState,
-  epoch: number,
-  participants: number,
-  chunk: Int32Array,
-  evaluate: EvaluateFn = evaluatePhase,
-): number {
-  const { control } = shared;
-  let done = 0;
-  // The costs of the phase the job was opened for; claim() ignores them should they not fit its count.
-  while (claim(control, epoch, participants, chunk, phaseCost(ev, readJob(control, epoch).phase))) {
-    // Read after the claim: a claimed job stays open until its items are done, so this is its own
-    // description even if the tag has wrapped round to this epoch since the participant woke.
-    const job = readJob(control, epoch);
-    const n = chunk[1] - chunk[0];
-    evaluate(ev, shared.params, job.t, job.phase, chunk[0], chunk[1], shared.results);
-    done += n;
-    if (Atomics.add(control, C.COMPLETED, n) + n === job.count) Atomics.notify(control, C.COMPLETED);
-  }
-  return done;
-}
-
 function runLoop(
   ev: Evaluator,
   shared: SharedState,
   task: { id: number; spinUs: number; participants: number },
   evaluate: EvaluateFn,
+  slicer: Slicer,
 ): number {
   const { control } = shared;
-  const chunk = new Int32Array(2);
+  const drainer = { ev, shared, participants: task.participants, chunk: new Int32Array(2), slicer, evaluate };
   let seen = Atomics.load(control, C.EPOCH);
   Atomics.add(control, C.READY, 1);
   Atomics.notify(control, C.READY);
@@ -140,7 +115,7 @@ function runLoop(
     seen = awaitEpoch(control, seen, task.spinUs);
     if (Atomics.load(control, C.STOP) === 1) return jobs;
     try {
-      shared.computeMs[task.id] = timed(() => drain(ev, shared, seen, task.participants, chunk, evaluate));
+      shared.computeMs[task.id] = timed(() => drain(drainer, seen));
     } catch (err) {
       // Report through shared memory first: the coordinator may be blocked
       // in the barrier and unable to see this task's rejection until then.

@@ -8,7 +8,8 @@ export type StopReason =
   | 'max-seconds'
   | 'plateau'
   | 'diverged'
-  | 'interrupted';
+  | 'interrupted'
+  | 'failed';
 
 export interface StopOptions {
   targetLoss: number;

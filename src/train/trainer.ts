@@ -12,7 +12,9 @@ import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
+import { IterationAborted } from '../parallel/slices.ts';
 import { BackpropRunner } from './backprop-runner.ts';
+import { Halt } from './halt.ts';
 import { resolveOptions, type Settings, type TrainOptions } from './options.ts';
 import { prepare } from './prepare.ts';
 import { type StopReason, StopRules } from './stop.ts';
@@ -45,6 +47,8 @@ export interface TrainResult {
   output: Output;
   /** Where the first params came from, for the model's meta. */
   init: string;
+  /** stopReason 'failed': what failed (a worker's error); the best params so far are still returned. */
+  error?: Error;
 }
 
 /** Trains a network: options not given come from DEFAULTS; a bad one throws an OptionError naming it. */
@@ -69,6 +73,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       ? new BackpropRunner(net, output, data, o.batch, o.seed)
       : await createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }));
   Object.assign(runner.profile, emptyProfile());
+  let halt: Halt | undefined;
   try {
     const params = first.params;
     const grad = new Float64Array(params.length);
@@ -112,6 +117,9 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     let loss = o.method === 'random' ? meanLoss(net, params, data, output) : NaN;
     let reason = o.method === 'random' ? tracker.observe(start, loss) : undefined;
     let yieldedAt = performance.now();
+    let error: Error | undefined;
+    // Ctrl-C or the time limit give up even an iteration in progress (see Halt).
+    halt = new Halt(o.signal, o.maxSeconds > 0 ? o.maxSeconds * 1000 - tracker.elapsedMs() : Infinity);
     for (let t = start; reason === undefined; t++) {
       if (performance.now() - yieldedAt > 50) {
         // Let timers and signals (Ctrl-C) in: inline runs never leave microtasks.
@@ -119,7 +127,19 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
         yieldedAt = performance.now();
       }
       runner.setParams(params);
-      await runner.run(t);
+      try {
+        await runner.run(t, halt.signal);
+      } catch (err) {
+        // The iteration is lost; the best params so far are the result, with why the run ended.
+        iterations = t;
+        if (o.method !== 'random') loss = NaN; // the params were updated after the last loss measured
+        if (err instanceof IterationAborted) reason = halt.reason();
+        else {
+          reason = 'failed';
+          error = err instanceof Error ? err : new Error(String(err));
+        }
+        break;
+      }
       const u0 = performance.now();
       if (o.method !== 'random') {
         // backprop's results are its gradient, then the loss.
@@ -175,8 +195,10 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       net,
       output,
       init,
+      ...(error ? { error } : {}),
     };
   } finally {
+    halt?.dispose();
     if (!o.runner) await runner.close();
   }
 }

@@ -1,0 +1,75 @@
+// Claiming and evaluating a job's chunks until none are left (see claim.ts),
+// by a pool worker or by the coordinator when it computes a share. A chunk is
+// evaluated in slices (slices.ts) with a look at the job's abort flag between
+// them, so a stopping run frees every thread within a slice.
+
+import { type Evaluator, evaluatePhase, phaseCost } from '../methods/evaluate.ts';
+import { claim, MAX_CLAIMABLE, readJob } from './claim.ts';
+import { C, type SharedState } from './shared-state.ts';
+import type { Slicer } from './slices.ts';
+
+export type EvaluateFn = typeof evaluatePhase;
+
+/** One participant's view of a job: which, with how many, and its scratch. */
+export interface Drainer {
+  ev: Evaluator;
+  shared: SharedState;
+  participants: number;
+  chunk: Int32Array;
+  slicer: Slicer;
+  evaluate?: EvaluateFn;
+}
+
+/** Stops every participant of the current job: no more claims, and each leaves after its slice. */
+export function abortJob(control: Int32Array): void {
+  Atomics.store(control, C.ABORT, 1);
+  // All next-index bits set: past any job's count, so every claim finds the job empty (its tag is kept).
+  Atomics.or(control, C.CLAIM, MAX_CLAIMABLE);
+  Atomics.notify(control, C.COMPLETED);
+}
+
+/** The run is stopping, or another participant failed: leave the job. */
+const aborted = (control: Int32Array) => Atomics.load(control, C.ABORT) !== 0 || Atomics.load(control, C.FAILED) !== 0;
+
+/** Counts [lo, end) of a claimed chunk as completed, waking the coordinator at the job's last item. */
+function finish(d: Drainer, epoch: number, lo: number, end: number): number {
+  const { control } = d.shared;
+  const job = readJob(control, epoch);
+  const n = end - lo;
+  if (Atomics.add(control, C.COMPLETED, n) + n === job.count) Atomics.notify(control, C.COMPLETED);
+  return n;
+}
+
+/** Pool workers: claims chunks until none are left or the job is aborted; returns the evaluations done. */
+export function drain(d: Drainer, epoch: number): number {
+  const { control, params, results } = d.shared;
+  const evaluate = d.evaluate ?? evaluatePhase;
+  let done = 0;
+  // The costs of the phase the job was opened for; claim() ignores them should they not fit its count.
+  while (claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, readJob(control, epoch).phase))) {
+    // Read after the claim: a claimed job stays open until its items are done, so this is its own
+    // description even if the tag has wrapped round to this epoch since the participant woke.
+    const job = readJob(control, epoch);
+    const [lo, hi] = d.chunk;
+    const fn = (a: number, b: number) => evaluate(d.ev, params, job.t, job.phase, a, b, results);
+    const end = d.slicer.run(lo, hi, fn, () => aborted(control), phaseCost(d.ev, job.phase));
+    done += finish(d, epoch, lo, end);
+    if (end < hi) break;
+  }
+  return done;
+}
+
+/** The coordinator's share: as drain(), yielding to the event loop now and then so signals and timers run. */
+export async function drainYielding(d: Drainer, epoch: number, clock: { yieldedAt: number }): Promise<number> {
+  const { control, params, results } = d.shared;
+  let done = 0;
+  while (claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, readJob(control, epoch).phase))) {
+    const job = readJob(control, epoch);
+    const [lo, hi] = d.chunk;
+    const fn = (a: number, b: number) => evaluatePhase(d.ev, params, job.t, job.phase, a, b, results);
+    const end = await d.slicer.runYielding(lo, hi, fn, () => aborted(control), clock, phaseCost(d.ev, job.phase));
+    done += finish(d, epoch, lo, end);
+    if (end < hi) break;
+  }
+  return done;
+}

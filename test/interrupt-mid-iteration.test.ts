@@ -1,0 +1,124 @@
+// Stopping within about a second even in the middle of an iteration that
+// takes many seconds: Ctrl-C and SIGTERM to the process group (through node
+// and through npm run, whose shell may exec node and so double the signal),
+// --max-seconds, and a pool worker that throws or dies (the test-only fault
+// switch, NEURO_POOL_TEST_FAULT). Each saves the best model so far.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listenForInterrupt } from '../src/cli/interrupt.ts';
+import { loadModel } from '../src/model/model-file.ts';
+
+const root = resolve('.');
+const dir = mkdtempSync(join(tmpdir(), 'np-midit-'));
+// One iteration takes about 20 s on one core: 600 first-layer weights, each pushed through 200×200 units per sample.
+const long = ['--data', 'spiral', '--hidden', '200,200', '--report-every', '1'];
+
+interface Ended {
+  code: number | null;
+  stderr: string;
+  /** From the signal (or from the start, where none is sent) to the exit. */
+  ms: number;
+}
+
+/** Starts `cmd` in its own process group; signals the group `afterMs` after training starts (its first line). */
+function runLong(cmd: string, args: string[], signal?: NodeJS.Signals, afterMs = 1500, env = process.env) {
+  return new Promise<Ended>((done) => {
+    const child = spawn(cmd, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let from = performance.now();
+    child.stdout.on('data', (d) => {
+      const first = !stdout.includes('net [');
+      stdout += d;
+      if (signal && first && stdout.includes('net [')) {
+        setTimeout(() => {
+          from = performance.now();
+          process.kill(-(child.pid as number), signal);
+        }, afterMs);
+      }
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => done({ code, stderr: stderr.trim(), ms: performance.now() - from }));
+  });
+}
+
+const node = (out: string, ...more: string[]) => ['dist/train.js', ...long, ...more, '--out', out];
+
+describe('a signal in the middle of a long iteration', () => {
+  for (const threads of ['0', '2']) {
+    it(`SIGINT stops within about a second and saves (--threads ${threads})`, async () => {
+      const out = join(dir, `int-${threads}.json`);
+      const r = await runLong(process.execPath, node(out, '--threads', threads), 'SIGINT');
+      expect(r.stderr).toBe(`train: interrupted; the best model so far is in ${out}`);
+      expect(r.code).toBe(130);
+      expect(r.ms).toBeLessThan(3000); // about a second; margin for a loaded 2-core machine
+      expect(loadModel(out).meta.stopReason).toBe('interrupted');
+    }, 60_000);
+  }
+
+  it('SIGTERM through npm run with a shell that execs node: one signal arrives twice, the model is saved', async () => {
+    const out = join(dir, 'npm-bash.json');
+    const args = ['run', '--script-shell=bash', 'train', '--silent', '--', ...long, '--threads', '0', '--out', out];
+    const r = await runLong('npm', args, 'SIGTERM');
+    expect(r.stderr).toBe(`train: interrupted; the best model so far is in ${out}`);
+    expect(r.code).toBe(143);
+    expect(r.ms).toBeLessThan(3000);
+    expect(loadModel(out).meta.stopReason).toBe('interrupted');
+  }, 60_000);
+});
+
+describe('--max-seconds', () => {
+  it('holds within the same margin when one iteration lasts longer', async () => {
+    const out = join(dir, 'max-seconds.json');
+    const r = await runLong(process.execPath, node(out, '--threads', '2', '--max-seconds', '1'));
+    expect(r.code).toBe(0);
+    expect(loadModel(out).meta.stopReason).toBe('max-seconds');
+    expect(r.ms).toBeLessThan(6000); // start-up, data and pool, 1 s of training, the summary
+  }, 60_000);
+});
+
+describe('a pool worker that fails (test-only fault switch)', () => {
+  for (const [fault, strategy] of [
+    ['throw:0', 'spin-main'],
+    ['exit:0', 'spin-main'],
+    ['exit:0', 'run'],
+  ]) {
+    it(`${fault} with ${strategy}: one line, exit code 1, the pool gone, the model saved`, async () => {
+      const out = join(dir, `fault-${fault.replace(':', '-')}-${strategy}.json`);
+      const env = { ...process.env, NEURO_POOL_TEST_FAULT: fault };
+      const r = await runLong(process.execPath, node(out, '--threads', '2', '--strategy', strategy), undefined, 0, env);
+      const what = fault.startsWith('throw')
+        ? 'test fault: a worker failed after 0 evaluations'
+        : 'worker exited with code: 3';
+      expect(r.stderr).toBe(`train: evaluation failed (${what}); the best model so far is in ${out}`);
+      expect(r.code).toBe(1);
+      expect(r.ms).toBeLessThan(6000); // the whole run, against ~10 s for the iteration it failed in
+      expect(existsSync(out)).toBe(true);
+      expect(loadModel(out).meta.stopReason).toBe('failed');
+    }, 60_000);
+  }
+});
+
+describe('listenForInterrupt', () => {
+  it('takes a repeat within milliseconds as the same press, and a later one as a second press', async () => {
+    const exits: number[] = [];
+    const i = listenForInterrupt((code) => exits.push(code));
+    try {
+      process.emit('SIGTERM');
+      process.emit('SIGTERM'); // npm's forwarded copy
+      expect(i.signal.aborted).toBe(true);
+      expect(i.code()).toBe(143);
+      expect(exits).toEqual([]);
+      await new Promise((r) => setTimeout(r, 400));
+      process.emit('SIGINT');
+      expect(exits).toEqual([130]);
+    } finally {
+      i.dispose();
+    }
+  });
+});
