@@ -13,9 +13,11 @@ import { OptionError, show } from '../util/option-error.ts';
 import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
+import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
 import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
+import { testFault } from './test-fault.ts';
 
 async function main(a: Args): Promise<void> {
   if (a['grad-check']) {
@@ -25,19 +27,8 @@ async function main(a: Args): Promise<void> {
   }
   // Output piped into a command that stops reading (| head): keep training and save the model all the same.
   process.stdout.on('error', () => {});
-  // First Ctrl-C (or SIGTERM, as process managers and `npm run` send): stop after this iteration and
-  // save the best model so far; a second one exits at once. The exit code says which: 130 or 143.
-  const stop = new AbortController();
-  let signalCode = 0;
-  const onSignal = (code: number) => () => {
-    if (stop.signal.aborted) process.exit(code);
-    signalCode = code;
-    stop.abort();
-  };
-  const onSigint = onSignal(130);
-  const onSigterm = onSignal(143);
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigterm);
+  // Ctrl-C or SIGTERM: stop, even mid-iteration, and save the best model so far (interrupt.ts).
+  const interrupt = listenForInterrupt();
   checkOutput('out', a.out);
   for (const input of ['data', 'init'] as const)
     if (sameFile(a.out, String(a[input])))
@@ -57,11 +48,11 @@ async function main(a: Args): Promise<void> {
   });
   const r = await train({
     ...capThreads(toOptions(a)),
-    signal: stop.signal,
+    signal: interrupt.signal,
+    fault: testFault(),
     onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
   }).finally(() => view.stop());
-  process.off('SIGINT', onSigint);
-  process.off('SIGTERM', onSigterm);
+  interrupt.dispose();
 
   const trainScores = score(r.net, r.params, r.data, r.output);
   const testScores = r.test ? score(r.net, r.params, r.test, r.output) : null;
@@ -106,7 +97,11 @@ async function main(a: Args): Promise<void> {
   }
   if (r.stopReason === 'interrupted') {
     console.error(`train: interrupted; the best model so far is in ${a.out}`);
-    process.exitCode = signalCode || 130;
+    process.exitCode = interrupt.code() || 130;
+  }
+  if (r.stopReason === 'failed') {
+    console.error(`train: evaluation failed (${r.error?.message}); the best model so far is in ${a.out}`);
+    process.exitCode = 1;
   }
 }
 
