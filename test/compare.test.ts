@@ -81,6 +81,17 @@ describe('compare', () => {
     expect(lines[3]).toMatch(/^ {2}backprop +reached +282 +\d+\.\d{3} +0\.1\d{5} +\d+\.\d% +target-loss$/);
   });
 
+  it('says "-" rather than "not reached" when there is no target', () => {
+    const r = compare('--target-loss', '0', '--max-iters', '30', '--threads', '0', '--methods', 'gradient,random');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('race on seed2class with no target: the same net, data and start for every method');
+    expect(lines[2]).toMatch(/^ {2}gradient +- +30 /);
+    expect(lines[3]).toMatch(/^ {2}random +- +30 /);
+    expect(r.stdout).not.toContain('reached');
+    expect(lines[4]).toBe('(iterations and seconds are of the whole run; accuracy on the training set)');
+  });
+
   it('writes the loss curves of every method on one chart', () => {
     const r = compare('--max-iters', '50', '--methods', 'gradient,backprop', '--threads', '0', '--svg', 'race.svg');
     expect(r.code).toBe(0);
@@ -103,6 +114,18 @@ describe('compare', () => {
     [['--hidden', '4,x'], 'compare: --hidden "4,x": expected layer sizes like 6 or 8,4'],
     [['--threads', 'two'], 'compare: --threads "two": expected auto or a whole number >= 0'],
     [['--seed', '1', '--seed', '2'], 'compare: --seed "1" and "2": expected it once'],
+    // yargs counted these up to 6 iterations: read from the command line as typed.
+    [['--max-iters', '5', '--max-iters', '1'], 'compare: --max-iters 5 and 1: expected it once'],
+    [
+      ['--methods', 'random,backprop,random'],
+      'compare: --methods "random,backprop,random": "random" is given twice, expected each method once',
+    ],
+    [['--hidden', '3,0'], 'compare: --hidden 3,0: expected layer sizes like [6] or [8, 4]'],
+    [['--json=yes'], 'compare: --json "yes": expected true or false, or the flag alone'],
+    [['--no-data'], 'compare: --no-data: --data is not a switch, expected --data with a value'],
+    [['--max-seconds', '-Infinity'], 'compare: --max-seconds -Infinity: expected a finite number'],
+    [['--max-iter', '5'], 'compare: --max-iter: expected a flag of compare, such as --max-iters (see --help)'],
+    [['400'], 'compare: "400": expected a flag; a value goes right after its flag'],
     [['--max-iters'], 'compare: --max-iters: expected a value after it'],
     [['--data', 'nope'], 'compare: --data "nope": expected seed2class or spiral, or a .csv or .json file'],
     [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg or .png'],

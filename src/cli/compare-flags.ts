@@ -3,8 +3,11 @@
 // methods to race, and where the chart goes.
 
 import { METHODS } from '../train/options.ts';
-import { once, oneLine } from './args.ts';
+import { negativeWords, once, oneLine } from './args.ts';
 import { FLAGS, UsageError } from './flags.ts';
+import { givenOnce } from './repeated.ts';
+import { switchValues } from './switches.ts';
+import { unknownLine } from './unknown.ts';
 
 export const COMPARE_FLAGS = {
   data: FLAGS.data,
@@ -29,9 +32,13 @@ export const COMPARE_FLAGS = {
 } as const;
 
 export async function parseCompareArgs(argv = process.argv.slice(2)) {
+  // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
+  // flag with a value and a negative -Infinity are found in the command line before yargs.
+  givenOnce(argv, COMPARE_FLAGS);
+  switchValues(argv, COMPARE_FLAGS);
   const { default: yargs } = await import('yargs');
   return once(
-    yargs(argv)
+    yargs(negativeWords(argv))
       .scriptName('compare')
       .usage(
         '$0 [flags]\n\nTrain the same net from the same start with each method, side by side, and race them to a target.',
@@ -44,7 +51,8 @@ export async function parseCompareArgs(argv = process.argv.slice(2)) {
       .version(false)
       .wrap(Math.min(110, process.stdout.columns || 100))
       .fail((msg, err) => {
-        throw new UsageError(oneLine(msg ?? err?.message ?? 'bad arguments'));
+        const unknown = unknownLine(msg ?? '', argv, Object.keys(COMPARE_FLAGS), 'compare');
+        throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
       })
       .parseSync(),
     COMPARE_FLAGS,

@@ -11,6 +11,8 @@ import { checkOutput } from './output-path.ts';
 import { methodsOf, type Race, race } from './race.ts';
 import { percent } from './report.ts';
 
+const hasTarget = (r: Race) => r.targetLoss > 0 || r.targetAccuracy > 0;
+
 function targets(r: Race): string {
   const t = [
     ...(r.targetLoss > 0 ? [`loss ${r.targetLoss}`] : []),
@@ -27,7 +29,8 @@ function table(r: Race, data: string): string {
   for (const row of r.rows) {
     const cells = [
       row.method.padEnd(10),
-      (row.reached ? 'reached' : 'not reached').padStart(11),
+      // With no target there is nothing to reach: '-' rather than a row of "not reached".
+      (!hasTarget(r) ? '-' : row.reached ? 'reached' : 'not reached').padStart(11),
       String(row.iterations).padStart(12),
       row.seconds.toFixed(3).padStart(9),
       row.loss.toFixed(6).padStart(11),
@@ -36,7 +39,8 @@ function table(r: Race, data: string): string {
     lines.push(`  ${cells.join(' ')}   ${row.stopReason}`);
   }
   const on = r.rows[0]?.accuracyOn;
-  if (on) lines.push(`(iterations and seconds are to the target where reached; accuracy on the ${on} set)`);
+  const to = hasTarget(r) ? 'to the target where reached' : 'of the whole run';
+  if (on) lines.push(`(iterations and seconds are ${to}; accuracy on the ${on} set)`);
   return lines.join('\n');
 }
 
@@ -77,7 +81,11 @@ async function main(a: CompareArgs): Promise<void> {
 }
 
 function errorLine(err: unknown): string {
-  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
+  if (err instanceof OptionError) {
+    // A list option (--hidden) as it was typed: 8,0 rather than [8,0], as train says it.
+    const typed = Array.isArray(err.value) ? err.value.join(',') : show(err.value);
+    return `${flagOf(err.option)} ${typed}: ${err.problem}`;
+  }
   return (err as Error).message;
 }
 

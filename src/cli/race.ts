@@ -28,11 +28,15 @@ export interface RaceRow {
 /** "gradient,backprop" as methods; anything else named in one line. */
 export function methodsOf(list: string): Method[] {
   const methods = list.split(',').map((m) => m.trim());
-  for (const m of methods)
+  for (const [k, m] of methods.entries()) {
     if (!(METHODS as readonly string[]).includes(m))
       throw new UsageError(
         `--methods ${show(list)}: ${show(m)} is not a method, expected some of ${METHODS.join(', ')}`,
       );
+    // A method raced against itself is the same run twice: a slip, not a race.
+    if (methods.indexOf(m) < k)
+      throw new UsageError(`--methods ${show(list)}: ${show(m)} is given twice, expected each method once`);
+  }
   return methods as Method[];
 }
 

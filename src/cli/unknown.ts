@@ -4,7 +4,12 @@
 // same of its own flags (plot-flags.ts).
 
 /** The one line for an unknown flag or a stray word, or undefined when `msg` is about something else. */
-export function unknownLine(msg: string, argv: readonly string[], flags: readonly string[]): string | undefined {
+export function unknownLine(
+  msg: string,
+  argv: readonly string[],
+  flags: readonly string[],
+  command = 'train',
+): string | undefined {
   const m = /^Unknown arguments?: (.+)$/.exec(msg.trim());
   if (!m) return undefined;
   const name = m[1].split(', ')[0];
@@ -13,7 +18,7 @@ export function unknownLine(msg: string, argv: readonly string[], flags: readonl
     return `${JSON.stringify(typed ?? name)}: expected a flag; a value goes right after its flag`;
   const word = typed.split('=')[0];
   const near = nearest(word.replace(/^-+/, ''), flags);
-  return `${word}: expected a flag of train${near ? `, such as --${near}` : ''} (see --help)`;
+  return `${word}: expected a flag of ${command}${near ? `, such as --${near}` : ''} (see --help)`;
 }
 
 /** The closest flag within a few edits of `word` (one per three letters, at least one); none if none. */
