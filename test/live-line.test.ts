@@ -24,13 +24,13 @@ function fakeTty() {
   return { stream, text: () => text };
 }
 
-const progress = (iteration: number, loss: number): TrainEvent => ({
+const progress = (iteration: number, loss: number, elapsedMs = iteration): TrainEvent => ({
   type: 'progress',
   iteration,
   loss,
   accuracy: 0.9,
   bestLoss: loss,
-  elapsedMs: iteration,
+  elapsedMs,
   itersPerSec: 1000,
 });
 
@@ -68,6 +68,19 @@ describe('the live progress line', () => {
     const out = tty.text();
     expect(out).toContain('epoch 3  loss 0.2500  test accuracy 91.2%  4200 samples/s');
     expect(out).toContain('25%'); // 2.5 of 10 seconds
+  });
+
+  it('follows the limit that ends the run first when both --max-iters and --max-seconds are given', async () => {
+    const fast = fakeTty();
+    const byIters = await liveLine(fast.stream, { maxIters: 1000, maxSeconds: 60 }, () => {});
+    byIters.onEvent(progress(500, 1, 1000)); // half the iterations in 1 s of 60
+    byIters.stop();
+    expect(fast.text()).toContain(' 50%');
+    const slow = fakeTty();
+    const bySeconds = await liveLine(slow.stream, { maxIters: 1000, maxSeconds: 2 }, () => {});
+    bySeconds.onEvent(progress(100, 1, 1500)); // 10% of the iterations, 75% of the time
+    bySeconds.stop();
+    expect(slow.text()).toContain(' 75%');
   });
 
   it('draws no bar or ETA when the only limit is the default safety net', async () => {

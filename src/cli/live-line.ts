@@ -25,8 +25,12 @@ export interface LiveLine {
 export async function liveLine(stream: Writable, limits: Limits, start: (e: TrainEvent) => void): Promise<LiveLine> {
   const { default: cliProgress } = await import('cli-progress');
   const bySeconds = limits.maxSeconds > 0;
-  const byIters = !bySeconds && limits.maxIters > 0 && limits.maxIters <= BAR_ITERS;
-  const total = bySeconds ? limits.maxSeconds : byIters ? limits.maxIters : 1;
+  const byIters = limits.maxIters > 0 && limits.maxIters <= BAR_ITERS;
+  // The bar is the share of the run done, in thousandths. With both limits, the larger share:
+  // the limit that will end the run first (3000 iterations done in 1 s are not 1% of --max-seconds 60).
+  const total = 1000;
+  const done = (iteration: number, elapsedMs: number) =>
+    Math.max(byIters ? iteration / limits.maxIters : 0, bySeconds ? elapsedMs / 1000 / limits.maxSeconds : 0);
   const stats = '{where}  loss {loss}{acc}  {speed}';
   const bar = new cliProgress.SingleBar(
     {
@@ -59,9 +63,9 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
               acc: e.testAccuracy === null ? '' : `  test accuracy ${percent(e.testAccuracy)}`,
               speed: `${e.samplesPerSec.toFixed(0)} samples/s`,
             };
-      const value = bySeconds ? e.elapsedMs / 1000 : byIters ? e.iteration : 0;
-      if (!started) bar.start(total, Math.min(value, total), payload);
-      else bar.update(Math.min(value, total), payload);
+      const value = Math.min(total, Math.round(total * done(e.iteration, e.elapsedMs)));
+      if (!started) bar.start(total, value, payload);
+      else bar.update(value, payload);
       started = true;
     },
     stop() {
