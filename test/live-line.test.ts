@@ -83,6 +83,29 @@ describe('the live progress line', () => {
     expect(slow.text()).toContain(' 75%');
   });
 
+  it("names the run before its fields and clears itself at the end when asked (compare's lines)", async () => {
+    const tty = fakeTty();
+    const opts = { maxIters: 0, maxSeconds: 10, label: 'random (2/3)', clear: true };
+    const line = await liveLine(tty.stream, opts, () => {});
+    line.onEvent(progress(100, 1));
+    line.stop();
+    expect(tty.text()).toContain('random (2/3)  iteration 100  loss 1.000000');
+    expect(tty.text().endsWith('\x1b[2K')).toBe(true); // the line erased, not left with a new line after it
+  });
+
+  it('turns the cursor and line wrapping back on if the process exits with the line drawn', async () => {
+    const tty = fakeTty();
+    const before = process.listenerCount('exit');
+    const line = await liveLine(tty.stream, { maxIters: 1000, maxSeconds: 0 }, () => {});
+    line.onEvent(progress(1, 1));
+    expect(tty.text()).toContain('\x1b[?25l'); // cursor hidden while drawn
+    expect(process.listenerCount('exit')).toBe(before + 1);
+    process.listeners('exit').at(-1)?.(0); // what a second Ctrl-C's process.exit runs
+    expect(tty.text().endsWith('\x1b[?25h\x1b[?7h\n')).toBe(true);
+    line.stop();
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+
   it('draws no bar or ETA when the only limit is the default safety net', async () => {
     const tty = fakeTty();
     const line = await liveLine(tty.stream, { maxIters: 1_000_000, maxSeconds: 0 }, () => {});

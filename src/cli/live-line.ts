@@ -16,13 +16,24 @@ export interface Limits {
 /** The most iterations a bar is drawn for: the default limit is a safety net, not a plan. */
 const BAR_ITERS = 100_000;
 
+export interface LineOptions extends Limits {
+  /** Before the fields: which run the line is about (compare names the method). */
+  label?: string;
+  /** Clear the line when the run ends instead of leaving it: compare's table follows it. */
+  clear?: boolean;
+}
+
 export interface LiveLine {
   onEvent(e: TrainEvent): void;
   /** Leaves the line as it last was, with the cursor on the next one. */
   stop(): void;
 }
 
-export async function liveLine(stream: Writable, limits: Limits, start: (e: TrainEvent) => void): Promise<LiveLine> {
+export async function liveLine(
+  stream: Writable,
+  limits: LineOptions,
+  start: (e: TrainEvent) => void,
+): Promise<LiveLine> {
   const { default: cliProgress } = await import('cli-progress');
   const bySeconds = limits.maxSeconds > 0;
   const byIters = limits.maxIters > 0 && limits.maxIters <= BAR_ITERS;
@@ -31,13 +42,13 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
   const total = 1000;
   const done = (iteration: number, elapsedMs: number) =>
     Math.max(byIters ? iteration / limits.maxIters : 0, bySeconds ? elapsedMs / 1000 / limits.maxSeconds : 0);
-  const stats = '{where}  loss {loss}{acc}  {speed}';
+  const stats = `${limits.label ? `${limits.label}  ` : ''}{where}  loss {loss}{acc}  {speed}`;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
       format: bySeconds || byIters ? `${stats}  {bar} {percentage}%  ETA {eta_formatted}` : stats,
       hideCursor: true,
-      clearOnComplete: false,
+      clearOnComplete: limits.clear ?? false,
       barsize: 20,
       fps: 10,
       etaBuffer: 50,
@@ -45,6 +56,9 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  // The bar hides the cursor and turns line wrapping off; a process that exits with the line
+  // still drawn (a second Ctrl-C) would leave the terminal so. Turned back on at exit.
+  const restore = () => stream.write('\x1b[?25h\x1b[?7h\n');
   return {
     onEvent(e) {
       if (e.type === 'start') return start(e);
@@ -64,12 +78,16 @@ export async function liveLine(stream: Writable, limits: Limits, start: (e: Trai
               speed: `${e.samplesPerSec.toFixed(0)} samples/s`,
             };
       const value = Math.min(total, Math.round(total * done(e.iteration, e.elapsedMs)));
-      if (!started) bar.start(total, value, payload);
-      else bar.update(value, payload);
+      if (started) return bar.update(value, payload);
+      bar.start(total, value, payload);
+      process.once('exit', restore);
       started = true;
     },
     stop() {
-      if (started) bar.stop();
+      if (!started) return;
+      process.off('exit', restore);
+      bar.stop();
+      started = false;
     },
   };
 }
