@@ -3,10 +3,12 @@
 // turn, each to the same target within the same budget; a table of time and
 // iterations to the target, and the loss curves of all on one chart.
 
+import type { Method } from '../train/options.ts';
 import { InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import { flagOf, UsageError } from './args.ts';
 import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
+import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
 import { methodsOf, type Race, race } from './race.ts';
 import { percent } from './report.ts';
@@ -55,16 +57,36 @@ async function main(a: CompareArgs): Promise<void> {
     throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
   if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))
     throw new UsageError(`--hidden ${show(a.hidden)}: expected layer sizes like 6 or 8,4`);
-  const r = await race(methods, {
-    data: a.data,
-    hidden: a.hidden?.split(',').map(Number),
-    seed: a.seed,
-    maxIters: a['max-iters'],
-    maxSeconds: a['max-seconds'],
-    targetLoss: a['target-loss'],
-    targetAccuracy: a['target-accuracy'],
-    threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
-  });
+  // A race runs for seconds with nothing to print until it ends: on a terminal, each method's
+  // run as a live line while it lasts, then cleared for the table. Pipes and --json get the table only.
+  const watch =
+    !a.json && process.stdout.isTTY
+      ? (method: Method) =>
+          liveLine(
+            process.stdout,
+            {
+              maxIters: a['max-iters'],
+              maxSeconds: a['max-seconds'],
+              label: `${method} (${methods.indexOf(method) + 1}/${methods.length})`,
+              clear: true,
+            },
+            () => {},
+          )
+      : undefined;
+  const r = await race(
+    methods,
+    {
+      data: a.data,
+      hidden: a.hidden?.split(',').map(Number),
+      seed: a.seed,
+      maxIters: a['max-iters'],
+      maxSeconds: a['max-seconds'],
+      targetLoss: a['target-loss'],
+      targetAccuracy: a['target-accuracy'],
+      threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
+    },
+    watch,
+  );
   const { rows, ...targetsOf } = r;
   if (a.json)
     console.log(JSON.stringify({ data: a.data, seed: a.seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));

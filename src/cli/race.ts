@@ -5,6 +5,7 @@
 
 import type { HistoryPoint } from '../model/history.ts';
 import { score } from '../nn/metrics.ts';
+import type { TrainEvent } from '../train/events.ts';
 import { METHODS, type Method, type TrainOptions } from '../train/options.ts';
 import { train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
@@ -47,10 +48,21 @@ export interface Race {
   rows: RaceRow[];
 }
 
-export async function race(methods: readonly Method[], common: TrainOptions): Promise<Race> {
+/** What shows one method's run while it lasts (compare: a live line on a terminal). */
+export interface Watch {
+  onEvent(e: TrainEvent): void;
+  stop(): void;
+}
+
+export async function race(
+  methods: readonly Method[],
+  common: TrainOptions,
+  watch?: (method: Method) => Promise<Watch>,
+): Promise<Race> {
   const out: Race = { targetLoss: 0, targetAccuracy: 0, rows: [] };
   for (const method of methods) {
-    const r = await train({ ...common, method });
+    const view = await watch?.(method);
+    const r = await train({ ...common, method, onEvent: view?.onEvent }).finally(() => view?.stop());
     out.targetLoss = r.options.targetLoss;
     out.targetAccuracy = r.options.targetAccuracy;
     const held = r.test ? score(r.net, r.params, r.test, r.output) : score(r.net, r.params, r.data, r.output);
