@@ -130,6 +130,26 @@ describe('AutoRunner', () => {
     expect(inline.runs).toBe(inlineBefore);
   });
 
+  it('hands over to the pool only between iterations, even when the pool comes up during one', async () => {
+    // The main thread's runs yield to the event loop (as its sliced iterations do), so the pool's start
+    // resolves in the middle of one; that iteration's results must still be the main thread's.
+    const inline = { ...fake('inline', { value: 0 }), results: new Float64Array(100).fill(7) };
+    inline.run = async () => {
+      inline.runs++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const pool = { ...fake('pool', { value: 0 }), results: new Float64Array(100) };
+    const auto = new AutoRunner(inline, async () => pool, 2, 0);
+    for (let t = 0; t < 40; t++) {
+      const before = inline.runs;
+      auto.setParams(new Float64Array(1));
+      await auto.run(t);
+      // Whoever ran this iteration, its results are the ones read.
+      expect(auto.results[0], `iteration ${t}`).toBe(inline.runs > before ? 7 : 0);
+    }
+    expect(pool.runs).toBeGreaterThan(0); // and the pool did take over
+  });
+
   it('never starts a pool when an iteration holds too little work to share', async () => {
     const inline = fake('inline', { value: 1 }, 25);
     const s = starter(fake('pool', { value: 1 }, 25));

@@ -33,6 +33,9 @@ export class AutoRunner implements Runner {
   readonly profile;
   choice?: ThreadChoice;
   private adaptive?: AdaptiveRunner;
+  /** A pool that came up during an iteration: it takes over at the next one (setParams), never mid-way,
+   *  since that iteration's params and results are the main thread's. */
+  private ready?: AdaptiveRunner;
   private starting?: Promise<void>;
   private failure?: unknown;
   private busyMs = 0;
@@ -57,6 +60,7 @@ export class AutoRunner implements Runner {
   }
 
   setParams(params: Float64Array): void {
+    if (this.ready) [this.adaptive, this.ready] = [this.ready, undefined];
     (this.adaptive ?? this.inline).setParams(params);
   }
 
@@ -78,7 +82,7 @@ export class AutoRunner implements Runner {
     const choice = this.choice;
     this.starting = this.startPool(choice.threads).then(
       (pool) => {
-        this.adaptive = new AdaptiveRunner(this.inline, pool, choice);
+        this.ready = new AdaptiveRunner(this.inline, pool, choice);
       },
       (err) => {
         this.failure = err;
@@ -98,7 +102,7 @@ export class AutoRunner implements Runner {
 
   async close(): Promise<void> {
     await this.starting; // a pool still starting is closed too, once it is up
-    await this.adaptive?.close();
+    await (this.adaptive ?? this.ready)?.close();
   }
 }
 
