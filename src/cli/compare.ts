@@ -4,9 +4,9 @@
 // iterations to the target, and the loss curves of all on one chart.
 
 import type { Method } from '../train/options.ts';
-import { InputError } from '../util/input-error.ts';
-import { OptionError, show } from '../util/option-error.ts';
-import { flagOf, UsageError } from './args.ts';
+import { show } from '../util/option-error.ts';
+import { UsageError } from './args.ts';
+import { runCommand } from './command.ts';
 import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
 import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
@@ -102,18 +102,6 @@ async function main(a: CompareArgs): Promise<void> {
   }
 }
 
-function errorLine(err: unknown): string {
-  if (err instanceof OptionError) {
-    // A list option (--hidden) as it was typed: 8,0 rather than [8,0], as train says it.
-    const typed = Array.isArray(err.value) ? err.value.join(',') : show(err.value);
-    return `${flagOf(err.option)} ${typed}: ${err.problem}`;
-  }
-  return (err as Error).message;
-}
-
-try {
+await runCommand('compare', async () => {
   await main(await parseCompareArgs());
-} catch (err) {
-  console.error(`compare: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
-}
+});

@@ -8,9 +8,9 @@ import type { Dataset } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import type { ChartSpec } from '../plot/render.ts';
-import { asInput, InputError } from '../util/input-error.ts';
-import { OptionError, show } from '../util/option-error.ts';
-import { flagOf } from './args.ts';
+import { asInput } from '../util/input-error.ts';
+import { show } from '../util/option-error.ts';
+import { runCommand } from './command.ts';
 import { UsageError } from './flags.ts';
 import { checkOutput } from './output-path.ts';
 import { type PlotArgs, parsePlotArgs } from './plot-flags.ts';
@@ -135,14 +135,6 @@ async function main(a: PlotArgs): Promise<string[]> {
   return modelPictures(a, outputs);
 }
 
-function errorLine(err: unknown): string {
-  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
-  return (err as Error).message;
-}
-
-try {
+await runCommand('plot', async () => {
   for (const path of await main(await parsePlotArgs())) console.log(`wrote ${path}`);
-} catch (err) {
-  console.error(`plot: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
-}
+});

@@ -5,9 +5,9 @@
 
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
-import { asInput, InputError } from '../util/input-error.ts';
-import { OptionError, show } from '../util/option-error.ts';
-import { flagOf } from './args.ts';
+import { asInput } from '../util/input-error.ts';
+import { show } from '../util/option-error.ts';
+import { runCommand } from './command.ts';
 import { UsageError } from './flags.ts';
 import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
@@ -55,15 +55,6 @@ function main(a: PredictArgs): string {
   return `${header}\n${predictionsText(p, data !== undefined)}`;
 }
 
-/** The error in one line; bad options are named by their flag. */
-function errorLine(err: unknown): string {
-  if (err instanceof OptionError) return `${flagOf(err.option)} ${show(err.value)}: ${err.problem}`;
-  return (err as Error).message;
-}
-
-try {
+await runCommand('predict', async () => {
   console.log(main(await parsePredictArgs()));
-} catch (err) {
-  console.error(`predict: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
-}
+});

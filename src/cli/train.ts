@@ -8,10 +8,10 @@ import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
-import { InputError } from '../util/input-error.ts';
-import { OptionError, show } from '../util/option-error.ts';
-import { type Args, flagOf, parseArgs, toOptions, UsageError } from './args.ts';
+import { show } from '../util/option-error.ts';
+import { type Args, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
+import { runCommand } from './command.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
@@ -156,19 +156,6 @@ async function plotMap(path: string, model: Model, r: TrainResult): Promise<void
   await writeChart(path, decisionMapSpec(model, r.data, { method: r.options.method, loss: r.loss }));
 }
 
-/** The error in one line; bad options are named by their flag. */
-function errorLine(err: unknown): string {
-  if (err instanceof OptionError) {
-    // A list option (--hidden) as it was typed: 8,0 rather than [8,0].
-    const typed = Array.isArray(err.value) ? err.value.join(',') : show(err.value);
-    return `${flagOf(err.option)} ${typed}: ${err.problem}`;
-  }
-  return (err as Error).message;
-}
-
-try {
+await runCommand('train', async () => {
   await main(await parseArgs());
-} catch (err) {
-  console.error(`train: ${errorLine(err)}`);
-  process.exitCode = err instanceof UsageError || err instanceof OptionError || err instanceof InputError ? 2 : 1;
-}
+});
