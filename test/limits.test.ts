@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EvalSpec } from '../src/methods/run-spec.ts';
-import { checkFits, formatBytes, memoryBudget, runBytes } from '../src/train/memory.ts';
+import { checkFits, formatBytes, grouped, memoryBudget, runBytes } from '../src/train/memory.ts';
 import { train } from '../src/train/trainer.ts';
 import { OptionError } from '../src/util/option-error.ts';
 
@@ -40,6 +40,12 @@ describe('the memory estimate', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(1_280_000_000_000)).toBe('1.28 TB');
     expect(formatBytes(20_200_000_000)).toBe('20.2 GB');
+  });
+
+  it('groups thousands with commas as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 24, 25_450, 1_000_004_000_000, 123_456_789]) {
+      expect(grouped(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 
   it('throws an OptionError naming the option, the need and the budget', () => {

@@ -11,7 +11,7 @@ import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
-import { checkFits, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
+import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
@@ -65,7 +65,7 @@ function checkRunFits(given: ResolvedOptions, o: Settings, data: Dataset, model:
   const nodes = model ? model.net.nodes : [data.inDim, ...(o.hidden ?? [6]), data.outDim];
   const bytes = runBytes(nodes, evalSpecOf(o), data.n, o.threads);
   const weights = nodes.slice(1).reduce((sum, n, l) => sum + nodes[l] * n, 0);
-  const what = `a net of ${weights.toLocaleString('en-US')} weights (nodes ${nodes.join(',')}) on ${data.n} samples`;
+  const what = `a net of ${grouped(weights)} weights (nodes ${nodes.join(',')}) on ${data.n} samples`;
   // Each iteration's losses, one per candidate, in the runner (auto: in its main-thread runner and its pool).
   if (o.method === 'random')
     checkFits('candidates', o.candidates, 16 * (o.candidates + 1), 'their losses', 'fewer candidates');
