@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { type ImageSet, readImageSet, writeImageSet } from './idx.ts';
 
 export const DIGIT_SIZE = 28;
@@ -95,10 +94,15 @@ export function builtinDigits(opts: DigitsOptions = {}): ImageSet {
   return set;
 }
 
+/** This thread's id; worker_threads loads only here (~4 ms of every start-up as a static import). */
+function threadId(): number {
+  return (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).threadId;
+}
+
 /** Writes through temporary names and renames, so a reader never sees a half-written cache. */
 function writeCache(images: string, labels: string, set: ImageSet): void {
   // Named by process and thread: test files and pool workers may build the cache at the same moment.
-  const tmp = (p: string) => `${p}.${process.pid}-${threadId}.tmp`;
+  const tmp = (p: string) => `${p}.${process.pid}-${threadId()}.tmp`;
   try {
     mkdirSync(dirname(images), { recursive: true });
     writeImageSet(tmp(images), tmp(labels), set, true);
