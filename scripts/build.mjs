@@ -6,7 +6,7 @@
 // stamp), so every command runs it first and an edit to src/ takes effect on
 // the next run with no step to forget. esbuild loads only when a build is due.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,8 @@ export async function ensureBuilt() {
   const now = inputs();
   if (JSON.stringify(readStamp()) === JSON.stringify(now)) return false;
   const { build } = await import('esbuild');
+  // Chunk names are content hashes: without a clean start, every build's old chunks would stay.
+  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
