@@ -21,8 +21,12 @@ const commands: [string, string, string[], string][] = [
   ['npm run train', 'npm', ['run', 'train', '--silent'], root],
   ['node dist/train.js', process.execPath, [join(root, 'dist', 'train.js')], scratch],
   ['node -e 0 (Node itself)', process.execPath, ['-e', '0'], scratch],
+  // npm's own share: a script that starts no node at all.
+  ['npm run (a no-op script)', 'npm', ['run', 'noop', '--silent'], scratch],
 ];
 
+// The no-op script lives in its own package.json, in the temporary folder.
+writeFileSync(join(scratch, 'package.json'), JSON.stringify({ private: true, scripts: { noop: 'true' } }));
 const userModel = join(root, 'model.json');
 const saved = existsSync(userModel) ? readFileSync(userModel) : undefined;
 process.on('exit', () => {
@@ -55,3 +59,9 @@ commands.forEach(([name], i) => {
     `${name.padEnd(26)} median ${(median(ms) / 1000).toFixed(3)} s  ±${(100 * spread(ms)).toFixed(0)}%  (min ${(Math.min(...ms) / 1000).toFixed(3)} s)`,
   );
 });
+// What the project itself adds: the whole command less npm's and Node's own start.
+const [npmTrain, , node0, npmNoop] = times.map(median);
+const floor = npmNoop + node0;
+console.log(
+  `floor (npm no-op + node -e 0) ${(floor / 1000).toFixed(3)} s; npm run train adds ${((npmTrain - floor) / 1000).toFixed(3)} s to it`,
+);
