@@ -149,6 +149,16 @@ describe('predict and bad input', () => {
       ['--model', binaryPath],
       `no input: expected 2 features (e.g. predict --model ${binaryPath} 3 7) or --data`,
     ],
+    [
+      'a flag given twice',
+      ['--model', 'a.json', '--model', 'b.json'],
+      '--model "a.json" and "b.json": expected it once',
+    ],
+    ['--model without its value', ['--model'], '--model: expected a value after it'],
+    ['an unknown flag', ['--frobnicate', '3'], '--frobnicate: expected a flag of predict (see --help)'],
+    ['a misspelt flag', ['--digits', '3'], '--digits: expected a flag of predict, such as --digit (see --help)'],
+    ['a switch given a word', ['--json=yes'], '--json "yes": expected true or false, or the flag alone'],
+    ['--samples not a whole number', ['--samples', '2.5'], '--samples 2.5: expected a whole number >= 0'],
   ];
   for (const [what, args, message] of cases) {
     it(`names ${what} in one line on stderr, exits 2 and prints nothing else`, () => {

@@ -2,18 +2,29 @@
 // the flags given: --curves, --speedup, or a model's pictures (--csv, --svg or
 // --png, --digits, --confusion).
 
-import { once, oneLine } from './args.ts';
+import { negativeWords, once, oneLine } from './args.ts';
 import { UsageError } from './flags.ts';
+import { givenOnce } from './repeated.ts';
+import { switchValues } from './switches.ts';
+import { unknownLine } from './unknown.ts';
 
 export const PLOT_FLAGS = {
-  model: { type: 'string', default: 'model.json', describe: 'the model file (as train writes it)', group: 'Model:' },
+  model: {
+    type: 'string',
+    default: 'model.json',
+    requiresArg: true,
+    describe: 'the model file (as train writes it)',
+    group: 'Model:',
+  },
   data: {
     type: 'string',
+    requiresArg: true,
     describe: "its data: a built-in name, mnist, an IDX directory or a .csv / .json file; default: the model's own",
     group: 'Model:',
   },
   seed: {
     type: 'string',
+    requiresArg: true,
     describe: "seed of spiral, mnist's split and plot-classify's points; default: the model's",
     group: 'Model:',
   },
@@ -94,8 +105,13 @@ function positive(flag: string): (v: unknown) => number {
 }
 
 export async function parsePlotArgs(argv = process.argv.slice(2)) {
+  // Read as train reads its flags (args.ts). --curves takes several files by design; any other
+  // flag given twice is a mistake.
+  const { curves: _, ...single } = PLOT_FLAGS;
+  givenOnce(argv, single);
+  switchValues(argv, PLOT_FLAGS);
   const { default: yargs } = await import('yargs');
-  const a = yargs(argv)
+  const a = yargs(negativeWords(argv))
     .scriptName('plot')
     .usage('$0 [flags]\n\nPictures of a model, of runs and of speedups, as SVG or PNG.')
     .options(PLOT_FLAGS)
@@ -109,24 +125,11 @@ export async function parsePlotArgs(argv = process.argv.slice(2)) {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
-      throw new UsageError(unknownLine(msg ?? '', argv) ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
+      const unknown = unknownLine(msg ?? '', argv, Object.keys(PLOT_FLAGS), 'plot');
+      throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
     })
     .parseSync();
-  // --curves takes several files by design; any other flag given twice is a mistake.
-  const { curves: _, ...single } = PLOT_FLAGS;
   return once(a, single);
-}
-
-/** yargs' "Unknown argument: colour" said like the other errors: the word as typed and what was expected. */
-export function unknownLine(msg: string, argv: readonly string[]): string | undefined {
-  const m = /^Unknown arguments?: (.+)$/.exec(msg.trim());
-  if (!m) return undefined;
-  const name = m[1].split(', ')[0];
-  const typed = argv.find((w) => w.replace(/^-+/, '').split('=')[0] === name);
-  if (typed === undefined || !typed.startsWith('-'))
-    return `${JSON.stringify(typed ?? name)}: expected a flag; a value goes right after its flag`;
-  const flags = Object.keys(PLOT_FLAGS).map((f) => `--${f}`);
-  return `${typed.split('=')[0]}: expected one of ${flags.join(', ')}`;
 }
 
 export type PlotArgs = Awaited<ReturnType<typeof parsePlotArgs>>;

@@ -2,17 +2,28 @@
 // features of one sample come as plain arguments (`predict --model m.json 3 7`),
 // kept as typed so that a bad one is quoted as typed.
 
+import { negativeWords, once, oneLine } from './args.ts';
 import { UsageError } from './flags.ts';
+import { givenOnce } from './repeated.ts';
+import { switchValues } from './switches.ts';
+import { unknownLine } from './unknown.ts';
 
 export const PREDICT_FLAGS = {
-  model: { type: 'string', default: 'model.json', describe: 'the model file to use (as train writes it)' },
+  model: {
+    type: 'string',
+    default: 'model.json',
+    requiresArg: true,
+    describe: 'the model file to use (as train writes it)',
+  },
   data: {
     type: 'string',
+    requiresArg: true,
     describe:
       'predict a data set instead: seed2class, spiral, mnist (its held-out test digits), an IDX directory (its t10k set) or a .csv / .json file',
   },
   seed: {
     type: 'string',
+    requiresArg: true,
     describe: "seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)",
   },
   samples: { default: 1000, requiresArg: true, coerce: whole('samples'), describe: 'points in the spiral set' },
@@ -28,14 +39,19 @@ export const PREDICT_FLAGS = {
 function whole(flag: string): (v: unknown) => number {
   return (v) => {
     const n = typeof v === 'string' && v.trim() === '' ? NaN : Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a whole number`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a whole number >= 0`);
     return n;
   };
 }
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
+  // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
+  // flag with a value, an unknown flag, each in the same words.
+  givenOnce(argv, PREDICT_FLAGS);
+  switchValues(argv, PREDICT_FLAGS);
   const { default: yargs } = await import('yargs');
-  const a = yargs(argv)
+  const a = yargs(negativeWords(argv))
     .scriptName('predict')
     .parserConfiguration({ 'parse-positional-numbers': false })
     .command('$0 [features..]', 'Use a trained model: outputs and classes of one sample or of a data set.', (y) =>
@@ -49,9 +65,11 @@ export async function parsePredictArgs(argv = process.argv.slice(2)) {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
-      throw new UsageError((msg ?? err?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
+      const unknown = unknownLine(msg ?? '', argv, Object.keys(PREDICT_FLAGS), 'predict');
+      throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
     })
     .parseSync();
+  once(a, PREDICT_FLAGS);
   // After `--`, arguments land in `_`: negative features may be written either way.
   return { ...a, features: [...((a.features as string[] | undefined) ?? []), ...a._.map(String)] };
 }

@@ -1,7 +1,7 @@
 // yargs' "Unknown argument: speed" said like train's other errors: the word
 // as typed and what was expected, with the flag that was probably meant
-// (--max-iter: --max-iters) where one is a few letters away. plot says the
-// same of its own flags (plot-flags.ts).
+// (--max-iter: --max-iters) where one is a few letters away. Every command
+// says the same of its own flags.
 
 /** The one line for an unknown flag or a stray word, or undefined when `msg` is about something else. */
 export function unknownLine(
