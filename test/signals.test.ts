@@ -3,7 +3,7 @@
 // saved, the exit says which signal, and where the model is.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model/model-file.ts';
@@ -52,8 +52,49 @@ describe('a signal to the process group', () => {
 
   it('Ctrl-C through npm run saves the model as well', async () => {
     const out = join(dir, 'npm.json');
-    await interrupt('npm', ['run', 'train', '--silent', '--', ...long, '--out', out], 'SIGINT');
-    expect(existsSync(out)).toBe(true);
+    const r = await interrupt('npm', ['run', 'train', '--silent', '--', ...long, '--out', out], 'SIGINT');
+    // npm passes a Ctrl-C on by dying of it, which a shell reports as 128 + 2.
+    expect(r.code ?? 128 + constants.signals[r.signal as NodeJS.Signals]).toBe(130);
+    expect(r.stderr).toBe(`train: interrupted; the best model so far is in ${out}`);
     expect(loadModel(out).meta.stopReason).toBe('interrupted');
+  }, 60_000);
+
+  // npm's script shell (dash on Debian) dies of a SIGTERM at once, and npm after it, leaving node
+  // to save alone, after a process manager has seen the command end; the npm scripts exec node.
+  it('SIGTERM through npm run: npm waits for the model to be saved and exits 143', async () => {
+    const out = join(dir, 'npm-term.json');
+    const r = await interrupt('npm', ['run', 'train', '--silent', '--', ...long, '--out', out], 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(r.stderr).toBe(`train: interrupted; the best model so far is in ${out}`);
+    expect(loadModel(out).meta.stopReason).toBe('interrupted');
+  }, 60_000);
+});
+
+describe('a second Ctrl-C', () => {
+  it('exits at once with 130 while the first is still stopping the run, saving nothing', async () => {
+    const out = join(dir, 'twice.json');
+    const child = spawn(process.execPath, ['dist/train.js', ...long, '--out', out], {
+      cwd: root,
+      env: { ...process.env, NEURO_POOL_TEST_FAULT: 'stuck-stop' }, // test only: the first press goes unheard
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise((started) => child.stdout.once('data', started));
+    child.kill('SIGINT');
+    const first = await Promise.race([exited, new Promise((wait) => setTimeout(() => wait('running'), 1000))]);
+    expect(first).toBe('running'); // the first press asked for a stop and did not exit
+    const sentAt = performance.now();
+    child.kill('SIGINT');
+    const guard = setTimeout(() => child.kill('SIGKILL'), 5000); // a run that did not exit must not outlive the test
+    const code = await exited;
+    clearTimeout(guard);
+    expect(code).toBe(130);
+    expect(performance.now() - sentAt).toBeLessThan(1000);
+    expect(stderr).toBe('');
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 });

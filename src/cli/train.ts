@@ -17,7 +17,7 @@ import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
 import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
-import { testFault } from './test-fault.ts';
+import { stuckStop, testFault } from './test-fault.ts';
 
 async function main(a: Args): Promise<void> {
   if (a['grad-check']) {
@@ -48,7 +48,7 @@ async function main(a: Args): Promise<void> {
   });
   const r = await train({
     ...capThreads(toOptions(a)),
-    signal: interrupt.signal,
+    signal: stuckStop() ? undefined : interrupt.signal,
     fault: testFault(),
     onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
   }).finally(() => view.stop());
