@@ -75,6 +75,15 @@ describe('train() in the main thread', () => {
     expect(r.stopReason).toBe('interrupted');
   });
 
+  it("reports the first weights' own loss when stopped before its first iteration ends, not Infinity", async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const r = await train(seedRun({ signal: stop.signal }));
+    expect(r.iterations).toBe(0);
+    expect(r.loss).toBe(meanLoss(r.net, r.params, r.data, r.output));
+    expect(r.history).toEqual([{ iteration: 0, loss: r.loss, ms: r.history[0]?.ms }]);
+  });
+
   it('gives the same weights for the same seed and different ones for another', async () => {
     const o = seedRun({ method: 'random', maxIters: 50, targetLoss: -Infinity });
     const a = bytes((await train(o)).params);

@@ -99,8 +99,16 @@ export class Tracker {
   finish(iterations: number, loss: number): void {
     const last = this.history[this.history.length - 1];
     if (last && last.iteration === iterations) return;
-    const measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
-    if (Number.isFinite(measured)) this.record(iterations, measured, this.s.test ? this.heldOut() : undefined);
+    let measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
+    if (!Number.isFinite(this.best.loss) && !Number.isFinite(measured)) {
+      // Stopped inside the first iteration, before any loss was known: the weights kept are the
+      // first ones (nothing was updated), so their loss is measured here, once.
+      const { net, data, output } = this.s;
+      measured = lossSum(net, this.params, data, output, this.scratch) / data.n;
+    }
+    if (!Number.isFinite(measured)) return;
+    if (!Number.isFinite(this.best.loss)) this.best.loss = measured;
+    this.record(iterations, measured, this.s.test ? this.heldOut() : undefined);
   }
 
   /** One history point; its clock counts on from the saved history's (resumed runs). */
