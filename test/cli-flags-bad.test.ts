@@ -63,6 +63,29 @@ describe('a bad input file', () => {
     expect(r.wrote).toBe(false);
   });
 
+  it('warns, naming the first, when a few labels of a 0/1 set make it a regression', () => {
+    const r = withFile('stray.csv', '1,2,0\n2,3,1\n3,1,0.5\n4,4,1\n0,1,0\n', '--data', 'stray.csv', '--max-iters', '1');
+    expect(r.stderr.split('\n')[0]).toBe(
+      'train: data stray.csv: 1 of 5 labels is neither 0 nor 1 (the first: 0.5, sample 3), so the loss is mse, ' +
+        'a regression; for a classifier, fix those labels; for a regression, give --loss mse',
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it('says nothing of the labels when the loss is given', () => {
+    const r = withFile(
+      'stray.csv',
+      '1,2,0\n2,3,1\n3,1,0.5\n4,4,1\n0,1,0\n',
+      '--data',
+      'stray.csv',
+      '--max-iters',
+      '1',
+      '--loss',
+      'mse',
+    );
+    expect(r.stderr).not.toContain('labels');
+  });
+
   it('still reads a first row that names every column as a header', () => {
     const r = withFile('named.csv', 'x1,x2,label\n1,2,1\n3,4,0\n5,6,1\n', '--data', 'named.csv', '--max-iters', '2');
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seed2class, spiral } from '../src/data/builtin.ts';
+import { strayLabels } from '../src/data/dataset.ts';
 import { loadData, MAX_CLASSES, parseCsv, parseOriginalJson } from '../src/data/load.ts';
 
 describe('built-in data', () => {
@@ -91,6 +92,16 @@ describe('class labels', () => {
   it('keeps CSV labels 0/1 as one binary output', () => {
     const d = parseCsv('1,0\n2,1\n', 'b.csv');
     expect([d.outDim, d.classes, d.binary]).toEqual([1, 2, true]);
+  });
+
+  it('finds the labels that are neither 0 nor 1 in a set that is mostly 0/1', () => {
+    const d = parseCsv('1,0\n2,1\n3,0.5\n4,1\n5,2\n6,0\n', 'stray.csv');
+    expect(strayLabels(d)).toEqual({ count: 2, sample: 2, value: 0.5 });
+  });
+
+  it('finds no stray labels in a 0/1 set, nor in one mostly of other values', () => {
+    expect(strayLabels(parseCsv('1,0\n2,1\n', 'b.csv'))).toBeUndefined();
+    expect(strayLabels(parseCsv('1,0.2\n2,0.7\n3,1\n', 'r.csv'))).toBeUndefined();
   });
 
   it('keeps CSV labels as regression targets when one is not an integer', () => {

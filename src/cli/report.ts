@@ -34,6 +34,8 @@ function asFlag(chosen: string): string {
 
 export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void {
   return (e) => {
+    // Notes about the data are warnings: on stderr, even when quiet.
+    if (e.type === 'start') for (const note of e.notes) console.error(`train: ${note}`);
     if (quiet || e.type === 'checkpoint') return;
     if (json) console.log(JSON.stringify(e));
     else if (e.type === 'progress') console.log(progressLine(e));

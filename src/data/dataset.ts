@@ -61,6 +61,23 @@ function allBinary(targets: Float64Array): boolean {
   return true;
 }
 
+/**
+ * Labels of a one-output set that are neither 0 nor 1 where most are 0 or 1:
+ * likely typos in a classifier's data, which would make it a regression.
+ */
+export function strayLabels(data: Dataset): { count: number; sample: number; value: number } | undefined {
+  if (data.outDim !== 1 || data.binary) return undefined;
+  let count = 0;
+  let first = -1;
+  for (let s = 0; s < data.n; s++) {
+    const v = data.targets[s];
+    if (v === 0 || v === 1) continue;
+    if (first < 0) first = s;
+    count++;
+  }
+  return 2 * count < data.n ? { count, sample: first, value: data.targets[first] } : undefined;
+}
+
 /** What `classes` the targets support: one-hot rows over K >= 3, one 0/1 output, or 0. */
 export function inferClasses(targets: Float64Array, outDim: number, binary = allBinary(targets)): number {
   if (outDim === 1) return binary ? 2 : 0;

@@ -30,6 +30,8 @@ export interface StartEvent {
   evalsPerIter: number;
   /** The options decided from the data ('auto'), in words, e.g. "hidden 32". */
   chosen: string[];
+  /** What the user should know about the data (labels that make it a regression), in words. */
+  notes: string[];
 }
 
 /** At the end of each epoch of a mini-batch run. Train loss: on the fixed evaluation set. */

@@ -1,7 +1,7 @@
 // From resolved options to what a run needs: the data, the network, its
 // output and loss, the first params, and the run's one description.
 
-import type { Dataset } from '../data/dataset.ts';
+import { type Dataset, strayLabels } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
@@ -19,6 +19,8 @@ export interface Prepared {
   /** The options with every 'auto' decided for this data, and those decisions in words. */
   settings: Settings;
   chosen: string[];
+  /** What the user should know about the data before training starts, in words. */
+  notes: string[];
   data: Dataset;
   test?: Dataset;
   /** Mini-batch runs: the training samples whose loss decides the best weights and the stops. */
@@ -57,7 +59,8 @@ export function prepare(given: ResolvedOptions): Prepared {
   const resume = model && !o.params ? resumeFrom(model, init) : FRESH;
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
-  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, resume };
+  const notes = o.loss === 'auto' && !model ? lossNotes(data, output.name) : [];
+  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, notes, resume };
 }
 
 /** Refuses a net too large for memory before its weights exist, naming what made it large. */
@@ -85,6 +88,17 @@ function fresh(o: Settings, data: Dataset) {
         ? xavierParams(net, rng)
         : constantParams(net, Number(o.init));
   return { net, output, params };
+}
+
+/** A regression chosen because of a few labels that break an otherwise 0/1 set: say so, and which. */
+function lossNotes(data: Dataset, loss: LossName): string[] {
+  const stray = loss === 'mse' ? strayLabels(data) : undefined;
+  if (!stray) return [];
+  const { count, sample, value } = stray;
+  return [
+    `data ${data.name}: ${count} of ${data.n} labels ${count === 1 ? 'is' : 'are'} neither 0 nor 1 (the first: ${value}, sample ${sample + 1}), ` +
+      'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
+  ];
 }
 
 /** auto: softmax for K ≥ 3 classes, logistic for 0/1 labels, else squared error. */

@@ -56,6 +56,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
   const {
     settings: o,
     chosen,
+    notes,
     data,
     test,
     net,
@@ -94,6 +95,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       params: params.length,
       evalsPerIter: runner.results.length,
       chosen,
+      notes,
     });
     const { reportEvery, onEvent } = o;
     const { targetAccuracy } = o;
