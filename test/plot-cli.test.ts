@@ -22,7 +22,8 @@ function cli(cmd: string, ...args: string[]) {
 }
 
 // One model of the built-in set, trained as `npm run train` does, its decision map drawn at the end.
-expect(cli('train', '--out', 'm.json', '--quiet', '--plot', 'trained.svg').code).toBe(0);
+const trained = cli('train', '--out', 'm.json', '--quiet', '--plot', 'trained.svg');
+expect(trained.code).toBe(0);
 
 describe('plot', () => {
   const plotOk = (...args: string[]) => {
@@ -59,6 +60,10 @@ describe('plot', () => {
     expect(markItems(readFileSync(join(dir, 'map.svg'), 'utf8'), 'symbol')).toHaveLength(50);
     plotOk('--curves', 'm.json', '--png', 'c.png');
     expect(readFileSync(join(dir, 'c.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('says, for train --plot, where it wrote the map, after the model', () => {
+    expect(trained.stdout).toContain('model:      m.json\nmap:        trained.svg\n');
   });
 
   it('draws, for train --plot, the map of the model it trained: its points and its title', () => {

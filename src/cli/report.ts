@@ -60,9 +60,11 @@ export interface Summary {
   strategy: string;
   runner: string;
   model: string;
+  /** --plot: where the decision map went. */
+  map?: string;
 }
 
-export function summary(r: TrainResult, train: Scores, test: Scores | null, model: string): Summary {
+export function summary(r: TrainResult, train: Scores, test: Scores | null, model: string, map?: string): Summary {
   return {
     stopReason: r.stopReason,
     iterations: r.iterations,
@@ -75,6 +77,7 @@ export function summary(r: TrainResult, train: Scores, test: Scores | null, mode
     strategy: r.strategy,
     runner: r.runner,
     model,
+    ...(map === undefined ? {} : { map }),
   };
 }
 
@@ -91,6 +94,7 @@ export function summaryText(s: Summary): string {
     `wall time:  ${s.wallSeconds.toFixed(3)} s (${rate(s.itersPerSec)} iterations/s)`,
     `threads:    ${s.threads} (${s.runner})`,
     `model:      ${s.model}`,
+    ...(s.map === undefined ? [] : [`map:        ${s.map}`]),
     ...(shown.classes > 0 ? ['', scoresText(shown, s.test ? 'test set' : 'training set')] : []),
   ].join('\n');
 }

@@ -79,10 +79,11 @@ async function main(a: Args): Promise<void> {
       date: new Date().toISOString(),
     },
   });
-  if (a.plot !== undefined) await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r);
+  const map =
+    a.plot !== undefined && (await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r));
   const advice = deadNetAdvice(r);
   if (advice) console.error(`train: ${advice}`);
-  const sum = summary(r, trainScores, testScores, a.out);
+  const sum = summary(r, trainScores, testScores, a.out, map ? a.plot : undefined);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (view.live && r.history.length > 1)
     console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
@@ -140,20 +141,21 @@ function capThreads(o: TrainOptions): TrainOptions {
   return { ...o, threads: most };
 }
 
-/** --plot: the decision map of the trained model over its training data (vega loads only here). */
-async function plotMap(path: string, model: Model, r: TrainResult): Promise<void> {
+/** --plot: the decision map of the trained model over its training data (vega loads only here); whether it was drawn. */
+async function plotMap(path: string, model: Model, r: TrainResult): Promise<boolean> {
   if (r.data.inDim !== 3) {
     console.error(
       `train: --plot ${show(path)}: a decision map needs 2-D data, and ${r.data.name} has ${r.data.inDim - 1} features`,
     );
     process.exitCode = 2;
-    return;
+    return false;
   }
   const [{ decisionMapSpec }, { writeChart }] = await Promise.all([
     import('../plot/decision-map.ts'),
     import('../plot/render.ts'),
   ]);
   await writeChart(path, decisionMapSpec(model, r.data, { method: r.options.method, loss: r.loss }));
+  return true;
 }
 
 await runCommand('train', async () => {
