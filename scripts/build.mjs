@@ -7,7 +7,7 @@
 // the next run with no step to forget. esbuild loads only when a build is due.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,12 +63,13 @@ function readStamp() {
 /** Builds dist/ unless it is up to date with every input; returns whether it built. */
 export async function ensureBuilt() {
   const now = inputs();
-  if (JSON.stringify(readStamp()) === JSON.stringify(now)) return false;
+  const last = readStamp();
+  if (JSON.stringify(last?.inputs) === JSON.stringify(now)) return false;
   const { build } = await import('esbuild');
-  // Chunk names are content hashes: without a clean start, every build's old chunks would stay.
-  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  await build({
+  const { metafile } = await build({
+    absWorkingDir: root,
+    metafile: true,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
     outdir: dist,
     bundle: true,
@@ -85,7 +86,12 @@ export async function ensureBuilt() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
-  writeFileSync(stampFile, JSON.stringify(now));
+  // Chunk names are content hashes, so every build leaves new files. Those of the build before
+  // stay, since a command still running may yet import its chunks (the pool's) lazily; older go.
+  const outputs = Object.keys(metafile.outputs).map((path) => basename(path));
+  const keep = new Set([...outputs, ...(last?.outputs ?? []), basename(stampFile)]);
+  for (const file of readdirSync(dist)) if (!keep.has(file)) rmSync(join(dist, file), { recursive: true, force: true });
+  writeFileSync(stampFile, JSON.stringify({ inputs: now, outputs }));
   return true;
 }
 
