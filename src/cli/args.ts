@@ -5,6 +5,7 @@
 
 import type { TrainOptions } from '../train/options.ts';
 import { FLAGS, UsageError } from './flags.ts';
+import { examples, helpWidth } from './help.ts';
 import { givenOnce } from './repeated.ts';
 import { switchValues } from './switches.ts';
 import { unknownLine } from './unknown.ts';
@@ -26,6 +27,18 @@ export function defaultArgs(): Args {
   return a as Args;
 }
 
+/** What --help shows as examples: a command and what it does. */
+const EXAMPLES = [
+  ['train', 'train 3-6-1 on the built-in 50 points by numerical gradient'],
+  [
+    'train --method random --candidates 8 --threads 2 --seed 7',
+    'random updates, 8 candidates per iteration on 2 threads',
+  ],
+  ['train --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off'],
+  ['train --data mnist', 'real digits by numerical gradient to 90% test accuracy, defaults for wide inputs'],
+  ['train --data points.csv --out points-model.json', 'your own x1,x2,label CSV'],
+] as const;
+
 export async function parseWithYargs(argv: string[]) {
   givenOnce(argv, FLAGS);
   switchValues(argv, FLAGS);
@@ -37,18 +50,11 @@ export async function parseWithYargs(argv: string[]) {
         '$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.',
       )
       .options(FLAGS)
-      .example('$0', 'train 3-6-1 on the built-in 50 points by numerical gradient')
-      .example(
-        '$0 --method random --candidates 8 --threads 2 --seed 7',
-        'random updates, 8 candidates per iteration on 2 threads',
-      )
-      .example('$0 --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off')
-      .example('$0 --data mnist', 'real digits by numerical gradient to 90% test accuracy, defaults for wide inputs')
-      .example('$0 --data points.csv --out points-model.json', 'your own x1,x2,label CSV')
+      .epilog(examples(EXAMPLES))
       .strict()
       .help()
       .version(false)
-      .wrap(Math.min(110, process.stdout.columns || 100))
+      .wrap(helpWidth())
       .fail((msg, err) => {
         const unknown = unknownLine(msg ?? '', argv, Object.keys(FLAGS));
         throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));

@@ -5,6 +5,7 @@
 import { METHODS } from '../train/options.ts';
 import { negativeWords, once, oneLine } from './args.ts';
 import { FLAGS, UsageError } from './flags.ts';
+import { examples, helpWidth } from './help.ts';
 import { givenOnce } from './repeated.ts';
 import { switchValues } from './switches.ts';
 import { unknownLine } from './unknown.ts';
@@ -31,6 +32,12 @@ export const COMPARE_FLAGS = {
   json: { type: 'boolean', default: false, describe: 'the table as one JSON object' },
 } as const;
 
+/** What --help shows as examples: a command and what it does. */
+const EXAMPLES = [
+  ['compare', 'the built-in set: random updates, numerical gradient and backprop to its target loss'],
+  ['compare --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves'],
+] as const;
+
 export async function parseCompareArgs(argv = process.argv.slice(2)) {
   // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
   // flag with a value and a negative -Infinity are found in the command line before yargs.
@@ -44,12 +51,11 @@ export async function parseCompareArgs(argv = process.argv.slice(2)) {
         '$0 [flags]\n\nTrain the same net from the same start with each method, side by side, and race them to a target.',
       )
       .options(COMPARE_FLAGS)
-      .example('$0', 'the built-in set: random updates, numerical gradient and backprop to its target loss')
-      .example('$0 --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves')
+      .epilog(examples(EXAMPLES))
       .strict()
       .help()
       .version(false)
-      .wrap(Math.min(110, process.stdout.columns || 100))
+      .wrap(helpWidth())
       .fail((msg, err) => {
         const unknown = unknownLine(msg ?? '', argv, Object.keys(COMPARE_FLAGS), 'compare');
         throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));

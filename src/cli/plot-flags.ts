@@ -4,6 +4,7 @@
 
 import { negativeWords, once, oneLine } from './args.ts';
 import { UsageError } from './flags.ts';
+import { examples, helpWidth } from './help.ts';
 import { givenOnce } from './repeated.ts';
 import { switchValues } from './switches.ts';
 import { unknownLine } from './unknown.ts';
@@ -70,7 +71,7 @@ export const PLOT_FLAGS = {
   speedup: {
     type: 'string',
     requiresArg: true,
-    describe: 'speedup and efficiency from a speedup results file (bench-results/*.json)',
+    describe: 'speedup and efficiency from a results file of npm run speedup (in bench-results)',
     group: 'Runs:',
   },
   scale: {
@@ -104,6 +105,15 @@ function positive(flag: string): (v: unknown) => number {
   };
 }
 
+/** What --help shows as examples: a command and what it does. */
+const EXAMPLES = [
+  ['plot --model model.json --points 120 --csv out.csv', 'classify random points of the square (plot-classify)'],
+  ['plot --model model.json --svg map.svg', 'the decision map of a 2-D model over its data'],
+  ['plot --curves a.json b.json --log --svg loss.svg', 'loss curves of several runs'],
+  ['plot --model digits.json --data mnist --digits digits.png --confusion confusion.png', 'digits'],
+  ['plot --speedup bench-results/speedup-....json --svg speedup.svg', 'speedup and efficiency'],
+] as const;
+
 export async function parsePlotArgs(argv = process.argv.slice(2)) {
   // Read as train reads its flags (args.ts). --curves takes several files by design; any other
   // flag given twice is a mistake.
@@ -115,15 +125,11 @@ export async function parsePlotArgs(argv = process.argv.slice(2)) {
     .scriptName('plot')
     .usage('$0 [flags]\n\nPictures of a model, of runs and of speedups, as SVG or PNG.')
     .options(PLOT_FLAGS)
-    .example('$0 --model model.json --points 120 --csv out.csv', 'classify random points of the square (plot-classify)')
-    .example('$0 --model model.json --svg map.svg', 'the decision map of a 2-D model over its data')
-    .example('$0 --curves a.json b.json --log --svg loss.svg', 'loss curves of several runs')
-    .example('$0 --model digits.json --data mnist --digits digits.png --confusion confusion.png', 'digits')
-    .example('$0 --speedup bench-results/speedup-....json --svg speedup.svg', 'speedup and efficiency')
+    .epilog(examples(EXAMPLES))
     .strict()
     .help()
     .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth())
     .fail((msg, err) => {
       const unknown = unknownLine(msg ?? '', argv, Object.keys(PLOT_FLAGS), 'plot');
       throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));

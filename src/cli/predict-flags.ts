@@ -4,6 +4,7 @@
 
 import { negativeWords, once, oneLine } from './args.ts';
 import { UsageError } from './flags.ts';
+import { examples, helpWidth } from './help.ts';
 import { givenOnce } from './repeated.ts';
 import { switchValues } from './switches.ts';
 import { unknownLine } from './unknown.ts';
@@ -45,6 +46,12 @@ function whole(flag: string): (v: unknown) => number {
   };
 }
 
+/** What --help shows as examples: a command and what it does. */
+const EXAMPLES = [
+  ['predict --model model.json 3 7', 'the class of the point (3, 7)'],
+  ['predict --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels'],
+] as const;
+
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
   // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
   // flag with a value, an unknown flag, each in the same words.
@@ -58,12 +65,11 @@ export async function parsePredictArgs(argv = process.argv.slice(2)) {
       y.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
     )
     .options(PREDICT_FLAGS)
-    .example('$0 --model model.json 3 7', 'the class of the point (3, 7)')
-    .example('$0 --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels')
+    .epilog(examples(EXAMPLES))
     .strict()
     .help()
     .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth())
     .fail((msg, err) => {
       const unknown = unknownLine(msg ?? '', argv, Object.keys(PREDICT_FLAGS), 'predict');
       throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
