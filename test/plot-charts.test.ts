@@ -44,6 +44,17 @@ describe('loss curves', () => {
     expect(rows.map((r) => r.iteration)).toEqual(expect.arrayContaining([0, 123, 59_999]));
   });
 
+  it('span the losses on a log scale, with no empty decade above them', async () => {
+    // Losses from 2.4 down to 0.2: a scale rounded out to decades would reach up to 10.
+    const h = Array.from({ length: 20 }, (_, i) => ({ iteration: i, loss: 2.4 / (1 + 0.6 * i), ms: i }));
+    const svg = await renderSvg(curvesSpec([{ label: 'r', history: h }], { log: true }));
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // The first panel's loss axis: its labels come after the iteration axis' title, before its own.
+    const yLabels = texts.slice(texts.indexOf('iteration') + 1, texts.indexOf('loss'));
+    expect(yLabels.at(-1)).toBe('2');
+    expect(yLabels).not.toContain('10');
+  });
+
   it('leave out losses a log scale cannot show', () => {
     const h = history(5);
     h[2].loss = 0;

@@ -39,7 +39,9 @@ export function curveRows(runs: readonly Run[], log = false) {
 /** Two panels, loss against iterations and against seconds, one colour per run, dashed for test loss. */
 export function curvesSpec(runs: readonly Run[], o: CurvesOptions = {}): ChartSpec {
   const rows = curveRows(runs, o.log);
-  const y = { field: 'loss', type: 'quantitative', title: 'loss', scale: { type: o.log ? 'log' : 'linear' } };
+  // A log scale rounded out to whole decades leaves most of the top one empty: it spans the losses instead.
+  const scale = o.log ? { type: 'log', nice: false } : { type: 'linear' };
+  const y = { field: 'loss', type: 'quantitative', title: 'loss', scale };
   const panel = (x: 'iteration' | 'seconds') => ({
     width: 320,
     height: 220,
