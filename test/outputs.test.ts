@@ -42,6 +42,28 @@ describe('an output path that cannot be used', () => {
     expect(r.added).toEqual([]);
   });
 
+  it('a folder the system will not create files in, whatever its permission bits say (/proc)', () => {
+    const r = inDir(none, '--data', 'd.csv', '--out', '/proc/m.json');
+    expect(r.stderr).toBe('train: --out "/proc/m.json": expected a path in a folder that exists and can be written');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a file that exists and is left as it was, the check writing nothing into it', () => {
+    const r = inDir(
+      (cwd) => writeFileSync(join(cwd, 'm.json'), 'mine'),
+      '--data',
+      'd.csv',
+      '--out',
+      'm.json',
+      '--lr',
+      '-1',
+    );
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(r.cwd, 'm.json'), 'utf8')).toBe('mine');
+    expect(r.added).toEqual([]);
+  });
+
   it('a folder itself', () => {
     const r = inDir((cwd) => mkdirSync(join(cwd, 'models')), '--data', 'd.csv', '--out', 'models');
     expect(r.stderr).toBe('train: --out "models": is a folder, expected a file path');

@@ -1,8 +1,8 @@
 // Output paths are checked before any work, so that a typo costs a second,
 // not a training run.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { show } from '../util/option-error.ts';
 import { UsageError } from './flags.ts';
 
@@ -10,19 +10,32 @@ import { UsageError } from './flags.ts';
 export function checkOutput(flag: string, path: string, chart = false): void {
   if (chart && !['.svg', '.png'].includes(extname(path).toLowerCase()))
     throw new UsageError(`--${flag} ${show(path)}: expected a file name ending in .svg or .png`);
-  try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch {
-    throw new UsageError(`--${flag} ${show(path)}: expected a path in a folder that exists and can be written`);
-  }
-  const found = statSync(path, { throwIfNoEntry: false });
+  const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--${flag} ${show(path)}: is a folder, expected a file path`);
-  if (found) {
-    try {
-      accessSync(path, constants.W_OK);
-    } catch {
-      throw new UsageError(`--${flag} ${show(path)}: exists and cannot be written, expected a writable file`);
+  // Tried, not only asked: permission bits say little to root, or on /proc or a read-only mount.
+  try {
+    if (found)
+      closeSync(openSync(path, 'r+')); // opened for writing, not truncated: the file stays as it is
+    else {
+      const probe = `${resolve(path)}.${process.pid}.probe`;
+      closeSync(openSync(probe, 'wx'));
+      rmSync(probe);
     }
+  } catch {
+    throw new UsageError(
+      found
+        ? `--${flag} ${show(path)}: exists and cannot be written, expected a writable file`
+        : `--${flag} ${show(path)}: expected a path in a folder that exists and can be written`,
+    );
+  }
+}
+
+/** What a path is, or undefined where nothing is there (or a file stands where a folder should). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
