@@ -22,11 +22,29 @@ import { resolveOptions } from '../src/train/options.ts';
 import { type Prepared, prepare } from '../src/train/prepare.ts';
 import { median, spread } from '../src/util/stats.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
+import { Expected, listOf, or, parseScriptArgs, whole } from './script-args.ts';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
-const repeats = Number(args.get('repeats') ?? 5);
-const threadCounts = (args.get('threads') ?? '0,2').split(',').map(Number);
-const only = args.get('workloads')?.split(',');
+const NAMES = ['seed2class 3-6-1 (50)', 'spiral 2-32-32-1 (1000)', 'digits 784-32-10 (1000)'];
+const SHORT = NAMES.map((n) => n.split(' ')[0]);
+/** A workload is named by the start of its name: seed2class, spiral, digits (or "spiral 2"). */
+const workloadName = (s: string) => {
+  if (NAMES.some((n) => n.startsWith(s))) return s;
+  throw new Expected(or(SHORT), s);
+};
+const args = parseScriptArgs(
+  'bench:gradient',
+  'Time per iteration of the naive and incremental numerical gradients and of backprop, side by side.',
+  {
+    repeats: { describe: 'timed repeats per configuration (median reported)', default: 5, read: whole(1) },
+    threads: {
+      describe: 'thread counts to time, comma-separated (0: the main thread)',
+      default: [0, 2],
+      read: listOf(whole(0)),
+    },
+    workloads: { describe: `comma-separated: ${SHORT.join(', ')}`, default: SHORT, read: listOf(workloadName) },
+  },
+);
+const { repeats, threads: threadCounts, workloads: only } = args;
 
 interface Workload {
   name: string;
@@ -41,15 +59,15 @@ function workloads(): Workload[] {
   // Every 10th of the 10,000 built-in digits: 1,000 images of all ten classes (the package stores them by class).
   const every10th = Array.from({ length: 1000 }, (_, i) => i * 10);
   return [
-    { name: 'seed2class 3-6-1 (50)', data: seed2class(), hidden: [6], naiveFull: true },
-    { name: 'spiral 2-32-32-1 (1000)', data: spiral(1000, '1'), hidden: [32, 32], naiveFull: true },
+    { name: NAMES[0], data: seed2class(), hidden: [6], naiveFull: true },
+    { name: NAMES[1], data: spiral(1000, '1'), hidden: [32, 32], naiveFull: true },
     {
-      name: 'digits 784-32-10 (1000)',
+      name: NAMES[2],
       data: imagesToDataset(digits, every10th, { name: 'digits' }),
       hidden: [32],
       naiveFull: false,
     },
-  ].filter((w) => !only || only.some((o) => w.name.startsWith(o)));
+  ].filter((w) => only.some((o) => w.name.startsWith(o)));
 }
 
 interface Config {

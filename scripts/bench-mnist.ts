@@ -7,11 +7,30 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseWithYargs, toOptions, UsageError } from '../src/cli/args.ts';
+import { FLAGS } from '../src/cli/flags.ts';
 import { median } from '../src/util/stats.ts';
+import { fail, parseScriptArgs, whole } from './script-args.ts';
 
-const argv = process.argv.slice(2);
-const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : 3;
+// Every run gets these; the rest of train's flags may be given, and go to every run as typed.
+const FIXED = ['--data', 'mnist', '--json'];
+const SET_HERE = ['data', 'method', 'json', 'out'];
+const argv: string[] = []; // the flags for train, as typed (parseScriptArgs puts them here)
+const { runs } = parseScriptArgs(
+  'bench:mnist',
+  'The race to 90% test accuracy on the built-in digits, numerical gradient against backprop.\n' +
+    'Any other flag of train (npm run train -- --help) goes to every run, ' +
+    `except --${SET_HERE.join(', --')} (set here).`,
+  { runs: { describe: 'runs of each method, interleaved (median reported)', default: 3, read: whole(1) } },
+  { flags: Object.keys(FLAGS).filter((f) => !SET_HERE.includes(f)), passed: argv },
+);
+// Train's flags read by train's own reader now, so that a bad one is refused before the first run, in its words.
+try {
+  toOptions(await parseWithYargs([...FIXED, '--method', 'gradient', ...argv]));
+} catch (e) {
+  if (e instanceof UsageError) fail('bench:mnist', e.message);
+  throw e;
+}
 const out = join(mkdtempSync(join(tmpdir(), 'np-race-')), 'model.json');
 const methods = ['gradient', 'backprop'];
 
@@ -24,7 +43,7 @@ interface Run {
 }
 
 function race(method: string): Run {
-  const args = ['dist/train.js', '--data', 'mnist', '--method', method, '--json', '--out', out, ...argv];
+  const args = ['dist/train.js', ...FIXED, '--method', method, '--out', out, ...argv];
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const wholeS = (performance.now() - t0) / 1000;

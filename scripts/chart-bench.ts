@@ -16,6 +16,9 @@ import { digitsSpec } from '../src/plot/digits.ts';
 import { type ChartSpec, renderPng, renderSvg } from '../src/plot/render.ts';
 import { stream } from '../src/util/rng.ts';
 import { median } from '../src/util/stats.ts';
+import { parseScriptArgs } from './script-args.ts';
+
+parseScriptArgs('bench:charts', 'How long the pictures take to render, and how big their files are. No flags.', {});
 
 const history: HistoryPoint[] = Array.from({ length: 60_000 }, (_, i) => ({
   iteration: i,

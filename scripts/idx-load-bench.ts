@@ -19,6 +19,7 @@ import { imagesToDataset } from '../src/data/images.ts';
 import { builtinDigits } from '../src/data/mnist.ts';
 import { stream } from '../src/util/rng.ts';
 import { median } from '../src/util/stats.ts';
+import { parseScriptArgs, whole } from './script-args.ts';
 
 interface ChildReport {
   readMs: number;
@@ -113,5 +114,15 @@ function parent(repeats: number): void {
   }
 }
 
+// --child is this script's own call of itself, never typed: it stays out of the flags and their --help.
 if (process.argv[2] === '--child') child(process.argv[3]);
-else parent(Number(process.argv[2] ?? 3));
+else {
+  const { repeats } = parseScriptArgs(
+    'bench:load',
+    'How long a full MNIST-sized IDX directory (60,000 + 10,000 images) takes to load, and its peak memory.',
+    {
+      repeats: { describe: 'loads per variant, each in a fresh process', default: 3, read: whole(1), positional: true },
+    },
+  );
+  parent(repeats);
+}

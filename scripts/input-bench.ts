@@ -7,6 +7,7 @@
 
 import { builtinDigits } from '../src/data/mnist.ts';
 import { median } from '../src/util/stats.ts';
+import { parseScriptArgs, whole } from './script-args.ts';
 
 const HIDDEN = 32;
 const REPEATS = 5;
@@ -65,7 +66,13 @@ function layerMixed(
   return check;
 }
 
-const n = Number(process.argv[2] ?? 10_000);
+const { samples: n } = parseScriptArgs(
+  'bench:inputs',
+  "The first layer's dot products over Float32Array against Float64Array inputs, on the built-in digits.",
+  {
+    samples: { describe: 'samples (the digits repeat past 10,000)', default: 10_000, read: whole(1), positional: true },
+  },
+);
 const digits = builtinDigits();
 const pixels = digits.rows * digits.cols;
 const inDim = pixels + 1;

@@ -13,8 +13,20 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, spread } from '../src/util/stats.ts';
+import { parseScriptArgs, whole } from './script-args.ts';
 
-const runs = Number(process.argv[2] ?? 7);
+const { runs } = parseScriptArgs(
+  'bench:startup',
+  'How long a whole `npm run train` takes, and node dist/train.js, npm and Node alone: whole-process runs.',
+  {
+    runs: {
+      describe: 'timed runs of each command, interleaved (median reported)',
+      default: 7,
+      read: whole(1),
+      positional: true,
+    },
+  },
+);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..'); // dist/ -> the project
 const scratch = mkdtempSync(join(tmpdir(), 'np-startup-'));
 const commands: [string, string, string[], string][] = [

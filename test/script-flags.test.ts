@@ -1,7 +1,141 @@
-// The reader of the benchmark scripts' flags (scripts/script-args.ts): the
-// values typed, the defaults, and each mistake in one line.
+// The benchmark scripts read their flags as the commands do: a mistake is one
+// line `<script>: <what>`, exit code 2, nothing on stdout and nothing written,
+// before any benchmarking starts (so each case here takes a fraction of a
+// second). --help lists the flags and exits 0.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgError, type Flag, listOf, oneOf, readArgs, whole } from '../scripts/script-args.ts';
+
+/** npm script name -> its bundle in dist/. */
+const BUNDLES = {
+  'bench:gradient': 'bench-gradient',
+  'bench:mnist': 'bench-mnist',
+  'bench:load': 'idx-load-bench',
+  'bench:inputs': 'input-bench',
+  'bench:startup': 'startup',
+  'bench:charts': 'chart-bench',
+} as const;
+type Script = keyof typeof BUNDLES;
+
+/** Runs a script's bundle in a fresh directory; returns what it said and what it left there. */
+function run(script: Script, args: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'np-script-'));
+  const r = spawnSync(process.execPath, [resolve(`dist/${BUNDLES[script]}.js`), ...args], {
+    cwd,
+    encoding: 'utf8',
+    // Every case fails at once; should one start its benchmark, it is stopped here rather than run to the end.
+    timeout: 15_000,
+  });
+  return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout, added: readdirSync(cwd) };
+}
+
+function refuses(script: Script, args: string[], line: string): void {
+  const r = run(script, args);
+  expect(r.stderr).toBe(`${script}: ${line}`);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.added).toEqual([]);
+}
+
+describe('bench:gradient', () => {
+  it('refuses a repeat count that is not a number', () =>
+    refuses('bench:gradient', ['--repeats', 'x'], '--repeats "x": expected a whole number >= 1'));
+
+  it('refuses zero repeats, typed with an equals sign', () =>
+    refuses('bench:gradient', ['--repeats=0'], '--repeats "0": expected a whole number >= 1'));
+
+  it('refuses a flag given twice, in either spelling', () =>
+    refuses('bench:gradient', ['--repeats', '5', '--repeats=6'], '--repeats 5 and 6: expected it once'));
+
+  it('refuses a flag missing its value', () =>
+    refuses('bench:gradient', ['--threads'], '--threads: expected a value after it'));
+
+  it('refuses a thread count in a list that is not a whole number, quoting that item', () =>
+    refuses('bench:gradient', ['--threads', '0,x'], '--threads "x": expected a whole number >= 0'));
+
+  it('refuses an unknown workload, naming those it has', () =>
+    refuses(
+      'bench:gradient',
+      ['--workloads=seed2class,mnist'],
+      '--workloads "mnist": expected seed2class, spiral or digits',
+    ));
+
+  it('refuses an unknown flag in the words of train, with the flag probably meant', () =>
+    refuses(
+      'bench:gradient',
+      ['--repeat', '5'],
+      '--repeat: expected a flag of bench:gradient, such as --repeats (see --help)',
+    ));
+
+  it('refuses a stray word', () =>
+    refuses('bench:gradient', ['fast'], '"fast": expected a flag; a value goes right after its flag'));
+});
+
+describe('bench:mnist', () => {
+  it('refuses a run count that is not a whole number', () =>
+    refuses('bench:mnist', ['--runs', '2.5'], '--runs "2.5": expected a whole number >= 1'));
+
+  it('refuses a near miss of its own flag, with the flag probably meant', () =>
+    refuses('bench:mnist', ['--run', '2'], '--run: expected a flag of bench:mnist, such as --runs (see --help)'));
+
+  it("refuses a bad value of a flag it gives on to train, in train's words, before the first run", () =>
+    refuses('bench:mnist', ['--runs', '1', '--lr', 'fast'], '--lr "fast": expected a number or auto'));
+
+  it('refuses a flag of train that it sets itself', () =>
+    refuses('bench:mnist', ['--method', 'backprop'], '--method: expected a flag of bench:mnist (see --help)'));
+});
+
+describe('the scripts that take one number', () => {
+  it('bench:load refuses zero loads', () => refuses('bench:load', ['0'], 'repeats "0": expected a whole number >= 1'));
+
+  it('bench:inputs refuses a sample count that is not a number', () =>
+    refuses('bench:inputs', ['many'], 'samples "many": expected a whole number >= 1'));
+
+  it('bench:startup refuses a negative run count', () =>
+    refuses('bench:startup', ['-1'], 'runs "-1": expected a whole number >= 1'));
+
+  it('bench:startup refuses a second word', () =>
+    refuses('bench:startup', ['3', '4'], '"4": expected at most one word, [runs]'));
+
+  it('bench:load refuses an unknown flag', () =>
+    refuses('bench:load', ['--fast'], '--fast: expected a flag of bench:load (see --help)'));
+
+  it('bench:load still runs itself with --child, which is no flag of its own', () => {
+    const r = run('bench:load', ['--child', '--none']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).samples).toBe(0);
+  });
+});
+
+describe('bench:charts', () => {
+  it('refuses any word, taking none', () => refuses('bench:charts', ['fast'], '"fast": expected no arguments'));
+
+  it('refuses any flag', () =>
+    refuses('bench:charts', ['--runs=3'], '--runs: expected a flag of bench:charts (see --help)'));
+});
+
+describe('--help', () => {
+  const FLAGS: Record<Script, string[]> = {
+    'bench:gradient': ['--repeats', '--threads', '--workloads'],
+    'bench:mnist': ['--runs'],
+    'bench:load': ['[repeats]'],
+    'bench:inputs': ['[samples]'],
+    'bench:startup': ['[runs]'],
+    'bench:charts': [],
+  };
+  for (const [script, flags] of Object.entries(FLAGS) as [Script, string[]][]) {
+    it(`${script} lists its flags, writes nothing and exits 0`, () => {
+      const r = run(script, ['--help']);
+      expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^npm run ${script}\\b`));
+      const listed = r.stdout.split('\n').map((line) => /^ {2}(\S+) +\S/.exec(line)?.[1]);
+      expect(listed.filter(Boolean)).toEqual(expect.arrayContaining([...flags, '--help']));
+      expect([r.code, r.stderr, r.added]).toEqual([0, '', []]);
+    });
+  }
+});
 
 describe('the reader itself', () => {
   const FLAGS = {
