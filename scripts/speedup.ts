@@ -3,55 +3,63 @@
 // so that every ratio compares runs made side by side.
 
 import { availableParallelism, cpus } from 'node:os';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import { GRAD_MODES, type GradMode } from '../src/methods/run-spec.ts';
 import { createRunner } from '../src/parallel/create-runner.ts';
 import { formatProfile, type Profile } from '../src/parallel/profile.ts';
 import { type Runner, STRATEGIES, type Strategy } from '../src/parallel/runner.ts';
 import { type Method, resolveOptions, type TrainOptions } from '../src/train/options.ts';
 import { prepare } from '../src/train/prepare.ts';
 import { train } from '../src/train/trainer.ts';
+import { Expected, listOf, oneOf, parseScriptArgs, whole } from './script-args.ts';
 import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
 import { WORKLOADS, workload } from './workloads.ts';
 
 const cores = availableParallelism();
-const list = (s: string) =>
-  s
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
-const a = yargs(hideBin(process.argv))
-  .scriptName('speedup')
-  .options({
-    workloads: { type: 'string', default: WORKLOADS.join(','), describe: 'comma-separated: seed2class, spiral' },
-    methods: { type: 'string', default: 'gradient,random', describe: 'comma-separated: gradient, random' },
+const METHODS = ['gradient', 'random'] as const;
+/** Refused now rather than when the results are written, after the whole run. */
+const folder = (s: string) => {
+  if (s.trim() === '') throw new Expected('a folder', s);
+  return s;
+};
+const a = parseScriptArgs(
+  'speedup',
+  'Seconds per iteration for each workload, method, strategy and thread count, on warmed pools.',
+  {
+    workloads: {
+      describe: 'comma-separated: seed2class, spiral',
+      default: [...WORKLOADS],
+      read: listOf(oneOf(WORKLOADS)),
+    },
+    methods: { describe: 'comma-separated: gradient, random', default: [...METHODS], read: listOf(oneOf(METHODS)) },
     threads: {
-      type: 'string',
-      default: Array.from({ length: 2 * cores + 1 }, (_, i) => i).join(','),
-      describe: 'thread counts to time',
+      describe: 'thread counts to time, comma-separated',
+      default: Array.from({ length: 2 * cores + 1 }, (_, i) => i),
+      read: listOf(whole(0)),
     },
-    strategies: { type: 'string', default: 'spin-main', describe: `comma-separated, or all: ${STRATEGIES.join(', ')}` },
-    repeats: { type: 'number', default: 5, describe: 'timed repeats per configuration (median reported)' },
-    'min-ms': { type: 'number', default: 200, describe: 'least duration of one repeat' },
-    samples: { type: 'number', default: 1000, describe: 'spiral points' },
+    strategies: {
+      describe: `comma-separated, or all: ${STRATEGIES.join(', ')}`,
+      default: ['spin-main'] as Strategy[],
+      read: (s: string) => {
+        const named = listOf(oneOf([...STRATEGIES, 'all'] as const))(s);
+        return named.includes('all') ? [...STRATEGIES] : (named as Strategy[]);
+      },
+    },
+    repeats: { describe: 'timed repeats per configuration (median reported)', default: 5, read: whole(1) },
+    'min-ms': { describe: 'least duration of one repeat, in milliseconds', default: 200, read: whole(0) },
+    samples: { describe: 'spiral points', default: 1000, read: whole(2) },
     grad: {
-      choices: ['incremental', 'naive'] as const,
-      default: 'incremental' as const,
-      describe: 'gradient evaluations (naive: a forward pass per weight, as docs/speedup.md measured first)',
+      describe:
+        'gradient evaluations: incremental, or naive (a forward pass per weight, as docs/speedup.md measured first)',
+      default: 'incremental' as GradMode,
+      read: oneOf(GRAD_MODES),
     },
-    candidates: { type: 'number', default: 16, describe: 'random-update candidates per iteration' },
-    profile: { type: 'boolean', default: false, describe: 'print where the time goes for each configuration' },
-    'out-dir': { type: 'string', default: 'bench-results', describe: 'where the JSON and CSV go' },
-  })
-  .strict()
-  .help()
-  .version(false)
-  .parseSync();
-
-const strategies = (a.strategies === 'all' ? [...STRATEGIES] : list(a.strategies)) as Strategy[];
-for (const s of strategies)
-  if (!STRATEGIES.includes(s)) throw new Error(`--strategies ${s}: expected ${STRATEGIES.join(', ')} or all`);
-const threadCounts = list(a.threads).map(Number);
+    candidates: { describe: 'random-update candidates per iteration', default: 16, read: whole(1) },
+    profile: { describe: 'print where the time goes for each configuration', default: false },
+    'out-dir': { describe: 'where the JSON and CSV go', default: 'bench-results', read: folder },
+  },
+);
+const strategies = a.strategies;
+const threadCounts = a.threads;
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores,
@@ -80,9 +88,9 @@ async function measure(o: TrainOptions, c: Config): Promise<number> {
 }
 
 const groups: Group[] = [];
-for (const wname of list(a.workloads)) {
+for (const wname of a.workloads) {
   const w = workload(wname, a.samples, '1');
-  for (const method of list(a.methods) as Method[]) {
+  for (const method of a.methods as readonly Method[]) {
     const o: TrainOptions = {
       data: w.data,
       hidden: w.nodes.slice(1, -1),

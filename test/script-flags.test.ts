@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgError, type Flag, listOf, oneOf, readArgs, whole } from '../scripts/script-args.ts';
+import { STRATEGIES } from '../src/parallel/runner.ts';
 
 /** npm script name -> its bundle in dist/. */
 const BUNDLES = {
@@ -17,6 +18,7 @@ const BUNDLES = {
   'bench:inputs': 'input-bench',
   'bench:startup': 'startup',
   'bench:charts': 'chart-bench',
+  speedup: 'speedup',
 } as const;
 type Script = keyof typeof BUNDLES;
 
@@ -117,6 +119,29 @@ describe('bench:charts', () => {
     refuses('bench:charts', ['--runs=3'], '--runs: expected a flag of bench:charts (see --help)'));
 });
 
+describe('speedup', () => {
+  it('refuses an unknown strategy, naming those it has', () =>
+    refuses('speedup', ['--strategies', 'spin,fast'], `--strategies "fast": expected ${STRATEGIES.join(', ')} or all`));
+
+  it('refuses a thread count that is not a number', () =>
+    refuses('speedup', ['--threads', 'x'], '--threads "x": expected a whole number >= 0'));
+
+  it('refuses zero repeats', () =>
+    refuses('speedup', ['--repeats', '0'], '--repeats "0": expected a whole number >= 1'));
+
+  it('refuses an unknown method', () =>
+    refuses('speedup', ['--methods', 'backprop'], '--methods "backprop": expected gradient or random'));
+
+  it('refuses an unknown flag in one line, not with the whole help', () =>
+    refuses('speedup', ['--frob'], '--frob: expected a flag of speedup (see --help)'));
+
+  it('refuses a switch given a word', () =>
+    refuses('speedup', ['--profile=yes'], '--profile "yes": expected true or false, or the flag alone'));
+
+  it('refuses an empty results folder before the run rather than after it', () =>
+    refuses('speedup', ['--out-dir='], '--out-dir "": expected a folder'));
+});
+
 describe('--help', () => {
   const FLAGS: Record<Script, string[]> = {
     'bench:gradient': ['--repeats', '--threads', '--workloads'],
@@ -125,6 +150,7 @@ describe('--help', () => {
     'bench:inputs': ['[samples]'],
     'bench:startup': ['[runs]'],
     'bench:charts': [],
+    speedup: ['--workloads', '--methods', '--threads', '--strategies', '--repeats', '--min-ms', '--out-dir'],
   };
   for (const [script, flags] of Object.entries(FLAGS) as [Script, string[]][]) {
     it(`${script} lists its flags, writes nothing and exits 0`, () => {
