@@ -49,16 +49,16 @@ describe('an output path that cannot be used', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('a file that exists in a folder where no file can be made (a model goes through one)', () => {
+    const r = inDir(none, '--data', 'd.csv', '--out', '/proc/version');
+    expect(r.stderr).toBe('train: --out "/proc/version": expected a path in a folder that exists and can be written');
+    expect(r.code).toBe(2);
+  });
+
   it('a file that exists and is left as it was, the check writing nothing into it', () => {
-    const r = inDir(
-      (cwd) => writeFileSync(join(cwd, 'm.json'), 'mine'),
-      '--data',
-      'd.csv',
-      '--out',
-      'm.json',
-      '--lr',
-      '-1',
-    );
+    const mine = (cwd: string) => writeFileSync(join(cwd, 'm.json'), 'mine');
+    const r = inDir(mine, '--data', 'd.csv', '--out', 'm.json', '--lr', '-1');
+    expect(r.stderr).toBe('train: --lr -1: expected a number > 0'); // refused after the output check
     expect(r.code).toBe(2);
     expect(readFileSync(join(r.cwd, 'm.json'), 'utf8')).toBe('mine');
     expect(r.added).toEqual([]);

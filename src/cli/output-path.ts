@@ -13,20 +13,18 @@ export function checkOutput(flag: string, path: string, chart = false): void {
   const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--${flag} ${show(path)}: is a folder, expected a file path`);
   // Tried, not only asked: permission bits say little to root, or on /proc or a read-only mount.
+  // The folder always (a model goes through a temporary file there), and a file already there.
   try {
-    if (found)
-      closeSync(openSync(path, 'r+')); // opened for writing, not truncated: the file stays as it is
-    else {
-      const probe = `${resolve(path)}.${process.pid}.probe`;
-      closeSync(openSync(probe, 'wx'));
-      rmSync(probe);
-    }
+    const probe = `${resolve(path)}.${process.pid}.probe`;
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe);
   } catch {
-    throw new UsageError(
-      found
-        ? `--${flag} ${show(path)}: exists and cannot be written, expected a writable file`
-        : `--${flag} ${show(path)}: expected a path in a folder that exists and can be written`,
-    );
+    throw new UsageError(`--${flag} ${show(path)}: expected a path in a folder that exists and can be written`);
+  }
+  try {
+    if (found) closeSync(openSync(path, 'r+')); // opened for writing, not truncated: the file stays as it is
+  } catch {
+    throw new UsageError(`--${flag} ${show(path)}: exists and cannot be written, expected a writable file`);
   }
 }
 
