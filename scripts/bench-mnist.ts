@@ -8,7 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWithYargs, toOptions, UsageError } from '../src/cli/args.ts';
+import { errorLine } from '../src/cli/command.ts';
 import { FLAGS } from '../src/cli/flags.ts';
+import { resolveOptions } from '../src/train/options.ts';
+import { OptionError } from '../src/util/option-error.ts';
 import { median } from '../src/util/stats.ts';
 import { fail, parseScriptArgs, whole } from './script-args.ts';
 
@@ -25,10 +28,11 @@ const { runs } = parseScriptArgs(
   { flags: Object.keys(FLAGS).filter((f) => !SET_HERE.includes(f)), passed: argv },
 );
 // Train's flags read by train's own reader now, so that a bad one is refused before the first run, in its words.
+// Values too (--lr -1), as train() checks them: only what needs the data is left to the runs.
 try {
-  toOptions(await parseWithYargs([...FIXED, '--method', 'gradient', ...argv]));
+  resolveOptions(toOptions(await parseWithYargs([...FIXED, '--method', 'gradient', ...argv])));
 } catch (e) {
-  if (e instanceof UsageError) fail('bench:mnist', e.message);
+  if (e instanceof UsageError || e instanceof OptionError) fail('bench:mnist', errorLine(e));
   throw e;
 }
 const out = join(mkdtempSync(join(tmpdir(), 'np-race-')), 'model.json');

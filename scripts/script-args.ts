@@ -77,8 +77,10 @@ export function readArgs<F extends Flags>(argv: readonly string[], script: strin
     try {
       values[name] = flags[name].read?.(value);
     } catch (e) {
+      if (!(e instanceof Expected)) throw e;
       const label = name === positional ? name : `--${name}`;
-      throw e instanceof Expected ? new ArgError(`${label} ${JSON.stringify(e.part)}: expected ${e.message}`) : e;
+      // Numbers as typed, words quoted, as train shows a value.
+      throw new ArgError(`${label} ${isNumber(e.part) ? e.part : JSON.stringify(e.part)}: expected ${e.message}`);
     }
     typed.set(name, value);
   };
@@ -114,7 +116,7 @@ export function readArgs<F extends Flags>(argv: readonly string[], script: strin
     if (value === undefined) throw new ArgError(`--${name}: expected a value after it`);
     const before = typed.get(name);
     // Numbers as typed, else both quoted, as train says it (src/cli/repeated.ts).
-    const numbers = [before, value].every((v) => v?.trim() && Number.isFinite(Number(v)));
+    const numbers = [before, value].every((v) => v !== undefined && isNumber(v));
     const show = (v: string) => (numbers ? v : JSON.stringify(v));
     if (before !== undefined) throw new ArgError(`--${name} ${show(before)} and ${show(value)}: expected it once`);
     set(name, value);
@@ -150,4 +152,9 @@ export function parseScriptArgs<F extends Flags>(script: string, about: string, 
     if (e instanceof ArgError) fail(script, e.message);
     throw e;
   }
+}
+
+/** A word that reads as a finite number. */
+function isNumber(word: string): boolean {
+  return word.trim() !== '' && Number.isFinite(Number(word));
 }
