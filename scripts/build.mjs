@@ -86,11 +86,16 @@ export async function ensureBuilt() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
-  // Chunk names are content hashes, so every build leaves new files. Those of the build before
-  // stay, since a command still running may yet import its chunks (the pool's) lazily; older go.
+  // Chunk names are content hashes, so every build leaves new files. Old ones stay a day, and
+  // the last build's always: a command still running may yet import its chunks lazily (the pool,
+  // --plot's charts at the end of a long run). The worker's entry, eval-worker.js, keeps its name.
   const outputs = Object.keys(metafile.outputs).map((path) => basename(path));
   const keep = new Set([...outputs, ...(last?.outputs ?? []), basename(stampFile)]);
-  for (const file of readdirSync(dist)) if (!keep.has(file)) rmSync(join(dist, file), { recursive: true, force: true });
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const file of readdirSync(dist)) {
+    const path = join(dist, file);
+    if (!keep.has(file) && statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+  }
   writeFileSync(stampFile, JSON.stringify({ inputs: now, outputs }));
   return true;
 }
