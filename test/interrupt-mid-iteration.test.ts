@@ -1,6 +1,6 @@
 // Stopping within about a second even in the middle of an iteration that
 // takes many seconds: Ctrl-C and SIGTERM to the process group (through node
-// and through npm run, whose shell may exec node and so double the signal),
+// and through npm run, whose script execs node, which so gets the signal twice),
 // --max-seconds, and a pool worker that throws or dies (the test-only fault
 // switch, NEURO_POOL_TEST_FAULT). Each saves the best model so far.
 import { spawn } from 'node:child_process';
@@ -45,7 +45,7 @@ function runLong(cmd: string, args: string[], signal?: NodeJS.Signals, afterMs =
     });
     // A run that does not stop must not outlive a failed test, computing for minutes.
     const guard = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 45_000);
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       clearTimeout(guard);
       done({ code, stderr: stderr.trim(), ms: performance.now() - from });
     });
@@ -66,6 +66,8 @@ describe('a signal in the middle of a long iteration', () => {
     }, 60_000);
   }
 
+  // Without the exec, npm's script shell (dash on Debian) dies of the SIGTERM at once and npm after
+  // it, leaving node to save alone after a process manager has seen the command end.
   it('SIGTERM through npm run, whose script execs node: one signal arrives twice, the model is saved', async () => {
     const out = join(dir, 'npm-term.json');
     const args = ['run', 'train', '--silent', '--', ...long, '--threads', '0', '--out', out];
