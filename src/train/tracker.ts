@@ -101,8 +101,9 @@ export class Tracker {
     if (last && last.iteration === iterations) return;
     let measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
     if (!Number.isFinite(this.best.loss) && !Number.isFinite(measured)) {
-      // Stopped inside the first iteration, before any loss was known: the weights kept are the
-      // first ones (nothing was updated), so their loss is measured here, once.
+      // No loss known yet: the run stopped (Ctrl-C, the time limit, a failed worker) inside its
+      // first iteration, or that iteration's loss was not finite. Either way nothing was updated:
+      // the weights kept are the first ones, and their loss is measured here, once.
       const { net, data, output } = this.s;
       measured = lossSum(net, this.params, data, output, this.scratch) / data.n;
     }
