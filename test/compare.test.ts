@@ -3,7 +3,7 @@
 // loss curves of all on one chart, and one-line errors with exit code 2 and
 // nothing written.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,16 @@ describe('compare', () => {
     expect(lines[3]).toMatch(/^ {2}random +- +30 /);
     expect(r.stdout).not.toContain('reached');
     expect(lines[4]).toBe('(iterations and seconds are of the whole run; accuracy on the training set)');
+  });
+
+  it('warns once, before the race, when a few labels of a 0/1 set make it a regression', () => {
+    writeFileSync(join(dir, 'stray.csv'), '1,2,0\n2,3,1\n3,1,0.5\n4,4,1\n0,1,0\n');
+    const r = compare('--data', 'stray.csv', '--max-iters', '2', '--threads', '0', '--methods', 'gradient,random');
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('labels'))).toEqual([
+      'compare: data stray.csv: 1 of 5 labels is neither 0 nor 1 (the first: 0.5, sample 3), so the loss is mse, ' +
+        'a regression; for a classifier, fix those labels; for a regression, give --loss mse',
+    ]);
   });
 
   it('writes the loss curves of every method on one chart', () => {

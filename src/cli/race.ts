@@ -62,7 +62,12 @@ export async function race(
   const out: Race = { targetLoss: 0, targetAccuracy: 0, rows: [] };
   for (const method of methods) {
     const view = await watch?.(method);
-    const r = await train({ ...common, method, onEvent: view?.onEvent }).finally(() => view?.stop());
+    const onEvent = (e: TrainEvent) => {
+      // What the data needs saying (labels that make it a regression) is the same for every method: said once.
+      if (e.type === 'start' && method === methods[0]) for (const note of e.notes) console.error(`compare: ${note}`);
+      view?.onEvent(e);
+    };
+    const r = await train({ ...common, method, onEvent }).finally(() => view?.stop());
     out.targetLoss = r.options.targetLoss;
     out.targetAccuracy = r.options.targetAccuracy;
     const held = r.test ? score(r.net, r.params, r.test, r.output) : score(r.net, r.params, r.data, r.output);
