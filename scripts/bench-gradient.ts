@@ -27,8 +27,9 @@ import { Expected, listOf, or, parseScriptArgs, whole } from './script-args.ts';
 const NAMES = ['seed2class 3-6-1 (50)', 'spiral 2-32-32-1 (1000)', 'digits 784-32-10 (1000)'];
 const SHORT = NAMES.map((n) => n.split(' ')[0]);
 /** A workload is named by the start of its name: seed2class, spiral, digits (or "spiral 2"). */
+// The start of one workload's name (spir, dig); one that fits none, or more than one (s), is refused.
 const workloadName = (s: string) => {
-  if (NAMES.some((n) => n.startsWith(s))) return s;
+  if (s !== '' && NAMES.filter((n) => n.startsWith(s)).length === 1) return s;
   throw new Expected(or(SHORT), s);
 };
 const args = parseScriptArgs(

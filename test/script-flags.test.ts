@@ -65,6 +65,9 @@ describe('bench:gradient', () => {
       '--workloads "mnist": expected seed2class, spiral or digits',
     ));
 
+  it('refuses the start of a name that fits more than one workload', () =>
+    refuses('bench:gradient', ['--workloads=s'], '--workloads "s": expected seed2class, spiral or digits'));
+
   it('refuses an unknown flag in the words of train, with the flag probably meant', () =>
     refuses(
       'bench:gradient',
