@@ -1,6 +1,6 @@
 // --help's examples on a narrow terminal: broken between words, never inside one.
 import { describe, expect, it } from 'vitest';
-import { examples, wrapWords } from '../src/cli/help.ts';
+import { examples, flagsWithValues, wrapWords } from '../src/cli/help.ts';
 
 const text = 'train --data spiral --hidden 32,32 --max-seconds 60 --threads auto';
 
@@ -26,7 +26,23 @@ describe('wrapWords', () => {
   });
 });
 
+describe('flagsWithValues', () => {
+  it('keeps each flag with its value, and a flag with none alone', () => {
+    expect(flagsWithValues('plot --curves a.json --log --svg loss.svg')).toEqual([
+      'plot',
+      '--curves a.json',
+      '--log',
+      '--svg loss.svg',
+    ]);
+  });
+});
+
 describe('examples', () => {
+  it('never cuts a flag from its value on a narrow terminal', () => {
+    const text = examples([['plot --model model.json --points 120 --csv out.csv', 'points']], 30);
+    expect(text.split('\n').slice(1, -1)).toEqual(['  plot --model model.json', '    --points 120 --csv out.csv']);
+  });
+
   it('puts each command on its own lines and what it does below it, indented further', () => {
     expect(examples([['plot --svg map.svg', 'the decision map']], 80)).toBe(
       'Examples:\n  plot --svg map.svg\n      the decision map',
