@@ -4,12 +4,10 @@
 // `npm run train` takes the table's defaults without it.
 
 import type { TrainOptions } from '../train/options.ts';
+import { readFlags } from './command-line.ts';
 import { FLAGS, UsageError } from './flags.ts';
-import { examples, helpWidth } from './help.ts';
-import { givenOnce } from './repeated.ts';
-import { switchValues } from './switches.ts';
-import { unknownLine } from './unknown.ts';
 
+export { negativeWords } from './command-line.ts';
 export { UsageError } from './flags.ts';
 
 export async function parseArgs(argv = process.argv.slice(2)): Promise<Args> {
@@ -40,65 +38,12 @@ const EXAMPLES = [
 ] as const;
 
 export async function parseWithYargs(argv: string[]) {
-  givenOnce(argv, FLAGS);
-  switchValues(argv, FLAGS);
-  const { default: yargs } = await import('yargs');
-  return once(
-    yargs(negativeWords(argv))
-      .scriptName('train')
-      .usage(
-        '$0 [flags]\n\nTrain a small fully connected network without backpropagation, evaluating in parallel on worker threads.',
-      )
-      .options(FLAGS)
-      .epilog(examples(EXAMPLES))
-      .strict()
-      .help()
-      .version(false)
-      .wrap(helpWidth())
-      .fail((msg, err) => {
-        const unknown = unknownLine(msg ?? '', argv, Object.keys(FLAGS));
-        throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
-      })
-      .parseSync(),
-  );
-}
-
-/** A flag given twice: yargs collects both values; say so instead of failing on the array later. */
-export function once<A extends Record<string, unknown>>(a: A, flags: object = FLAGS): A {
-  for (const flag of Object.keys(flags)) {
-    const v = a[flag];
-    if (Array.isArray(v))
-      throw new UsageError(`--${flag} ${v.map((x) => JSON.stringify(x)).join(' and ')}: expected it once`);
-  }
-  return a;
-}
-
-/**
- * `--lr -Infinity`: yargs takes a dash word for flags (-I -n -f ...) and says
- * --lr has no value; joined as `--lr=-Infinity` it is the value, refused as typed.
- */
-export function negativeWords(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const next = argv[i + 1];
-    if (/^--[^=]+$/.test(argv[i]) && next !== undefined && /^-(Infinity|NaN)$/i.test(next)) {
-      out.push(`${argv[i]}=${next}`);
-      i++;
-    } else out.push(argv[i]);
-  }
-  return out;
+  const usage =
+    '[flags]\n\nTrain a small fully connected network without backpropagation, in parallel on worker threads.';
+  return readFlags({ name: 'train', usage, flags: FLAGS, examples: EXAMPLES, argv }, (y) => y.options(FLAGS));
 }
 
 export type Args = Awaited<ReturnType<typeof parseWithYargs>>;
-
-/** yargs words a bad choice over several lines; say it like the other errors. */
-export function oneLine(msg: string): string {
-  const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
-  if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
-  const missing = /Not enough arguments following: (\S+)/.exec(msg);
-  if (missing) return `--${missing[1]}: expected a value after it`;
-  return msg.replace(/\s*\n\s*/g, ' ');
-}
 
 function check(ok: boolean, flag: string, value: unknown, expected: string): void {
   if (!ok) throw new UsageError(`--${flag} ${JSON.stringify(value)}: expected ${expected}`);

@@ -3,12 +3,8 @@
 // methods to race, and where the chart goes.
 
 import { METHODS } from '../train/options.ts';
-import { negativeWords, once, oneLine } from './args.ts';
-import { FLAGS, UsageError } from './flags.ts';
-import { examples, helpWidth } from './help.ts';
-import { givenOnce } from './repeated.ts';
-import { switchValues } from './switches.ts';
-import { unknownLine } from './unknown.ts';
+import { readFlags } from './command-line.ts';
+import { FLAGS } from './flags.ts';
 
 export const COMPARE_FLAGS = {
   data: FLAGS.data,
@@ -39,29 +35,10 @@ const EXAMPLES = [
 ] as const;
 
 export async function parseCompareArgs(argv = process.argv.slice(2)) {
-  // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
-  // flag with a value and a negative -Infinity are found in the command line before yargs.
-  givenOnce(argv, COMPARE_FLAGS);
-  switchValues(argv, COMPARE_FLAGS);
-  const { default: yargs } = await import('yargs');
-  return once(
-    yargs(negativeWords(argv))
-      .scriptName('compare')
-      .usage(
-        '$0 [flags]\n\nTrain the same net from the same start with each method, side by side, and race them to a target.',
-      )
-      .options(COMPARE_FLAGS)
-      .epilog(examples(EXAMPLES))
-      .strict()
-      .help()
-      .version(false)
-      .wrap(helpWidth())
-      .fail((msg, err) => {
-        const unknown = unknownLine(msg ?? '', argv, Object.keys(COMPARE_FLAGS), 'compare');
-        throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
-      })
-      .parseSync(),
-    COMPARE_FLAGS,
+  const usage =
+    '[flags]\n\nTrain the same net from the same start with each method, side by side, and race them to a target.';
+  return readFlags({ name: 'compare', usage, flags: COMPARE_FLAGS, examples: EXAMPLES, argv }, (y) =>
+    y.options(COMPARE_FLAGS),
   );
 }
 

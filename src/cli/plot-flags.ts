@@ -2,12 +2,8 @@
 // the flags given: --curves, --speedup, or a model's pictures (--csv, --svg or
 // --png, --digits, --confusion).
 
-import { negativeWords, once, oneLine } from './args.ts';
+import { readFlags } from './command-line.ts';
 import { UsageError } from './flags.ts';
-import { examples, helpWidth } from './help.ts';
-import { givenOnce } from './repeated.ts';
-import { switchValues } from './switches.ts';
-import { unknownLine } from './unknown.ts';
 
 export const PLOT_FLAGS = {
   model: {
@@ -115,27 +111,12 @@ const EXAMPLES = [
 ] as const;
 
 export async function parsePlotArgs(argv = process.argv.slice(2)) {
-  // Read as train reads its flags (args.ts). --curves takes several files by design; any other
-  // flag given twice is a mistake.
+  // --curves takes several files by design; any other flag given twice is a mistake.
   const { curves: _, ...single } = PLOT_FLAGS;
-  givenOnce(argv, single);
-  switchValues(argv, PLOT_FLAGS);
-  const { default: yargs } = await import('yargs');
-  const a = yargs(negativeWords(argv))
-    .scriptName('plot')
-    .usage('$0 [flags]\n\nPictures of a model, of runs and of speedups, as SVG or PNG.')
-    .options(PLOT_FLAGS)
-    .epilog(examples(EXAMPLES))
-    .strict()
-    .help()
-    .version(false)
-    .wrap(helpWidth())
-    .fail((msg, err) => {
-      const unknown = unknownLine(msg ?? '', argv, Object.keys(PLOT_FLAGS), 'plot');
-      throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
-    })
-    .parseSync();
-  return once(a, single);
+  const usage = '[flags]\n\nPictures of a model, of runs and of speedups, as SVG or PNG.';
+  return readFlags({ name: 'plot', usage, flags: PLOT_FLAGS, once: single, examples: EXAMPLES, argv }, (y) =>
+    y.options(PLOT_FLAGS),
+  );
 }
 
 export type PlotArgs = Awaited<ReturnType<typeof parsePlotArgs>>;

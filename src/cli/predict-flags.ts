@@ -2,12 +2,8 @@
 // features of one sample come as plain arguments (`predict --model m.json 3 7`),
 // kept as typed so that a bad one is quoted as typed.
 
-import { negativeWords, once, oneLine } from './args.ts';
+import { readFlags } from './command-line.ts';
 import { UsageError } from './flags.ts';
-import { examples, helpWidth } from './help.ts';
-import { givenOnce } from './repeated.ts';
-import { switchValues } from './switches.ts';
-import { unknownLine } from './unknown.ts';
 
 export const PREDICT_FLAGS = {
   model: {
@@ -53,29 +49,15 @@ const EXAMPLES = [
 ] as const;
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
-  // Read as train reads its flags (args.ts): a flag twice, a switch given a word, --no- of a
-  // flag with a value, an unknown flag, each in the same words.
-  givenOnce(argv, PREDICT_FLAGS);
-  switchValues(argv, PREDICT_FLAGS);
-  const { default: yargs } = await import('yargs');
-  const a = yargs(negativeWords(argv))
-    .scriptName('predict')
-    .parserConfiguration({ 'parse-positional-numbers': false })
-    .command('$0 [features..]', 'Use a trained model: outputs and classes of one sample or of a data set.', (y) =>
-      y.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
-    )
-    .options(PREDICT_FLAGS)
-    .epilog(examples(EXAMPLES))
-    .strict()
-    .help()
-    .version(false)
-    .wrap(helpWidth())
-    .fail((msg, err) => {
-      const unknown = unknownLine(msg ?? '', argv, Object.keys(PREDICT_FLAGS), 'predict');
-      throw new UsageError(unknown ?? oneLine(msg ?? err?.message ?? 'bad arguments'));
-    })
-    .parseSync();
-  once(a, PREDICT_FLAGS);
+  const what = 'Use a trained model: outputs and classes of one sample or of a data set.';
+  const a = await readFlags({ name: 'predict', flags: PREDICT_FLAGS, examples: EXAMPLES, argv }, (y) =>
+    y
+      .parserConfiguration({ 'parse-positional-numbers': false })
+      .command('$0 [features..]', what, (c) =>
+        c.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
+      )
+      .options(PREDICT_FLAGS),
+  );
   // After `--`, arguments land in `_`: negative features may be written either way.
   return { ...a, features: [...((a.features as string[] | undefined) ?? []), ...a._.map(String)] };
 }
