@@ -2,9 +2,9 @@
 // iterations to the target on a repeat and whatever the thread count, the
 // loss curves of all on one chart, and one-line errors with exit code 2 and
 // nothing written.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -101,6 +101,51 @@ describe('compare', () => {
         'a regression; for a classifier, fix those labels; for a regression, give --loss mse',
     ]);
   });
+
+  it('caps --threads at 4 per core with a warning, as train does', () => {
+    const r = compare('--threads', '1000', '--max-iters', '2', '--methods', 'gradient');
+    expect(r.code).toBe(0);
+    const most = 4 * availableParallelism();
+    expect(r.stderr).toBe(
+      `compare: --threads 1000: more than 4 per core on ${availableParallelism()} cores; using ${most}`,
+    );
+  });
+
+  it('stops at Ctrl-C, shows the methods run so far and exits 130', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'dist', 'compare.js'),
+        '--data',
+        'spiral',
+        '--hidden',
+        '32,32',
+        '--threads',
+        '0',
+        '--max-seconds',
+        '30',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    setTimeout(() => child.kill('SIGINT'), 1500);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await closed;
+    clearTimeout(guard);
+    expect(code).toBe(130);
+    expect(stderr.trim()).toBe('compare: interrupted; the table shows the methods run so far');
+    const rows = stdout.split('\n').filter((l) => /^ {2}(gradient|random|backprop) /.test(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/interrupted$/);
+  }, 60_000);
 
   it('writes the loss curves of every method on one chart', () => {
     const r = compare('--max-iters', '50', '--methods', 'gradient,backprop', '--threads', '0', '--svg', 'race.svg');

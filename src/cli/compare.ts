@@ -8,10 +8,12 @@ import { show } from '../util/option-error.ts';
 import { UsageError } from './args.ts';
 import { runCommand } from './command.ts';
 import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
+import { listenForInterrupt } from './interrupt.ts';
 import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
 import { methodsOf, type Race, race } from './race.ts';
 import { percent } from './report.ts';
+import { capThreads } from './thread-cap.ts';
 
 const hasTarget = (r: Race) => r.targetLoss > 0 || r.targetAccuracy > 0;
 
@@ -57,6 +59,8 @@ async function main(a: CompareArgs): Promise<void> {
     throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
   if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))
     throw new UsageError(`--hidden ${show(a.hidden)}: expected layer sizes like 6 or 8,4`);
+  // Ctrl-C or SIGTERM: the method running stops, the rest are not run, and the table shows those run.
+  const interrupt = listenForInterrupt();
   // A race runs for seconds with nothing to print until it ends: on a terminal, each method's
   // run as a live line while it lasts, then cleared for the table. Pipes and --json get the table only.
   const watch =
@@ -83,10 +87,12 @@ async function main(a: CompareArgs): Promise<void> {
       maxSeconds: a['max-seconds'],
       targetLoss: a['target-loss'],
       targetAccuracy: a['target-accuracy'],
-      threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
+      threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
+      signal: interrupt.signal,
     },
     watch,
   );
+  interrupt.dispose();
   const { rows, ...targetsOf } = r;
   if (a.json)
     console.log(JSON.stringify({ data: a.data, seed: a.seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
@@ -99,6 +105,10 @@ async function main(a: CompareArgs): Promise<void> {
     const runs = rows.map((x) => ({ label: x.method, history: x.history }));
     await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${a.data}, same net and start` }));
     if (!a.json) console.log(`chart: ${chart}`);
+  }
+  if (interrupt.code()) {
+    console.error('compare: interrupted; the table shows the methods run so far');
+    process.exitCode = interrupt.code();
   }
 }
 

@@ -82,6 +82,7 @@ export async function race(
       accuracyOn: r.test ? 'test' : 'training',
       history: r.history,
     });
+    if (r.stopReason === 'interrupted') break; // Ctrl-C: the methods after this one are not run
   }
   return out;
 }

@@ -1,7 +1,6 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
-import { availableParallelism } from 'node:os';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { score } from '../nn/metrics.ts';
@@ -18,6 +17,7 @@ import { eventView, lossSparkline } from './live-line.ts';
 import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
+import { capThreads } from './thread-cap.ts';
 
 async function main(a: Args): Promise<void> {
   if (a['grad-check']) {
@@ -47,7 +47,7 @@ async function main(a: Args): Promise<void> {
     maxSeconds: a['max-seconds'],
   });
   const r = await train({
-    ...capThreads(toOptions(a)),
+    ...withCappedThreads(toOptions(a)),
     signal: stuckStop() ? undefined : interrupt.signal,
     fault: testFault(),
     onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
@@ -129,16 +129,8 @@ function deadNetAdvice(r: TrainResult): string | undefined {
   return `${what.join(' and ')}: the net can hardly learn any more. Try ${lr}, or --init xavier.`;
 }
 
-/** More threads than a few per core only queue for the cores (and each holds a copy of the work). */
-const THREADS_PER_CORE = 4;
-
-function capThreads(o: TrainOptions): TrainOptions {
-  const most = THREADS_PER_CORE * availableParallelism();
-  if (typeof o.threads !== 'number' || o.threads <= most) return o;
-  console.error(
-    `train: --threads ${o.threads}: more than ${THREADS_PER_CORE} per core on ${availableParallelism()} cores; using ${most}`,
-  );
-  return { ...o, threads: most };
+function withCappedThreads(o: TrainOptions): TrainOptions {
+  return { ...o, threads: capThreads('train', o.threads) };
 }
 
 /** --plot: the decision map of the trained model over its training data (vega loads only here); whether it was drawn. */

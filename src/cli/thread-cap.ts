@@ -1,0 +1,18 @@
+// More threads than a few per core only queue for the cores, and each holds
+// a copy of the work: --threads 1000 started a thousand workers and grew by
+// gigabytes. train and compare cap it, with a warning.
+
+import { availableParallelism } from 'node:os';
+
+/** Threads per core past which --threads is capped. */
+export const THREADS_PER_CORE = 4;
+
+/** `threads` as given, or the cap with a warning on stderr naming `command`. */
+export function capThreads<T extends number | 'auto' | undefined>(command: string, threads: T): T | number {
+  const most = THREADS_PER_CORE * availableParallelism();
+  if (typeof threads !== 'number' || threads <= most) return threads;
+  console.error(
+    `${command}: --threads ${threads}: more than ${THREADS_PER_CORE} per core on ${availableParallelism()} cores; using ${most}`,
+  );
+  return most;
+}
