@@ -104,6 +104,11 @@ describe('plot', () => {
     ['a flag without its value', ['--model', 'm.json', '--svg'], 'plot: --svg: expected a value after it'],
     ['--points 0', ['--points', '0', '--csv', 'x.csv'], 'plot: --points 0: expected a whole number > 0'],
     [
+      'a scale that would need gigabytes',
+      ['--scale', '1000', '--png', 'x.png'],
+      'plot: --scale 1000: expected a whole number from 1 to 10',
+    ],
+    [
       'a folder that does not exist',
       ['--csv', 'no/such/x.csv'],
       'plot: --csv "no/such/x.csv": expected a path in a folder that exists and can be written',

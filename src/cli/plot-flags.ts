@@ -5,6 +5,9 @@
 import { readFlags } from './command-line.ts';
 import { UsageError } from './flags.ts';
 
+/** Past this a PNG of a few charts' size runs to gigabytes of pixels (1000 filled 24 GB, then was killed). */
+export const MAX_SCALE = 10;
+
 export const PLOT_FLAGS = {
   model: {
     type: 'string',
@@ -73,8 +76,8 @@ export const PLOT_FLAGS = {
   scale: {
     default: 2,
     requiresArg: true,
-    coerce: positive('scale'),
-    describe: 'PNG pixels per SVG pixel',
+    coerce: scaleOf,
+    describe: `PNG pixels per SVG pixel, at most ${MAX_SCALE}`,
     group: 'Output:',
   },
   svg: {
@@ -90,6 +93,12 @@ export const PLOT_FLAGS = {
     group: 'Output:',
   },
 } as const;
+
+function scaleOf(v: unknown): number {
+  const n = positive('scale')(v);
+  if (n > MAX_SCALE) throw new UsageError(`--scale ${n}: expected a whole number from 1 to ${MAX_SCALE}`);
+  return n;
+}
 
 /** A whole number > 0 as typed, or one line naming the flag and the value. */
 function positive(flag: string): (v: unknown) => number {
