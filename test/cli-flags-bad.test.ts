@@ -72,6 +72,13 @@ describe('a bad input file', () => {
     expect(r.code).toBe(0);
   });
 
+  it('refuses --loss bce for data of 3 classes, which would score its outputs as bit patterns', () => {
+    const r = withFile('three.csv', '1,2,0\n2,3,1\n3,1,2\n4,4,1\n', '--data', 'three.csv', '--loss', 'bce');
+    expect(r.stderr).toBe('train: --loss "bce": data three.csv has 3 classes; expected ce for classes (or mse)');
+    expect(r.code).toBe(2);
+    expect(r.wrote).toBe(false);
+  });
+
   it('says nothing of the labels when the loss is given', () => {
     const r = withFile(
       'stray.csv',

@@ -93,9 +93,18 @@ describe('resuming from a model (train() with init: a model)', () => {
 
   it('counts max-iters over all iterations: a model saved at 30 resumed with maxIters 30 makes no update', async () => {
     const first = await train(seedRun({ maxIters: 30, targetLoss: -Infinity, lr: 0.5 }));
-    const r = await train(seedRun({ init: saved(first, 'at30.json'), maxIters: 30, targetLoss: -Infinity, lr: 0.5 }));
+    const notes: string[] = [];
+    const onEvent = (e: TrainEvent) => {
+      if (e.type === 'start') notes.push(...e.notes);
+    };
+    const again = { init: saved(first, 'at30.json'), maxIters: 30, targetLoss: -Infinity, lr: 0.5, onEvent };
+    const r = await train(seedRun(again));
     expect([r.stopReason, r.iterations]).toEqual(['max-iters', 30]);
     expect(bytes(r.params)).toBe(bytes(first.params));
+    expect(notes).toEqual([
+      'the init model has 30 iterations already, and --max-iters 30 counts them: no update will be made; ' +
+        'give --max-iters above 30 to go on',
+    ]);
     expect(meanLoss(r.net, r.params, r.data, r.output)).toBe(first.loss);
   });
 

@@ -60,6 +60,12 @@ export function prepare(given: ResolvedOptions): Prepared {
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
   const notes = o.loss === 'auto' && !model ? lossNotes(data, output.name) : [];
+  // A resumed model's iterations count towards the limit: at or past it, the run makes no update.
+  if (resume.iteration > 0 && o.maxIters <= resume.iteration)
+    notes.push(
+      `the init model has ${resume.iteration} iterations already, and --max-iters ${o.maxIters} counts them: ` +
+        `no update will be made; give --max-iters above ${resume.iteration} to go on`,
+    );
   return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, notes, resume };
 }
 
@@ -108,6 +114,14 @@ function pickLoss(loss: Settings['loss'], data: Dataset): LossName {
       'loss',
       loss,
       `data ${data.name} has targets other than 0 and 1; expected binary labels (or mse)`,
+    );
+  }
+  // bce over K one-hot outputs would be K separate yes/no outputs, scored as bit patterns: not classes.
+  if (loss === 'bce' && data.classes >= 3) {
+    throw new OptionError(
+      'loss',
+      loss,
+      `data ${data.name} has ${data.classes} classes; expected ce for classes (or mse)`,
     );
   }
   if (loss === 'ce' && data.classes < 3) {
