@@ -124,6 +124,21 @@ function trainCli(...args: string[]) {
 describe('train --init model.json', () => {
   const common = ['--quiet', '--threads', '0', '--target-loss', '0', '--lr', '0.5', '--report-every', '10'];
 
+  it("goes on with the model's own data and spiral size when --data is not given", () => {
+    const [a, b] = ['cli-sp.json', 'cli-sp2.json'].map((f) => join(dir, f));
+    expect(trainCli('--data', 'spiral', '--samples', '300', '--max-iters', '5', '--out', a, ...common).code).toBe(0);
+    expect(loadModel(a).meta.samples).toBe(300);
+    const r = spawnSync(
+      process.execPath,
+      ['dist/train.js', '--init', a, '--max-iters', '8', '--out', b, '--threads', '0'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout.split('\n')[0]).toContain('data spiral, 300 samples');
+    expect(loadModel(b).meta).toMatchObject({ data: 'spiral', samples: 300, iterations: 8 });
+  });
+
   it('saves the total iterations and the continued history, as one run of as many iterations', () => {
     const [a, b, c] = ['cli-a.json', 'cli-b.json', 'cli-c.json'].map((f) => join(dir, f));
     trainCli(...common, '--max-iters', '30', '--out', a);

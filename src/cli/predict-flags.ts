@@ -23,7 +23,11 @@ export const PREDICT_FLAGS = {
     requiresArg: true,
     describe: "seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)",
   },
-  samples: { default: 1000, requiresArg: true, coerce: whole('samples'), describe: 'points in the spiral set' },
+  samples: {
+    requiresArg: true,
+    coerce: whole('samples'),
+    describe: "points in the spiral set; default: the model's (meta.samples), else 1000",
+  },
   digit: {
     requiresArg: true,
     coerce: whole('digit'),

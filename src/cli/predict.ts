@@ -29,7 +29,7 @@ function main(a: PredictArgs): string {
     const spec = a.data;
     const source = asInput(() =>
       loadSource(spec, {
-        samples: a.samples,
+        samples: a.samples ?? (typeof model.meta.samples === 'number' ? model.meta.samples : 1000),
         seed,
         trainSize: 0,
         testSize: 0,

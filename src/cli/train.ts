@@ -1,7 +1,7 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
-import { type Model, saveModel } from '../model/model-file.ts';
+import { loadModel, type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
@@ -47,7 +47,7 @@ async function main(a: Args): Promise<void> {
     maxSeconds: a['max-seconds'],
   });
   const r = await train({
-    ...withCappedThreads(toOptions(a)),
+    ...withCappedThreads(withInitData(toOptions(a))),
     signal: stuckStop() ? undefined : interrupt.signal,
     fault: testFault(),
     onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
@@ -67,6 +67,8 @@ async function main(a: Args): Promise<void> {
       method: o.method,
       seed: o.seed,
       data: r.data.name,
+      // The spiral's size, so that plot, predict and a resumed run draw the same points.
+      ...(o.data === 'spiral' ? { samples: o.samples } : {}),
       init: r.init,
       iterations: r.iterations,
       loss: r.loss,
@@ -127,6 +129,23 @@ function deadNetAdvice(r: TrainResult): string | undefined {
       ? `a smaller --delta (it was ${r.options.delta})`
       : `a smaller --lr (it was ${r.options.lr})`;
   return `${what.join(' and ')}: the net can hardly learn any more. Try ${lr}, or --init xavier.`;
+}
+
+/**
+ * --init of a model file without --data goes on with the model's own data (meta.data), as plot and
+ * predict read it: the built-in set, the default, silently trained a spiral model on other points.
+ */
+function withInitData(o: TrainOptions): TrainOptions {
+  const given = process.argv.slice(2).some((w) => w === '--data' || w.startsWith('--data='));
+  if (given || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
+  try {
+    const { data, samples } = loadModel(o.init, 'init').meta;
+    if (typeof data !== 'string') return o;
+    const samplesGiven = process.argv.slice(2).some((w) => w === '--samples' || w.startsWith('--samples='));
+    return { ...o, data, ...(typeof samples === 'number' && !samplesGiven ? { samples } : {}) };
+  } catch {
+    return o; // a model that cannot be read is train()'s to report, in its words
+  }
 }
 
 function withCappedThreads(o: TrainOptions): TrainOptions {
