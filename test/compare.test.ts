@@ -182,7 +182,10 @@ describe('compare', () => {
     [['--max-iter', '5'], 'compare: --max-iter: expected a flag of compare, such as --max-iters (see --help)'],
     [['400'], 'compare: "400": expected a flag; a value goes right after its flag'],
     [['--max-iters'], 'compare: --max-iters: expected a value after it'],
-    [['--data', 'nope'], 'compare: --data "nope": expected seed2class or spiral, or a .csv or .json file'],
+    [
+      ['--data', 'nope'],
+      'compare: --data "nope": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
+    ],
     [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg or .png'],
     [
       ['--svg', 'a.svg', '--png', 'b.png'],

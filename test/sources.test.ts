@@ -30,6 +30,13 @@ function images(n: number): ImageSet {
 }
 
 describe('loadSource', () => {
+  it('names every kind of data it reads when given none of them (MNIST in capitals)', () => {
+    const o = { samples: 10, seed: '1', trainSize: 0, testSize: 0, testSplit: 0 };
+    expect(() => loadSource('MNIST', o)).toThrow(
+      'data "MNIST": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
+    );
+  });
+
   it('splits the built-in digits into disjoint stratified training and test sets', () => {
     const { train: tr, test } = loadSource('mnist', { ...base, trainSize: 500, testSize: 200 });
     expect([tr.n, test?.n, tr.inDim, tr.outDim, tr.classes]).toEqual([500, 200, 785, 10, 10]);
