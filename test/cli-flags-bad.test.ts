@@ -16,6 +16,18 @@ function run(...args: string[]) {
 }
 
 describe('a command line with a mistake', () => {
+  it('says npm took the flags given before --, rather than train running without them', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-flags-'));
+    // `npm run train --max-iters 5 --data spiral` reaches train as "5 spiral" and these:
+    const env = { ...process.env, npm_config_max_iters: 'true', npm_config_data: 'true' };
+    const r = spawnSync(process.execPath, [train, '5', 'spiral'], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr.trim()).toBe(
+      'train: --data, --max-iters: taken by npm as its own options; expected after --, as in npm run train -- --data ...',
+    );
+    expect(r.status).toBe(2);
+    expect(existsSync(join(cwd, 'model.json'))).toBe(false);
+  });
+
   for (const flag of ['out', 'data', 'seed', 'func', 'init', 'lr']) {
     it(`refuses --${flag} given without its value instead of using the default`, () => {
       const r = run(`--${flag}`, '--max-iters', '3');

@@ -4,14 +4,16 @@
 // `npm run train` takes the table's defaults without it.
 
 import type { TrainOptions } from '../train/options.ts';
-import { readFlags } from './command-line.ts';
+import { checkNpmTookFlags, readFlags } from './command-line.ts';
 import { FLAGS, UsageError } from './flags.ts';
 
 export { negativeWords } from './command-line.ts';
 export { UsageError } from './flags.ts';
 
 export async function parseArgs(argv = process.argv.slice(2)): Promise<Args> {
-  return argv.length === 0 ? defaultArgs() : parseWithYargs(argv);
+  if (argv.length > 0) return parseWithYargs(argv);
+  checkNpmTookFlags('train', FLAGS); // `npm run train --quiet` reaches train with no flags at all
+  return defaultArgs();
 }
 
 /** What yargs gives for no flags at all: every flag's default, under its name and its camelCase alias. */

@@ -24,8 +24,23 @@ export interface CommandLine {
   argv: string[];
 }
 
+/**
+ * `npm run train --max-iters 5`, without the `--`: npm takes --max-iters for an option of its own
+ * (npm_config_max_iters=true) and passes on only "5". Found in the environment npm sets, so that
+ * the user hears what happened rather than about a stray "5" or, for a switch, nothing at all.
+ */
+export function checkNpmTookFlags(name: string, flags: object, env = process.env): void {
+  const took = Object.keys(flags).filter((f) => env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined);
+  if (took.length === 0) return;
+  const listed = took.map((f) => `--${f}`).join(', ');
+  throw new UsageError(
+    `${listed}: taken by npm as its own option${took.length > 1 ? 's' : ''}; expected after --, as in npm run ${name} -- ${took.map((f) => `--${f}`)[0]} ...`,
+  );
+}
+
 /** Reads `c.argv`; `build` gives yargs the flags (and any positional words). */
 export async function readFlags<T>(c: CommandLine, build: (y: Argv) => Argv<T>) {
+  checkNpmTookFlags(c.name, c.flags);
   const single = c.once ?? c.flags;
   givenOnce(c.argv, single);
   switchValues(c.argv, c.flags);
