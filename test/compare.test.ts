@@ -186,7 +186,8 @@ describe('compare', () => {
       ['--data', 'nope'],
       'compare: --data "nope": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
     ],
-    [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg or .png'],
+    [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg'],
+    [['--png', 'race.svg'], 'compare: --png "race.svg": expected a file name ending in .png'],
     [
       ['--svg', 'a.svg', '--png', 'b.png'],
       'compare: --png "b.png": expected one chart, --svg or --png (--svg "a.svg" given)',
@@ -196,7 +197,7 @@ describe('compare', () => {
     it(`refuses ${args.join(' ')} in one line, with exit code 2 and nothing written`, () => {
       const before = readdirSync(dir).sort();
       // With a chart asked for, so that "nothing written" means something.
-      const chart = args.includes('--svg') ? [] : ['--png', 'bad.png'];
+      const chart = args.includes('--svg') || args.includes('--png') ? [] : ['--png', 'bad.png'];
       const r = compare(...args, ...chart);
       expect(r.stderr).toBe(message);
       expect(r.code).toBe(2);

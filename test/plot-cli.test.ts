@@ -85,14 +85,16 @@ describe('plot', () => {
       ['--points', '2.5', '--csv', 'x.csv'],
       'plot: --points 2.5: expected a whole number > 0',
     ],
-    [
-      'a chart file of another kind',
-      ['--svg', 'x.jpg'],
-      'plot: --svg "x.jpg": expected a file name ending in .svg or .png',
-    ],
+    ['a chart file of another kind', ['--svg', 'x.jpg'], 'plot: --svg "x.jpg": expected a file name ending in .svg'],
     ['an unknown flag', ['--colour', 'red'], 'plot: --colour: expected a flag of plot (see --help)'],
     ['a misspelt flag', ['--curve', 'a.json'], 'plot: --curve: expected a flag of plot, such as --curves (see --help)'],
     ['--model without its value', ['--model'], 'plot: --model: expected a value after it'],
+    ['--png naming an SVG file', ['--png', 'map.svg'], 'plot: --png "map.svg": expected a file name ending in .png'],
+    [
+      '--plot-like chart of another kind',
+      ['--digits', 'd.jpg'],
+      'plot: --digits "d.jpg": expected a file name ending in .svg or .png',
+    ],
     ['a switch given a word', ['--log=yes'], 'plot: --log "yes": expected true or false, or the flag alone'],
     [
       '--no- of a flag with a value',

@@ -6,10 +6,15 @@ import { extname, resolve } from 'node:path';
 import { show } from '../util/option-error.ts';
 import { UsageError } from './flags.ts';
 
-/** Refuses a path whose folder is missing or read-only; `chart`: also one not ending in .svg or .png. */
+/**
+ * Refuses a path whose folder is missing or read-only; `chart`: also one not ending in .svg or
+ * .png, and for --svg and --png one not ending as the flag says (--png a.svg wrote an SVG).
+ */
 export function checkOutput(flag: string, path: string, chart = false): void {
-  if (chart && !['.svg', '.png'].includes(extname(path).toLowerCase()))
-    throw new UsageError(`--${flag} ${show(path)}: expected a file name ending in .svg or .png`);
+  const ext = extname(path).toLowerCase();
+  const kinds = flag === 'svg' || flag === 'png' ? [`.${flag}`] : ['.svg', '.png'];
+  if (chart && !kinds.includes(ext))
+    throw new UsageError(`--${flag} ${show(path)}: expected a file name ending in ${kinds.join(' or ')}`);
   const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--${flag} ${show(path)}: is a folder, expected a file path`);
   // Tried, not only asked: permission bits say little to root, or on /proc or a read-only mount.
