@@ -47,6 +47,7 @@ const history = (k: number) =>
 modelFile('a.json', [3, 2, 1], { data: 'seed2class' }, history(1));
 modelFile('b.json', [3, 2, 1], { data: 'seed2class' }, history(2));
 writeFileSync(join(dir, 'three.csv'), ['1,2,3,0', '2,3,4,1', '3,1,2,0', '0,1,1,1'].join('\n'));
+writeFileSync(join(dir, 'reg.csv'), ['1,2,0.3', '2,3,1.5', '3,1,2.7', '4,4,0.1'].join('\n'));
 
 describe('plot from the command line', () => {
   it('draws a grid of test digits and the confusion map of a model of mnist', () => {
@@ -115,6 +116,11 @@ describe('plot refuses a model that cannot have the picture', () => {
       'plot-classify points of a model whose inputs are not 2-D',
       ['--model', 'digits.json', '--csv', 'x.csv'],
       'plot: --model "digits.json": expected a model of 2-D data for --csv "x.csv"; it has 784 inputs ("mnist")',
+    ],
+    [
+      'a confusion matrix of a regression',
+      ['--model', 'nohistory.json', '--data', 'reg.csv', '--confusion', 'c.svg'],
+      'plot: --model "nohistory.json": expected a classifier for --confusion "c.svg"; its data "reg.csv" has no classes',
     ],
     [
       'a digit grid of a model of points',

@@ -40,6 +40,11 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
       throw new UsageError(
         `--model ${show(a.model)}: expected a model of 2-D data for --${flag} ${show(path)}; it has ${features} inputs (${show(spec)})`,
       );
+    // A confusion matrix counts classes: a regression's outputs have none (its labels read NaN).
+    if (flag === 'confusion' && train.classes < 2)
+      throw new UsageError(
+        `--model ${show(a.model)}: expected a classifier for --confusion ${show(path)}; its data ${show(spec)} has no classes`,
+      );
     if (flag === 'digits' && (features < 4 || side * side !== features))
       throw new UsageError(
         `--model ${show(a.model)}: expected a model of square images for --digits ${show(path)}; it has ${features} inputs (${show(spec)})`,
