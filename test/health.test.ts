@@ -47,6 +47,18 @@ describe('the health of a net', () => {
 });
 
 describe('a loss that diverges', () => {
+  it('says when the loss is not finite from the first weights on, with no finite model to name', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-diverge-'));
+    const r = spawnSync(process.execPath, [resolve('dist/train.js'), '--init', '1e308', '--quiet'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe(
+      'train: loss is not finite from the first weights on (--init 1e+308); model.json holds them. Try other --init.\n',
+    );
+    expect(r.status).toBe(1);
+  });
+
   it('stops the run with one line naming the iteration, exit code 1, and the best finite model saved', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'np-diverge-'));
     const args = ['--loss', 'mse', '--func', 'relu', '--init', 'xavier', '--lr', '1e300', '--quiet'];

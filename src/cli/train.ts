@@ -83,7 +83,7 @@ async function main(a: Args): Promise<void> {
   });
   const map =
     a.plot !== undefined && (await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r));
-  const advice = deadNetAdvice(r);
+  const advice = Number.isFinite(r.loss) ? deadNetAdvice(r) : undefined; // else the line below says why
   if (advice) console.error(`train: ${advice}`);
   const sum = summary(r, trainScores, testScores, a.out, map ? a.plot : undefined);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
@@ -93,9 +93,11 @@ async function main(a: Args): Promise<void> {
   if (r.stopReason === 'diverged') {
     const step =
       r.options.method === 'random' ? `--delta (it was ${r.options.delta})` : `--lr (it was ${r.options.lr})`;
-    console.error(
-      `train: loss diverged at iteration ${r.iterations}; the best finite model is in ${a.out}. Try a smaller ${step}.`,
-    );
+    // Not finite from the first weights on: no step made it so, and there is no finite model to keep.
+    const line = Number.isFinite(r.loss)
+      ? `loss diverged at iteration ${r.iterations}; the best finite model is in ${a.out}. Try a smaller ${step}.`
+      : `loss is not finite from the first weights on (--init ${show(o.init)}); ${a.out} holds them. Try other --init.`;
+    console.error(`train: ${line}`);
     process.exitCode = 1;
   }
   if (r.stopReason === 'interrupted') {
