@@ -60,12 +60,12 @@ describe('checkpoints', () => {
     const at = m.meta.iterations as number;
     expect(at % 20).toBe(0);
     expect(at).toBeGreaterThanOrEqual(20);
+    // The checkpoint says its data as the final model would, so --init of it needs no --data.
+    expect([m.meta.data, m.meta.samples]).toEqual(['spiral', 1000]);
     const resumed = spawnSync(
       process.execPath,
       [
         cli,
-        '--data',
-        'spiral',
         '--hidden',
         '16',
         '--threads',
@@ -80,6 +80,7 @@ describe('checkpoints', () => {
       { encoding: 'utf8' },
     );
     expect(resumed.status).toBe(0);
+    expect(resumed.stdout.split('\n')[0]).toContain('data spiral, 1000 samples');
     expect(loadModel(join(dir, 'r.json')).meta.iterations).toBe(at + 5);
   }, 60_000);
 

@@ -2,11 +2,11 @@
 // model of mnist, the speedup chart from a results file, curves of several
 // runs; and a model that cannot have the picture asked for, refused in one line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toModelJson } from '../src/model/model-file.ts';
+import { loadModel, toModelJson } from '../src/model/model-file.ts';
 import { makeNet, xavierParams } from '../src/nn/network.ts';
 import { stream } from '../src/util/rng.ts';
 import { isValidXml, markItems } from './svg-helpers.ts';
@@ -102,6 +102,35 @@ describe('plot from the command line', () => {
     // 3 runs × (train, test) × (against iterations, against seconds)
     expect(markItems(svg, 'line')).toHaveLength(12);
     expect(svg).toContain('>a (2)<');
+  });
+});
+
+describe("a model's own data", () => {
+  const trainCli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [resolve('dist/train.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  const plotCli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [resolve('dist/plot.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+
+  it('is found from another folder: a data file is kept relative to the model file', () => {
+    const home = mkdtempSync(join(tmpdir(), 'np-own-'));
+    mkdirSync(join(home, 'runs'));
+    writeFileSync(join(home, 'runs', 'pts.csv'), ['1,2,0', '2,3,1', '3,1,0', '4,4,1'].join('\n'));
+    expect(trainCli(home, '--data', 'runs/pts.csv', '--max-iters', '2', '--out', 'runs/m.json', '--quiet').status).toBe(
+      0,
+    );
+    expect(loadModel(join(home, 'runs', 'm.json')).meta.data).toBe('pts.csv');
+    const r = plotCli(tmpdir(), '--model', join(home, 'runs', 'm.json'), '--svg', join(home, 'map.svg'));
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+
+  it('is named with the model when it is no longer there', () => {
+    const home = mkdtempSync(join(tmpdir(), 'np-own-'));
+    writeFileSync(join(home, 'pts.csv'), ['1,2,0', '2,3,1', '3,1,0', '4,4,1'].join('\n'));
+    expect(trainCli(home, '--data', 'pts.csv', '--max-iters', '2', '--out', 'm.json', '--quiet').status).toBe(0);
+    rmSync(join(home, 'pts.csv'));
+    const r = plotCli(home, '--model', 'm.json', '--svg', 'map.svg');
+    expect(r.stderr.trim()).toBe(`plot: --model "m.json": its data "pts.csv" is not there (pts.csv); expected --data`);
+    expect(r.status).toBe(2);
   });
 });
 

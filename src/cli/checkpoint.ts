@@ -8,8 +8,13 @@ import { makeNet } from '../nn/network.ts';
 import type { LossName } from '../nn/output.ts';
 import type { CheckpointEvent, StartEvent, TrainEvent } from '../train/events.ts';
 
+/** What a checkpoint says of its run beyond the events: as the final model's meta says it. */
 export interface RunMeta {
   seed: string;
+  /** meta.data (model-data.ts): a name, or a path from the model's folder. */
+  data: string;
+  /** The spiral's size. */
+  samples?: number;
 }
 
 /** Wraps an event handler: checkpoints are saved to `out`, everything else passes on. */
@@ -31,7 +36,8 @@ function save(out: string, s: StartEvent, meta: RunMeta, e: CheckpointEvent): vo
     meta: {
       method: s.method,
       seed: meta.seed,
-      data: s.data,
+      data: meta.data,
+      ...(meta.samples === undefined ? {} : { samples: meta.samples }),
       iterations: e.iteration,
       loss: e.loss,
       stopReason: 'checkpoint',

@@ -12,13 +12,14 @@ import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { runCommand } from './command.ts';
 import { UsageError } from './flags.ts';
+import { modelData } from './model-data.ts';
 import { checkOutput } from './output-path.ts';
 import { type PlotArgs, parsePlotArgs } from './plot-flags.ts';
 import { checkFits } from './predictions.ts';
 
 /** The model's data: the set it names (its training set and, for digits, the held-out test set). */
 function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; spec: string } {
-  const spec = a.data ?? (typeof model.meta.data === 'string' ? model.meta.data : undefined);
+  const spec = a.data ?? modelData(model, a.model);
   if (spec === undefined)
     throw new UsageError(`--data: the model ${show(a.model)} does not say its data: expected --data`);
   const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');

@@ -14,6 +14,7 @@ import { runCommand } from './command.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
+import { dataForMeta, modelData } from './model-data.ts';
 import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
@@ -46,11 +47,14 @@ async function main(a: Args): Promise<void> {
     maxIters: a['max-iters'],
     maxSeconds: a['max-seconds'],
   });
+  const options = withCappedThreads(withInitData(toOptions(a)));
+  const data = String(options.data);
+  const runMeta = { seed: a.seed, data: dataForMeta(data, a.out), ...spiralSize(data, options.samples) };
   const r = await train({
-    ...withCappedThreads(withInitData(toOptions(a))),
+    ...options,
     signal: stuckStop() ? undefined : interrupt.signal,
     fault: testFault(),
-    onEvent: withCheckpoints(a.out, { seed: a.seed }, view.onEvent),
+    onEvent: withCheckpoints(a.out, runMeta, view.onEvent),
   }).finally(() => view.stop());
   interrupt.dispose();
 
@@ -66,9 +70,8 @@ async function main(a: Args): Promise<void> {
     meta: {
       method: o.method,
       seed: o.seed,
-      data: r.data.name,
-      // The spiral's size, so that plot, predict and a resumed run draw the same points.
-      ...(o.data === 'spiral' ? { samples: o.samples } : {}),
+      data: runMeta.data,
+      ...spiralSize(data, o.samples),
       init: r.init,
       iterations: r.iterations,
       loss: r.loss,
@@ -138,16 +141,23 @@ function deadNetAdvice(r: TrainResult): string | undefined {
  * predict read it: the built-in set, the default, silently trained a spiral model on other points.
  */
 function withInitData(o: TrainOptions): TrainOptions {
-  const given = process.argv.slice(2).some((w) => w === '--data' || w.startsWith('--data='));
-  if (given || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
+  const typed = (flag: string) => process.argv.slice(2).some((w) => w === flag || w.startsWith(`${flag}=`));
+  if (typed('--data') || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
+  let model: Model;
   try {
-    const { data, samples } = loadModel(o.init, 'init').meta;
-    if (typeof data !== 'string') return o;
-    const samplesGiven = process.argv.slice(2).some((w) => w === '--samples' || w.startsWith('--samples='));
-    return { ...o, data, ...(typeof samples === 'number' && !samplesGiven ? { samples } : {}) };
+    model = loadModel(o.init, 'init');
   } catch {
     return o; // a model that cannot be read is train()'s to report, in its words
   }
+  const data = modelData(model, o.init);
+  const { samples } = model.meta;
+  if (data === undefined) return o;
+  return { ...o, data, ...(typeof samples === 'number' && !typed('--samples') ? { samples } : {}) };
+}
+
+/** The spiral's size, so that plot, predict and a resumed run draw the same points. */
+function spiralSize(data: string, samples: number | undefined): { samples?: number } {
+  return data === 'spiral' && samples !== undefined ? { samples } : {};
 }
 
 function withCappedThreads(o: TrainOptions): TrainOptions {
