@@ -1,7 +1,7 @@
 // From resolved options to what a run needs: the data, the network, its
 // output and loss, the first params, and the run's one description.
 
-import { type Dataset, strayLabels } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
@@ -12,6 +12,7 @@ import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
 import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
+import { dataNotes, resumeNotes } from './notes.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
@@ -59,13 +60,7 @@ export function prepare(given: ResolvedOptions): Prepared {
   const resume = model && !o.params ? resumeFrom(model, init) : FRESH;
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
-  const notes = o.loss === 'auto' && !model ? lossNotes(data, output.name) : [];
-  // A resumed model's iterations count towards the limit: at or past it, the run makes no update.
-  if (resume.iteration > 0 && o.maxIters <= resume.iteration)
-    notes.push(
-      `the init model has ${resume.iteration} iterations already, and --max-iters ${o.maxIters} counts them: ` +
-        `no update will be made; give --max-iters above ${resume.iteration} to go on`,
-    );
+  const notes = [...(o.loss === 'auto' && !model ? dataNotes(data, output.name) : []), ...resumeNotes(resume, o)];
   return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, notes, resume };
 }
 
@@ -94,17 +89,6 @@ function fresh(o: Settings, data: Dataset) {
         ? xavierParams(net, rng)
         : constantParams(net, Number(o.init));
   return { net, output, params };
-}
-
-/** A regression chosen because of a few labels that break an otherwise 0/1 set: say so, and which. */
-function lossNotes(data: Dataset, loss: LossName): string[] {
-  const stray = loss === 'mse' ? strayLabels(data) : undefined;
-  if (!stray) return [];
-  const { count, sample, value } = stray;
-  return [
-    `data ${data.name}: ${count} of ${data.n} labels ${count === 1 ? 'is' : 'are'} neither 0 nor 1 (the first: ${value}, sample ${sample + 1}), ` +
-      'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
-  ];
 }
 
 /** auto: softmax for K ≥ 3 classes, logistic for 0/1 labels, else squared error. */

@@ -1,0 +1,52 @@
+// What the user should hear before training starts, as notes on the start
+// event: a choice made from labels that look like a mistake, or a resumed run
+// with nothing left to do. The run goes on; the CLI shows them on stderr.
+
+import { type Dataset, strayLabels } from '../data/dataset.ts';
+import type { LossName } from '../nn/output.ts';
+import type { Settings } from './options.ts';
+import type { Resume } from './resume.ts';
+
+/** Labels that made 'auto' choose what the user likely did not mean (loss given: none). */
+export function dataNotes(data: Dataset, loss: LossName): string[] {
+  const notes: string[] = [];
+  const stray = loss === 'mse' ? strayLabels(data) : undefined;
+  if (stray) {
+    const { count, sample, value } = stray;
+    const are = count === 1 ? 'is' : 'are';
+    notes.push(
+      `data ${data.name}: ${count} of ${data.n} labels ${are} neither 0 nor 1 (the first: ${value}, sample ${sample + 1}), ` +
+        'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
+    );
+  }
+  if (loss === 'mse' && data.outDim === 1 && data.targets.every((t) => t === -1 || t === 1))
+    notes.push(
+      `data ${data.name}: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1`,
+    );
+  const empty = emptyClasses(data);
+  if (empty.length > 0)
+    notes.push(
+      `data ${data.name}: labels make ${data.classes} classes, 0 to ${data.classes - 1}, and ` +
+        `${empty.length === 1 ? `class ${empty[0]} has` : `classes ${empty.join(', ')} have`} no sample; ` +
+        'labels are expected to be 0, 1, 2, ... with none left out',
+    );
+  return notes;
+}
+
+/** Classes of a one-hot set with no sample: labels 1 and 2 make classes 0, 1, 2, and 0 has none. */
+function emptyClasses(data: Dataset): number[] {
+  if (data.classes < 3) return [];
+  const counts = new Array<number>(data.classes).fill(0);
+  for (let s = 0; s < data.n; s++)
+    for (let k = 0; k < data.classes; k++) if (data.targets[s * data.outDim + k] === 1) counts[k]++;
+  return counts.flatMap((c, k) => (c === 0 ? [k] : []));
+}
+
+/** A resumed model's iterations count towards --max-iters: at or past it, the run makes no update. */
+export function resumeNotes(resume: Resume, o: Settings): string[] {
+  if (resume.iteration === 0 || o.maxIters > resume.iteration) return [];
+  return [
+    `the init model has ${resume.iteration} iterations already, and --max-iters ${o.maxIters} counts them: ` +
+      `no update will be made; give --max-iters above ${resume.iteration} to go on`,
+  ];
+}

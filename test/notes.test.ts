@@ -1,0 +1,29 @@
+// Notes before training: labels that made 'auto' choose what the user likely
+// did not mean, each named; clean labels give none.
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/data/load.ts';
+import { dataNotes } from '../src/train/notes.ts';
+
+describe('dataNotes', () => {
+  it('says nothing of 0/1 labels, nor of classes 0..K-1 that all have samples', () => {
+    expect(dataNotes(parseCsv('1,0\n2,1\n', 'b.csv'), 'bce')).toEqual([]);
+    expect(dataNotes(parseCsv('1,0\n2,1\n3,2\n', 'k.csv'), 'ce')).toEqual([]);
+  });
+
+  it('names the classes no label falls in when labels skip some', () => {
+    expect(dataNotes(parseCsv('1,1\n2,3\n3,1\n', 'gap.csv'), 'ce')).toEqual([
+      'data gap.csv: labels make 4 classes, 0 to 3, and classes 0, 2 have no sample; ' +
+        'labels are expected to be 0, 1, 2, ... with none left out',
+    ]);
+  });
+
+  it('says that labels -1 and 1 made a regression', () => {
+    expect(dataNotes(parseCsv('1,-1\n2,1\n', 'pm.csv'), 'mse')).toEqual([
+      'data pm.csv: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1',
+    ]);
+  });
+
+  it('says nothing of a regression whose targets are many values', () => {
+    expect(dataNotes(parseCsv('1,0.3\n2,1.7\n3,-2\n', 'r.csv'), 'mse')).toEqual([]);
+  });
+});
