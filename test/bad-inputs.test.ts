@@ -187,7 +187,7 @@ describe('a bad flag value', () => {
     [['--lr', 'fast'], '--lr "fast": expected a number or auto'],
     [['--max-iters', '1.5'], '--max-iters 1.5: expected a whole number >= 0'],
     [['--threads', '-1'], '--threads "-1": expected auto or a whole number >= 0'],
-    [['--hidden', '8,0'], '--hidden 8,0: expected layer sizes like [6] or [8, 4]'],
+    [['--hidden', '8,0'], '--hidden 8,0: expected layer sizes of 1 or more, like 6 or 8,4'],
     [['--init', '1e999'], '--init 1e999: expected rand, xavier, a finite constant or a model file'],
     [['--test-split', '1'], '--test-split 1: expected a number >= 0 and < 1'],
     [['--frobnicate', '3'], '--frobnicate: expected a flag of train (see --help)'],

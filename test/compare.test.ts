@@ -175,7 +175,7 @@ describe('compare', () => {
       ['--methods', 'random,backprop,random'],
       'compare: --methods "random,backprop,random": "random" is given twice, expected each method once',
     ],
-    [['--hidden', '3,0'], 'compare: --hidden 3,0: expected layer sizes like [6] or [8, 4]'],
+    [['--hidden', '3,0'], 'compare: --hidden 3,0: expected layer sizes of 1 or more, like 6 or 8,4'],
     [['--json=yes'], 'compare: --json "yes": expected true or false, or the flag alone'],
     [['--no-data'], 'compare: --no-data: --data is not a switch, expected --data with a value'],
     [['--max-seconds', '-Infinity'], 'compare: --max-seconds -Infinity: expected a finite number'],

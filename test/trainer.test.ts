@@ -122,7 +122,9 @@ describe('train() in the main thread', () => {
 
   it('rejects an option out of range with an error naming it and its value', async () => {
     await expect(train({ lr: -1 })).rejects.toThrow('lr -1: expected a number > 0');
-    await expect(train({ hidden: [4, 0] })).rejects.toThrow('hidden [4,0]: expected layer sizes like [6] or [8, 4]');
+    await expect(train({ hidden: [4, 0] })).rejects.toThrow(
+      'hidden [4,0]: expected layer sizes of 1 or more, like 6 or 8,4',
+    );
     await expect(train({ lrr: 1 } as object)).rejects.toThrow('lrr 1: no such option');
   });
 

@@ -181,7 +181,7 @@ function checkOptions(o: ResolvedOptions): void {
     hidden === undefined || (Array.isArray(hidden) && hidden.every((n) => Number.isInteger(n) && n > 0)),
     'hidden',
     hidden,
-    'layer sizes like [6] or [8, 4]',
+    'layer sizes of 1 or more, like 6 or 8,4',
   );
   check(typeof o.init !== 'number' || Number.isFinite(o.init), 'init', o.init, 'rand, a finite number or a model');
   check(
