@@ -22,7 +22,7 @@ import { resolveOptions } from '../src/train/options.ts';
 import { type Prepared, prepare } from '../src/train/prepare.ts';
 import { median, spread } from '../src/util/stats.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
-import { Expected, listOf, or, parseScriptArgs, whole } from './script-args.ts';
+import { Expected, listOf, or, parseScriptArgs, threadCount, whole } from './script-args.ts';
 
 const NAMES = ['seed2class 3-6-1 (50)', 'spiral 2-32-32-1 (1000)', 'digits 784-32-10 (1000)'];
 const SHORT = NAMES.map((n) => n.split(' ')[0]);
@@ -40,7 +40,7 @@ const args = parseScriptArgs(
     threads: {
       describe: 'thread counts to time, comma-separated (0: the main thread)',
       default: [0, 2],
-      read: listOf(whole(0)),
+      read: listOf(threadCount),
     },
     workloads: { describe: `comma-separated: ${SHORT.join(', ')}`, default: SHORT, read: listOf(workloadName) },
   },

@@ -10,7 +10,7 @@ import { type Runner, STRATEGIES, type Strategy } from '../src/parallel/runner.t
 import { type Method, resolveOptions, type TrainOptions } from '../src/train/options.ts';
 import { prepare } from '../src/train/prepare.ts';
 import { train } from '../src/train/trainer.ts';
-import { Expected, listOf, oneOf, parseScriptArgs, whole } from './script-args.ts';
+import { Expected, listOf, oneOf, parseScriptArgs, threadCount, whole } from './script-args.ts';
 import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
 import { WORKLOADS, workload } from './workloads.ts';
 
@@ -34,7 +34,7 @@ const a = parseScriptArgs(
     threads: {
       describe: 'thread counts to time, comma-separated',
       default: Array.from({ length: 2 * cores + 1 }, (_, i) => i),
-      read: listOf(whole(0)),
+      read: listOf(threadCount),
     },
     strategies: {
       describe: `comma-separated, or all: ${STRATEGIES.join(', ')}`,

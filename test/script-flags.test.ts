@@ -4,7 +4,7 @@
 // second). --help lists the flags and exits 0.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgError, type Flag, listOf, oneOf, readArgs, whole } from '../scripts/script-args.ts';
@@ -54,6 +54,13 @@ describe('bench:gradient', () => {
 
   it('refuses a flag missing its value', () =>
     refuses('bench:gradient', ['--threads'], '--threads: expected a value after it'));
+
+  it('refuses more threads than 4 per core, as train caps them', () =>
+    refuses(
+      'bench:gradient',
+      ['--threads', '0,1000'],
+      `--threads 1000: expected a whole number from 0 to ${4 * availableParallelism()} (4 per core)`,
+    ));
 
   it('refuses a thread count in a list that is not a whole number, quoting that item', () =>
     refuses('bench:gradient', ['--threads', '0,x'], '--threads "x": expected a whole number >= 0'));
