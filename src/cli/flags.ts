@@ -148,7 +148,7 @@ export const FLAGS = {
     default: D.targetLoss,
     requiresArg: true,
     coerce: numberFlag('target-loss', true),
-    describe: 'stop when the loss falls below this; auto: 0.2, or 0 (never) for wide inputs',
+    describe: 'stop when the loss falls below this (0 or less: never); auto: 0.2, or 0 for wide inputs',
     group: 'Stopping:',
   },
   'target-accuracy': {

@@ -83,7 +83,9 @@ export function summary(r: TrainResult, train: Scores, test: Scores | null, mode
 
 export function summaryText(s: Summary): string {
   const accuracy = (name: string, sc: Scores) =>
-    Number.isNaN(sc.accuracy) ? [] : [`accuracy:   ${percent(sc.accuracy)} on the ${name} set (${sc.samples} samples)`];
+    Number.isNaN(sc.accuracy)
+      ? []
+      : [`accuracy:   ${percent(sc.accuracy)} on the ${name} set (${sc.samples} sample${sc.samples === 1 ? '' : 's'})`];
   const shown = s.test ?? s.train;
   return [
     `stopped:    ${s.stopReason}`,
