@@ -116,6 +116,14 @@ describe('AutoRunner', () => {
     expect(auto.describe()).toMatch(/before a pool could pay/);
   });
 
+  it('says, of a run stopped inside its first iteration, just that, not what it meant to do', async () => {
+    const inline = { ...fake('inline', { value: 200 }), run: () => Promise.reject(new Error('stopped')) };
+    const auto = new AutoRunner(inline, starter(fake('pool', { value: 100 })).start, 2, 2000);
+    expect(auto.describe()).toMatch(/^main thread first/);
+    await expect(auto.run(0)).rejects.toThrow('stopped');
+    expect(auto.describe()).toBe('auto: main thread only; the run ended inside its first iteration');
+  });
+
   it('starts a pool of one thread per core once the run has lasted a pool start, then hands over', async () => {
     const inline = fake('inline', { value: 200 }, 25);
     const pool = fake('pool', { value: 100 }, 25);

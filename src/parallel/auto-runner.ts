@@ -40,6 +40,8 @@ export class AutoRunner implements Runner {
   private failure?: unknown;
   private busyMs = 0;
   private iterations = 0;
+  /** Iterations begun, the one a stop cut short included. */
+  private begun = 0;
   private fastestMs = Infinity;
 
   constructor(
@@ -67,6 +69,7 @@ export class AutoRunner implements Runner {
   async run(t: number, signal?: AbortSignal): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.adaptive) return this.adaptive.run(t, signal);
+    this.begun++;
     const t0 = performance.now();
     await this.inline.run(t, signal);
     const ms = performance.now() - t0;
@@ -94,9 +97,10 @@ export class AutoRunner implements Runner {
     if (this.adaptive) return this.adaptive.describe();
     if (this.starting) return `auto: main thread only; a pool of ${this.choice?.threads} was still starting at the end`;
     if (this.choice) return `auto: ${this.choice.why}`;
-    if (this.iterations === 0) {
+    if (this.begun === 0) {
       return `main thread first; a pool joins if the run lasts over ${this.poolAfterMs} ms and threads would pay`;
     }
+    if (this.iterations === 0) return 'auto: main thread only; the run ended inside its first iteration';
     return `auto: main thread only; the run ended within ${this.poolAfterMs} ms, before a pool could pay`;
   }
 
