@@ -118,7 +118,7 @@ describe("a model's own data", () => {
     expect(trainCli(home, '--data', 'runs/pts.csv', '--max-iters', '2', '--out', 'runs/m.json', '--quiet').status).toBe(
       0,
     );
-    expect(loadModel(join(home, 'runs', 'm.json')).meta.data).toBe('pts.csv');
+    expect(loadModel(join(home, 'runs', 'm.json')).meta.data).toBe('./pts.csv');
     const r = plotCli(tmpdir(), '--model', join(home, 'runs', 'm.json'), '--svg', join(home, 'map.svg'));
     expect([r.status, r.stderr]).toEqual([0, '']);
   });
@@ -129,7 +129,7 @@ describe("a model's own data", () => {
     expect(trainCli(home, '--data', 'pts.csv', '--max-iters', '2', '--out', 'm.json', '--quiet').status).toBe(0);
     rmSync(join(home, 'pts.csv'));
     const r = plotCli(home, '--model', 'm.json', '--svg', 'map.svg');
-    expect(r.stderr.trim()).toBe(`plot: --model "m.json": its data "pts.csv" is not there (pts.csv); expected --data`);
+    expect(r.stderr.trim()).toBe(`plot: --model "m.json": its data "./pts.csv" is not there (pts.csv); expected --data`);
     expect(r.status).toBe(2);
   });
 });

@@ -15,6 +15,8 @@ export interface RunMeta {
   data: string;
   /** The spiral's size. */
   samples?: number;
+  /** The one digit trained for. */
+  digit?: number;
 }
 
 /** Wraps an event handler: checkpoints are saved to `out`, everything else passes on. */
@@ -35,9 +37,7 @@ function save(out: string, s: StartEvent, meta: RunMeta, e: CheckpointEvent): vo
     history: e.history,
     meta: {
       method: s.method,
-      seed: meta.seed,
-      data: meta.data,
-      ...(meta.samples === undefined ? {} : { samples: meta.samples }),
+      ...meta,
       iterations: e.iteration,
       loss: e.loss,
       stopReason: 'checkpoint',

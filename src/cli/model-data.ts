@@ -1,12 +1,15 @@
 // Where a model's own data is, so that plot and a resumed train find it
 // from any folder. Built-in sets and mnist are names; a data file or IDX
-// folder is kept in meta.data relative to the model file's folder, and read
-// back from there (a model and its CSV moved together still fit).
+// folder is kept in meta.data as a path from the model file's folder (./ in
+// front where it could pass for a name), and read back from there, or from
+// here for files written before. With it go what else picks the points: the
+// spiral's size, the seed, the one digit trained for.
 
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BUILT_IN_DATA } from '../data/load.ts';
-import type { Model } from '../model/model-file.ts';
+import { loadModel, type Model } from '../model/model-file.ts';
+import type { TrainOptions } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from './flags.ts';
 
@@ -14,16 +17,55 @@ const isName = (spec: string) => spec === 'mnist' || (BUILT_IN_DATA as readonly 
 
 /** meta.data for a model written to `out` from `--data spec`: a name, or a path from the model's folder. */
 export function dataForMeta(spec: string, out: string): string {
-  return isName(spec) ? spec : relative(dirname(resolve(out)), resolve(spec)) || '.';
+  if (isName(spec)) return spec;
+  const path = relative(dirname(resolve(out)), resolve(spec)) || '.';
+  return isAbsolute(path) || path.startsWith('.') || path.includes('/') ? path : `./${path}`;
 }
 
 /** The model's data as a --data value (a path from here), or undefined if it does not say. */
-export function modelData(model: Model, modelPath: string): string | undefined {
+export function modelData(model: Model, modelPath: string, flag = 'model'): string | undefined {
   const data = model.meta.data;
   if (typeof data !== 'string') return undefined;
   if (isName(data)) return data;
-  const path = isAbsolute(data) ? data : join(dirname(modelPath), data);
-  if (!existsSync(path))
-    throw new UsageError(`--model ${show(modelPath)}: its data ${show(data)} is not there (${path}); expected --data`);
-  return path;
+  const fromModel = isAbsolute(data) ? data : join(dirname(modelPath), data);
+  if (existsSync(fromModel)) return fromModel;
+  if (existsSync(data)) return data; // a model written before paths were kept from its folder
+  throw new UsageError(
+    `--${flag} ${show(modelPath)}: its data ${show(data)} is not there (${fromModel}); expected --data`,
+  );
+}
+
+/** What meta says of a run's data: its name or path, and the spiral's size or the digit where they apply. */
+export function dataMeta(o: TrainOptions, out: string): { data: string; samples?: number; digit?: number } {
+  const data = String(o.data);
+  return {
+    data: dataForMeta(data, out),
+    ...(data === 'spiral' && o.samples !== undefined ? { samples: o.samples } : {}),
+    ...(o.digit !== undefined ? { digit: o.digit } : {}),
+  };
+}
+
+/**
+ * --init of a model file without --data goes on with the model's own data, as plot reads it: the
+ * built-in set, the default, silently trained a spiral model on other points. Its spiral size,
+ * seed and digit come along, each unless its flag was typed.
+ */
+export function withModelData(o: TrainOptions, typed: (flag: string) => boolean): TrainOptions {
+  if (typed('data') || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
+  let model: Model;
+  try {
+    model = loadModel(o.init, 'init');
+  } catch {
+    return o; // a model that cannot be read is train()'s to report, in its words
+  }
+  const data = modelData(model, o.init, 'init');
+  if (data === undefined) return o;
+  const { samples, seed, digit } = model.meta;
+  return {
+    ...o,
+    data,
+    ...(typeof samples === 'number' && !typed('samples') ? { samples } : {}),
+    ...(typeof seed === 'string' && !typed('seed') ? { seed } : {}),
+    ...(typeof digit === 'number' && !typed('digit') ? { digit } : {}),
+  };
 }

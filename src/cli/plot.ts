@@ -25,7 +25,8 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
   const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
   // The spiral is generated: the same seed and count give back the very points the model was trained on.
   const samples = a.samples ?? (typeof model.meta.samples === 'number' ? model.meta.samples : 1000);
-  const source = asInput(() => loadSource(spec, { samples, seed, trainSize: 0, testSize: 0, testSplit: 0 }));
+  const digit = typeof model.meta.digit === 'number' ? model.meta.digit : undefined; // one digit against the rest
+  const source = asInput(() => loadSource(spec, { samples, seed, trainSize: 0, testSize: 0, testSplit: 0, digit }));
   checkFits(model, source.train, spec, a.model);
   return { ...source, spec };
 }

@@ -34,7 +34,7 @@ function main(a: PredictArgs): string {
         trainSize: 0,
         testSize: 0,
         testSplit: 0,
-        digit: a.digit,
+        digit: a.digit ?? (typeof model.meta.digit === 'number' ? model.meta.digit : undefined),
       }),
     );
     // Digits come with a test set: the samples the model did not train on.

@@ -1,7 +1,7 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
-import { loadModel, type Model, saveModel } from '../model/model-file.ts';
+import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
@@ -14,7 +14,7 @@ import { runCommand } from './command.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
-import { dataForMeta, modelData } from './model-data.ts';
+import { dataMeta, withModelData } from './model-data.ts';
 import { checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
@@ -30,14 +30,17 @@ async function main(a: Args): Promise<void> {
   process.stdout.on('error', () => {});
   // Ctrl-C or SIGTERM: stop, even mid-iteration, and save the best model so far (interrupt.ts).
   const interrupt = listenForInterrupt();
+  // --init of a model without --data: the model's data (model-data.ts), checked below as typed data is.
+  const options = withCappedThreads(withModelData(toOptions(a), typed));
+  const inputs = { data: String(options.data), init: String(a.init) };
   checkOutput('out', a.out);
   for (const input of ['data', 'init'] as const)
-    if (sameFile(a.out, String(a[input])))
+    if (sameFile(a.out, inputs[input]))
       throw new UsageError(`--out ${show(a.out)}: is the --${input} file, expected a path that is not an input`);
   if (a.plot !== undefined) {
     checkOutput('plot', a.plot, true);
     for (const other of ['out', 'data', 'init'] as const)
-      if (sameFile(a.plot, String(a[other])))
+      if (sameFile(a.plot, other === 'out' ? a.out : inputs[other]))
         throw new UsageError(`--plot ${show(a.plot)}: is the --${other} file, expected a path of its own`);
   }
   // A terminal gets one line rewritten in place; pipes, files, --quiet and --json get plain lines.
@@ -47,9 +50,7 @@ async function main(a: Args): Promise<void> {
     maxIters: a['max-iters'],
     maxSeconds: a['max-seconds'],
   });
-  const options = withCappedThreads(withInitData(toOptions(a)));
-  const data = String(options.data);
-  const runMeta = { seed: a.seed, data: dataForMeta(data, a.out), ...spiralSize(data, options.samples) };
+  const runMeta = { seed: String(options.seed), ...dataMeta(options, a.out) };
   const r = await train({
     ...options,
     signal: stuckStop() ? undefined : interrupt.signal,
@@ -69,9 +70,8 @@ async function main(a: Args): Promise<void> {
     history: r.history,
     meta: {
       method: o.method,
-      seed: o.seed,
-      data: runMeta.data,
-      ...spiralSize(data, o.samples),
+      seed: runMeta.seed,
+      ...dataMeta(o, a.out),
       init: r.init,
       iterations: r.iterations,
       loss: r.loss,
@@ -136,28 +136,9 @@ function deadNetAdvice(r: TrainResult): string | undefined {
   return `${what.join(' and ')}: the net can hardly learn any more. Try ${lr}, or --init xavier.`;
 }
 
-/**
- * --init of a model file without --data goes on with the model's own data (meta.data), as plot and
- * predict read it: the built-in set, the default, silently trained a spiral model on other points.
- */
-function withInitData(o: TrainOptions): TrainOptions {
-  const typed = (flag: string) => process.argv.slice(2).some((w) => w === flag || w.startsWith(`${flag}=`));
-  if (typed('--data') || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
-  let model: Model;
-  try {
-    model = loadModel(o.init, 'init');
-  } catch {
-    return o; // a model that cannot be read is train()'s to report, in its words
-  }
-  const data = modelData(model, o.init);
-  const { samples } = model.meta;
-  if (data === undefined) return o;
-  return { ...o, data, ...(typeof samples === 'number' && !typed('--samples') ? { samples } : {}) };
-}
-
-/** The spiral's size, so that plot, predict and a resumed run draw the same points. */
-function spiralSize(data: string, samples: number | undefined): { samples?: number } {
-  return data === 'spiral' && samples !== undefined ? { samples } : {};
+/** Whether --flag was typed (as --flag or --flag=value), not taken from the table's defaults. */
+function typed(flag: string): boolean {
+  return process.argv.slice(2).some((w) => w === `--${flag}` || w.startsWith(`--${flag}=`));
 }
 
 function withCappedThreads(o: TrainOptions): TrainOptions {
