@@ -16,10 +16,17 @@ function run(...args: string[]) {
 }
 
 describe('a command line with a mistake', () => {
+  it('says nothing of npm settings when train was not run by npm run train itself', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'np-flags-'));
+    const env = { ...process.env, npm_lifecycle_event: 'bench:mnist', npm_config_data: 'true' };
+    const r = spawnSync(process.execPath, [train, '--max-iters', '1', '--quiet'], { cwd, env, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+
   it('says npm took the flags given before --, rather than train running without them', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'np-flags-'));
     // `npm run train --max-iters 5 --data spiral` reaches train as "5 spiral" and these:
-    const env = { ...process.env, npm_config_max_iters: 'true', npm_config_data: 'true' };
+    const env = { ...process.env, npm_lifecycle_event: 'train', npm_config_max_iters: 'true', npm_config_data: 'true' };
     const r = spawnSync(process.execPath, [train, '5', 'spiral'], { cwd, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr.trim()).toBe(
       'train: --data, --max-iters: taken by npm as its own options; expected after --, as in npm run train -- --data ...',

@@ -12,7 +12,7 @@ export { UsageError } from './flags.ts';
 
 export async function parseArgs(argv = process.argv.slice(2)): Promise<Args> {
   if (argv.length > 0) return parseWithYargs(argv);
-  checkNpmTookFlags('train', FLAGS); // `npm run train --quiet` reaches train with no flags at all
+  checkNpmTookFlags('train', FLAGS, argv); // `npm run train --seed 3` reaches train with no flags at all
   return defaultArgs();
 }
 

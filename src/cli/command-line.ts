@@ -24,13 +24,24 @@ export interface CommandLine {
   argv: string[];
 }
 
+/** Flags of ours that are npm options as well: set in an .npmrc they would look taken. */
+const NPM_OWN = new Set(['json', 'diff']);
+
 /**
  * `npm run train --max-iters 5`, without the `--`: npm takes --max-iters for an option of its own
  * (npm_config_max_iters=true) and passes on only "5". Found in the environment npm sets, so that
  * the user hears what happened rather than about a stray "5" or, for a switch, nothing at all.
  */
-export function checkNpmTookFlags(name: string, flags: object, env = process.env): void {
-  const took = Object.keys(flags).filter((f) => env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined);
+export function checkNpmTookFlags(name: string, flags: object, argv: string[], env = process.env): void {
+  // Only under `npm run <name>` itself (not a run spawned by a script or a test), for flags that are
+  // not npm's own too (json, diff: an .npmrc may set those), and were not passed on after all.
+  if (env.npm_lifecycle_event !== name) return;
+  const took = Object.keys(flags).filter(
+    (f) =>
+      !NPM_OWN.has(f) &&
+      env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined &&
+      !argv.some((w) => w === `--${f}` || w.startsWith(`--${f}=`)),
+  );
   if (took.length === 0) return;
   const listed = took.map((f) => `--${f}`).join(', ');
   throw new UsageError(
@@ -40,7 +51,7 @@ export function checkNpmTookFlags(name: string, flags: object, env = process.env
 
 /** Reads `c.argv`; `build` gives yargs the flags (and any positional words). */
 export async function readFlags<T>(c: CommandLine, build: (y: Argv) => Argv<T>) {
-  checkNpmTookFlags(c.name, c.flags);
+  checkNpmTookFlags(c.name, c.flags, c.argv);
   const single = c.once ?? c.flags;
   givenOnce(c.argv, single);
   switchValues(c.argv, c.flags);
