@@ -17,8 +17,8 @@ describe('dataNotes', () => {
     ]);
   });
 
-  it('says that labels -1 and 1 made a regression', () => {
-    expect(dataNotes(parseCsv('1,-1\n2,1\n', 'pm.csv'), 'mse')).toEqual([
+  it('says that labels -1 and 1 made a regression, in one note however few the -1s', () => {
+    expect(dataNotes(parseCsv('1,-1\n2,1\n3,1\n4,1\n', 'pm.csv'), 'mse')).toEqual([
       'data pm.csv: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1',
     ]);
   });

@@ -10,7 +10,10 @@ import type { Resume } from './resume.ts';
 /** Labels that made 'auto' choose what the user likely did not mean (loss given: none). */
 export function dataNotes(data: Dataset, loss: LossName): string[] {
   const notes: string[] = [];
-  const stray = loss === 'mse' ? strayLabels(data) : undefined;
+  const t = data.targets;
+  // -1 and 1 both there, and nothing else: one note for it, not also one for "stray" -1s.
+  const plusMinus = data.outDim === 1 && t.includes(-1) && t.includes(1) && t.every((v) => v === -1 || v === 1);
+  const stray = loss === 'mse' && !plusMinus ? strayLabels(data) : undefined;
   if (stray) {
     const { count, sample, value } = stray;
     const are = count === 1 ? 'is' : 'are';
@@ -19,7 +22,7 @@ export function dataNotes(data: Dataset, loss: LossName): string[] {
         'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
     );
   }
-  if (loss === 'mse' && data.outDim === 1 && data.targets.every((t) => t === -1 || t === 1))
+  if (loss === 'mse' && plusMinus)
     notes.push(
       `data ${data.name}: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1`,
     );
