@@ -61,6 +61,7 @@ export async function race(
 ): Promise<Race> {
   const out: Race = { targetLoss: 0, targetAccuracy: 0, rows: [] };
   for (const method of methods) {
+    if (common.signal?.aborted) break; // Ctrl-C between two methods: the next one is not started
     const view = await watch?.(method);
     const onEvent = (e: TrainEvent) => {
       // What the data needs saying (labels that make it a regression) is the same for every method: said once.
