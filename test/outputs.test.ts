@@ -86,6 +86,18 @@ describe('an output path that cannot be used', () => {
     }
   });
 
+  it('the data an --init model brings with it: refused, the data left as it was', () => {
+    const first = inDir(none, '--data', 'd.csv', '--max-iters', '2', '--out', 'm.json', '--quiet');
+    expect(first.code).toBe(0);
+    const r = spawnSync(process.execPath, [resolve('dist/train.js'), '--init', 'm.json', '--out', 'd.csv'], {
+      cwd: first.cwd,
+      encoding: 'utf8',
+    });
+    expect(r.stderr.trim()).toBe('train: --out "d.csv": is the --data file, expected a path that is not an input');
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(first.cwd, 'd.csv'), 'utf8')).toBe(DATA);
+  });
+
   it('the --init model: refused, the model left as it was', () => {
     const first = inDir(none, '--data', 'd.csv', '--max-iters', '2', '--out', 'm.json', '--quiet');
     expect(first.code).toBe(0);
