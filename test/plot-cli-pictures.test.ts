@@ -129,7 +129,9 @@ describe("a model's own data", () => {
     expect(trainCli(home, '--data', 'pts.csv', '--max-iters', '2', '--out', 'm.json', '--quiet').status).toBe(0);
     rmSync(join(home, 'pts.csv'));
     const r = plotCli(home, '--model', 'm.json', '--svg', 'map.svg');
-    expect(r.stderr.trim()).toBe(`plot: --model "m.json": its data "./pts.csv" is not there (pts.csv); expected --data`);
+    expect(r.stderr.trim()).toBe(
+      `plot: --model "m.json": its data "./pts.csv" is not there (pts.csv); expected --data`,
+    );
     expect(r.status).toBe(2);
   });
 });
