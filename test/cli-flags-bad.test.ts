@@ -56,6 +56,18 @@ describe('a command line with a mistake', () => {
     expect(r.code).toBe(2);
   });
 
+  it('refuses a flag typed for a method the run does not use, rather than ignoring it', () => {
+    const r = run('--delta', '0.1');
+    expect(r.stderr).toBe('train: --delta: applies to --method random only, expected without it for --method gradient');
+    expect([r.code, r.wrote]).toEqual([2, false]);
+  });
+
+  it('refuses --samples for data other than the spiral', () => {
+    const r = run('--samples', '500');
+    expect(r.stderr).toBe('train: --samples: applies to --data spiral only, expected without it for --data seed2class');
+    expect([r.code, r.wrote]).toEqual([2, false]);
+  });
+
   it('caps --threads at 4 per core with a warning, and trains', () => {
     const r = run('--threads', '100000', '--max-iters', '3', '--quiet');
     const most = 4 * availableParallelism();

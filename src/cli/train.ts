@@ -8,6 +8,7 @@ import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
+import { checkApplies } from './applies.ts';
 import { type Args, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { runCommand } from './command.ts';
@@ -32,6 +33,7 @@ async function main(a: Args): Promise<void> {
   const interrupt = listenForInterrupt();
   // --init of a model without --data: the model's data (model-data.ts), checked below as typed data is.
   const options = withCappedThreads(withModelData(toOptions(a), typed));
+  checkApplies(options, typed);
   const inputs = { data: String(options.data), init: String(a.init) };
   checkOutput('out', a.out);
   for (const input of ['data', 'init'] as const)

@@ -1,0 +1,32 @@
+// Flags typed for a run they do not apply to: --samples on the built-in set,
+// --delta with numerical gradients, --lr with random updates. Each was
+// ignored without a word, so the user believed it had an effect; now each
+// is refused, as --digit on points already was (data/sources.ts).
+
+import type { TrainOptions } from '../train/options.ts';
+import { UsageError } from './flags.ts';
+
+const RANDOM = ['random'];
+const GRADIENT = ['gradient'];
+const STEPPED = ['gradient', 'backprop'];
+
+/** Flag -> the methods it applies to, in words for the message. */
+const BY_METHOD: Record<string, [readonly string[], string]> = {
+  delta: [RANDOM, '--method random'],
+  candidates: [RANDOM, '--method random'],
+  elitist: [RANDOM, '--method random'],
+  lr: [STEPPED, '--method gradient or backprop'],
+  h: [GRADIENT, '--method gradient'],
+  diff: [GRADIENT, '--method gradient'],
+  grad: [GRADIENT, '--method gradient'],
+};
+
+/** Throws for the first flag typed (`typed`) that the run `o` cannot use. */
+export function checkApplies(o: TrainOptions, typed: (flag: string) => boolean): void {
+  const method = o.method ?? 'gradient';
+  for (const [flag, [methods, where]] of Object.entries(BY_METHOD))
+    if (typed(flag) && !methods.includes(method))
+      throw new UsageError(`--${flag}: applies to ${where} only, expected without it for --method ${method}`);
+  if (typed('samples') && o.data !== 'spiral')
+    throw new UsageError(`--samples: applies to --data spiral only, expected without it for --data ${String(o.data)}`);
+}
