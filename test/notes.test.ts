@@ -23,6 +23,12 @@ describe('dataNotes', () => {
     ]);
   });
 
+  it('says when every label is the same, one class only', () => {
+    expect(dataNotes(parseCsv('1,1\n2,1\n3,1\n', 'one.csv'), 'bce')).toEqual([
+      'data one.csv: every label is 1, one class only: any accuracy here says nothing',
+    ]);
+  });
+
   it('says nothing of a regression whose targets are many values', () => {
     expect(dataNotes(parseCsv('1,0.3\n2,1.7\n3,-2\n', 'r.csv'), 'mse')).toEqual([]);
   });

@@ -26,6 +26,8 @@ export function dataNotes(data: Dataset, loss: LossName): string[] {
     notes.push(
       `data ${data.name}: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1`,
     );
+  if (data.binary && data.outDim === 1 && t.every((v) => v === t[0]))
+    notes.push(`data ${data.name}: every label is ${t[0]}, one class only: any accuracy here says nothing`);
   const empty = emptyClasses(data);
   if (empty.length > 0)
     notes.push(
