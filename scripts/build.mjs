@@ -29,6 +29,7 @@ export const ENTRIES = {
   'bench-gradient': 'scripts/bench-gradient.ts',
   'bench-mnist': 'scripts/bench-mnist.ts',
   'chart-bench': 'scripts/chart-bench.ts',
+  soak: 'scripts/soak.ts',
 };
 
 /**

@@ -18,6 +18,7 @@ const BUNDLES = {
   'bench:inputs': 'input-bench',
   'bench:startup': 'startup',
   'bench:charts': 'chart-bench',
+  'bench:soak': 'soak',
   speedup: 'speedup',
 } as const;
 type Script = keyof typeof BUNDLES;
@@ -154,6 +155,11 @@ describe('speedup', () => {
     refuses('speedup', ['--out-dir='], '--out-dir "": expected a folder'));
 });
 
+describe('bench:soak', () => {
+  it('refuses a run too short for its two 10-second windows', () =>
+    refuses('bench:soak', ['--seconds', '5'], '--seconds 5: expected a whole number >= 20'));
+});
+
 describe('--help', () => {
   const FLAGS: Record<Script, string[]> = {
     'bench:gradient': ['--repeats', '--threads', '--workloads'],
@@ -162,6 +168,7 @@ describe('--help', () => {
     'bench:inputs': ['[samples]'],
     'bench:startup': ['[runs]'],
     'bench:charts': [],
+    'bench:soak': ['--seconds', '--threads'],
     speedup: ['--workloads', '--methods', '--threads', '--strategies', '--repeats', '--min-ms', '--out-dir'],
   };
   for (const [script, flags] of Object.entries(FLAGS) as [Script, string[]][]) {
