@@ -107,6 +107,12 @@ describe('predict --data', () => {
     expect([doc.right, doc.accuracy]).toEqual([4, 0.8]);
   });
 
+  it("keeps in --json both the model's loss function and the loss on the data", () => {
+    const doc = JSON.parse(predictCli('--model', linePath, '--data', csv, '--json').stdout);
+    expect(doc.lossName).toBe('bce');
+    expect(typeof doc.loss).toBe('number');
+  });
+
   it('prints one row per sample, then the loss and the accuracy', () => {
     const lines = predictCli('--model', linePath, '--data', csv).stdout.trim().split('\n');
     expect(lines[0]).toBe(`model ${linePath}: net [3,1] logistic/bce; data points.csv, 5 samples`);

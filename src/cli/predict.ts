@@ -48,7 +48,8 @@ function main(a: PredictArgs): string {
     throw new UsageError(`no input: expected ${nodes[0] - 1} features (e.g. predict --model ${a.model} 3 7) or --data`);
   }
   if (a.json) {
-    const net = { nodes, func: model.net.func, loss: model.loss };
+    // lossName: the model's loss function; loss, with --data: the loss on that data (a number).
+    const net = { nodes, func: model.net.func, lossName: model.loss };
     return JSON.stringify({ model: a.model, ...net, ...(data ? { data } : {}), ...p });
   }
   const header = modelLine(model, a.model) + (data ? `; data ${data}, ${p.samples.length} samples` : '');
