@@ -6,8 +6,7 @@
 // number read as NaN, a multi-line help on every error) would each need a guard,
 // as train needs them (repeated.ts, switches.ts).
 
-import { availableParallelism } from 'node:os';
-import { THREADS_PER_CORE } from '../src/cli/thread-cap.ts';
+import { maxThreads, THREADS_PER_CORE } from '../src/cli/thread-cap.ts';
 import { unknownLine } from '../src/cli/unknown.ts';
 
 /** One flag: its --help line, its value when not given, and how a typed value is read (none: a switch). */
@@ -47,7 +46,7 @@ export const whole = (min: number) => (s: string) => {
 
 /** A thread count: at most THREADS_PER_CORE per core, as train caps them (1000 would start a thousand workers). */
 export const threadCount = (s: string) => {
-  const most = THREADS_PER_CORE * availableParallelism();
+  const most = maxThreads();
   const n = whole(0)(s);
   if (n <= most) return n;
   throw new Expected(`a whole number from 0 to ${most} (${THREADS_PER_CORE} per core)`, s);

@@ -147,7 +147,7 @@ describe('class labels', () => {
 describe('--data', () => {
   it('rejects a name that is neither built in nor a data file', () => {
     expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow(
-      'data "mnist": expected seed2class or spiral, or a .csv or .json file',
+      'data "mnist": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
     );
   });
 

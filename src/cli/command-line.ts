@@ -37,16 +37,18 @@ export function checkNpmTookFlags(name: string, flags: object, argv: string[], e
   // not npm's own too (json, diff: an .npmrc may set those), and were not passed on after all.
   if (env.npm_lifecycle_event !== name) return;
   const took = Object.keys(flags).filter(
-    (f) =>
-      !NPM_OWN.has(f) &&
-      env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined &&
-      !argv.some((w) => w === `--${f}` || w.startsWith(`--${f}=`)),
+    (f) => !NPM_OWN.has(f) && env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined && !typedIn(argv, f),
   );
   if (took.length === 0) return;
   const listed = took.map((f) => `--${f}`).join(', ');
   throw new UsageError(
     `${listed}: taken by npm as its own option${took.length > 1 ? 's' : ''}; expected after --, as in npm run ${name} -- ${took.map((f) => `--${f}`)[0]} ...`,
   );
+}
+
+/** Whether `--flag` is among the words, alone or as --flag=value. */
+export function typedIn(argv: readonly string[], flag: string): boolean {
+  return argv.some((w) => w === `--${flag}` || w.startsWith(`--${flag}=`));
 }
 
 /** Reads `c.argv`; `build` gives yargs the flags (and any positional words). */

@@ -12,6 +12,7 @@ import { checkApplies } from './applies.ts';
 import { type Args, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { runCommand } from './command.ts';
+import { typedIn } from './command-line.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
@@ -72,8 +73,7 @@ async function main(a: Args): Promise<void> {
     history: r.history,
     meta: {
       method: o.method,
-      seed: runMeta.seed,
-      ...dataMeta(o, a.out),
+      ...runMeta,
       init: r.init,
       iterations: r.iterations,
       loss: r.loss,
@@ -96,8 +96,7 @@ async function main(a: Args): Promise<void> {
     console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'diverged') {
-    const step =
-      r.options.method === 'random' ? `--delta (it was ${r.options.delta})` : `--lr (it was ${r.options.lr})`;
+    const step = stepFlag(r);
     // Not finite from the first weights on: no step made it so, and there is no finite model to keep.
     const line = Number.isFinite(r.loss)
       ? `loss diverged at iteration ${r.iterations}; the best finite model is in ${a.out}. Try a smaller ${step}.`
@@ -131,17 +130,16 @@ function deadNetAdvice(r: TrainResult): string | undefined {
       : []),
     ...(h.maxWeight > EXPLODED ? [`the largest weight is ${h.maxWeight.toPrecision(2)}`] : []),
   ];
-  const lr =
-    r.options.method === 'random'
-      ? `a smaller --delta (it was ${r.options.delta})`
-      : `a smaller --lr (it was ${r.options.lr})`;
-  return `${what.join(' and ')}: the net can hardly learn any more. Try ${lr}, or --init xavier.`;
+  return `${what.join(' and ')}: the net can hardly learn any more. Try a smaller ${stepFlag(r)}, or --init xavier.`;
 }
 
-/** Whether --flag was typed (as --flag or --flag=value), not taken from the table's defaults. */
-function typed(flag: string): boolean {
-  return process.argv.slice(2).some((w) => w === `--${flag}` || w.startsWith(`--${flag}=`));
+/** The flag that sets the step, with its value: --delta for random updates, else --lr. */
+function stepFlag(r: TrainResult): string {
+  return r.options.method === 'random' ? `--delta (it was ${r.options.delta})` : `--lr (it was ${r.options.lr})`;
 }
+
+/** Whether --flag was typed, not taken from the table's defaults. */
+const typed = (flag: string) => typedIn(process.argv.slice(2), flag);
 
 function withCappedThreads(o: TrainOptions): TrainOptions {
   return { ...o, threads: capThreads('train', o.threads) };

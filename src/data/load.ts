@@ -27,7 +27,9 @@ export function loadData(spec: string, opts: DataOptions): Dataset {
   const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase(); // DATA.CSV as data.csv
   if (ext === '.csv') return parseCsv(readText(spec, 'data'), basename(spec));
   if (ext === '.json') return parseOriginalJson(readText(spec, 'data'), basename(spec));
-  throw new OptionError('data', spec, `expected ${BUILT_IN_DATA.join(' or ')}, or a .csv or .json file`);
+  // mnist and IDX directories are read before this (sources.ts), but the user may have meant them.
+  const names = [...BUILT_IN_DATA, 'mnist'].join(', ');
+  throw new OptionError('data', spec, `expected ${names}, an IDX directory, or a .csv or .json file`);
 }
 
 export function parseCsv(text: string, name: string): Dataset {

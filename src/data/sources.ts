@@ -37,11 +37,6 @@ export const MNIST_TEST_SIZE = 1000;
 export function loadSource(spec: string, o: SourceOptions): Source {
   const isDir = spec !== 'mnist' && statSync(spec, { throwIfNoEntry: false })?.isDirectory();
   if (spec === 'mnist' || isDir) return digits(spec, o, isDir === true);
-  const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase();
-  if (!(BUILT_IN_DATA as readonly string[]).includes(spec) && ext !== '.csv' && ext !== '.json') {
-    const names = [...BUILT_IN_DATA, 'mnist'].join(', ');
-    throw new OptionError('data', spec, `expected ${names}, an IDX directory, or a .csv or .json file`);
-  }
   for (const option of ['trainSize', 'testSize', 'digit'] as const) {
     const value = o[option];
     if (value !== undefined && value !== 0)
