@@ -3,7 +3,9 @@
 // differences) and backprop, on the built-in 3-6-1 set, on spiral 2-32-32-1
 // and on 784-32-10 with 1,000 real digits; threads 0 and 2 (or --threads).
 // Each configuration is warmed, then timed in repeats interleaved round-robin
-// with the others, so every ratio compares runs made side by side.
+// with the others, so every ratio compares runs made side by side. Beside
+// each median, the fastest repeat: on a shared machine whose speed drifts,
+// it is the closest to the code's own cost.
 //
 // A naive iteration of 784-32-10 is ~25,000 forward passes over 1,000 images:
 // minutes. There it is priced from a sample of its evaluations (every one is
@@ -150,7 +152,9 @@ for (const w of workloads()) {
   if (!w.naiveFull) med.set('naive 0', naiveFromSample(p, 200));
   console.log(`\n${w.name}: ${p.params.length} weights`);
   for (const c of configs)
-    console.log(`  ${c.label.padEnd(14)} ${fmt(median(c.ms)).padStart(10)}  ±${(100 * spread(c.ms)).toFixed(0)}%`);
+    console.log(
+      `  ${c.label.padEnd(14)} ${fmt(median(c.ms)).padStart(10)}  ±${(100 * spread(c.ms)).toFixed(0)}%  (min ${fmt(Math.min(...c.ms))})`,
+    );
   if (!w.naiveFull)
     console.log(
       `  ${'naive 0'.padEnd(14)} ${`~${fmt(med.get('naive 0') as number)}`.padStart(10)}  (priced from 200 evaluations)`,

@@ -235,6 +235,13 @@ describe('loss series along directions', () => {
   });
 
   for (const out of [bce, ce, mse]) {
+    it(`returns ${out.name}'s loss term with sampleLoss's bits, from the exponentials it shares`, () => {
+      const c = new Float64Array(20);
+      expect(out.series(z, targets[out.name], 3, dirs(c))).toBe(out.sampleLoss(z, targets[out.name], 3));
+    });
+  }
+
+  for (const out of [bce, ce, mse]) {
     it(`writes ${out.name}'s coefficients of its count directions and nothing else`, () => {
       const c = new Float64Array(20).fill(-7);
       out.series(z, targets[out.name], 3, dirs(c));

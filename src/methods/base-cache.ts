@@ -26,10 +26,10 @@ export interface BaseBuffers {
   nzCount: Int32Array[];
   nzUnit: Int32Array[];
   terms: Float64Array;
-  /** Series coefficients, 4 per sample and unit: the loss along each logit (outC); along each row of the
-   *  last weight matrix (lastC); both series composed, from a last-hidden pre-activation step (comp). */
-  outC: Float64Array;
-  lastC: Float64Array;
+  /** Series coefficients, 4 per sample and direction: the loss along each row of the last weight matrix,
+   *  then along each logit (rowC: H + K rows per sample); composed with the activation's, from a
+   *  last-hidden pre-activation step (comp: H per sample). */
+  rowC: Float64Array;
   comp: Float64Array;
   /** Per sample: a bound on |logit step / pre-activation step| over the last hidden units (series
    *  guard), and the smallest |z| among them (relu: no unit crosses its kink below it). */
@@ -54,8 +54,7 @@ export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuff
     nzCount: nodes.map((_, l) => i32(l < L ? capacity : 0)),
     nzUnit: nodes.map((n, l) => i32(l < L ? n * capacity : 0)),
     terms: f64(capacity),
-    outC: f64(nodes[L] * capacity * 4),
-    lastC: f64(H * capacity * 4),
+    rowC: f64((H + nodes[L]) * capacity * 4),
     comp: f64(H * capacity * 4),
     gain: f64(capacity),
     zMin: f64(capacity),
@@ -71,7 +70,8 @@ export class BaseCache {
   readonly wMax: Float64Array;
   readonly targets: Float64Array;
   readonly inputs;
-  private readonly identity: Float64Array;
+  /** The directions of rowC: the last weight matrix's H rows (copied in begin), then the K unit vectors. */
+  private readonly rows: Float64Array;
   /** One vector per layer for the sample being computed. */
   private readonly tmp: Float64Array[];
   private readonly L: number;
@@ -93,8 +93,9 @@ export class BaseCache {
     this.inputs = data.inputs;
     this.idx = Int32Array.from({ length: data.n }, (_, i) => i);
     this.tmp = nodes.map((n) => new Float64Array(n));
-    this.identity = new Float64Array(this.K * this.K);
-    for (let k = 0; k < this.K; k++) this.identity[k * this.K + k] = 1;
+    this.rows = new Float64Array((this.H + this.K) * this.K);
+    for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
+    this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.H + this.K, c: buf.rowC, cAt: 0, cStep: 4 };
   }
 
   /** Which batch the current one is: iteration t's with mini-batches, else −1 (always the whole set). */
@@ -110,7 +111,11 @@ export class BaseCache {
     const wAt = this.net.offsets[this.L - 1];
     for (let j = 0; j < this.H; j++) {
       let m = 0;
-      for (let k = 0; k < this.K; k++) m = Math.max(m, Math.abs(params[wAt + j * this.K + k]));
+      for (let k = 0; k < this.K; k++) {
+        const w = params[wAt + j * this.K + k];
+        this.rows[j * this.K + k] = w;
+        m = Math.max(m, Math.abs(w));
+      }
       this.wMax[j] = m;
     }
   }
@@ -130,28 +135,47 @@ export class BaseCache {
     return sum / this.samples;
   }
 
-  /** The base pass for sample positions [lo, hi) of the current batch (after begin). */
+  /**
+   * The base pass for sample positions [lo, hi) of the current batch (after
+   * begin): a layer at a time over the samples, whose long loops run about
+   * twice as fast as a sample at a time on small nets; then each sample's loss
+   * term and series.
+   */
   compute(params: Float64Array, lo: number, hi: number): void {
+    const act = activations[this.net.func];
+    const { nodes } = this.net;
+    const { z, a } = this.buf;
+    for (let l = 0; l < this.L; l++) {
+      this.layer(params, l, lo, hi);
+      if (l + 1 === this.L) break;
+      const zl = z[l + 1];
+      const al = a[l + 1];
+      for (let u = lo * nodes[l + 1], end = hi * nodes[l + 1]; u < end; u++) al[u] = act(zl[u]);
+    }
+    const logits = this.tmp[this.L];
+    const zL = z[this.L];
     for (let p = lo; p < hi; p++) {
-      this.forward(params, p);
-      this.coefficients(params, p);
+      for (let k = 0, at = p * this.K; k < this.K; k++) logits[k] = zL[at + k];
+      this.coefficients(p);
     }
   }
 
-  /** The forward pass of forwardLogits (network.ts), in the same order, so E(w) has the same bits. */
-  private forward(params: Float64Array, p: number): void {
+  /**
+   * Layer l + 1's pre-activations for samples [lo, hi), summed in forwardLogits'
+   * order (network.ts) so that E(w) has its bits, and layer l's non-zero units.
+   */
+  private layer(params: Float64Array, l: number, lo: number, hi: number): void {
     const { nodes, offsets } = this.net;
-    const act = activations[this.net.func];
-    const { z, a, nzCount, nzUnit } = this.buf;
-    let prev: Float64Array | Float32Array = this.inputs;
-    let at = this.inputAt(p);
-    for (let l = 0; l < this.L; l++) {
-      const nIn = nodes[l];
-      const nOut = nodes[l + 1];
+    const nIn = nodes[l];
+    const nOut = nodes[l + 1];
+    const prev = l === 0 ? this.inputs : this.buf.a[l];
+    const zl = this.buf.z[l + 1]; // accumulated in place: plain loops beat fill() and set() on vectors this short
+    const units = this.buf.nzUnit[l];
+    const counts = this.buf.nzCount[l];
+    for (let p = lo; p < hi; p++) {
+      const at = l === 0 ? this.inputAt(p) : p * nIn;
       const out = p * nOut;
-      const zl = z[l + 1]; // accumulated in place: plain loops beat fill() and set() on vectors this short
       for (let j = 0; j < nOut; j++) zl[out + j] = 0;
-      const units = nzUnit[l];
       let count = 0;
       for (let i = 0, w = offsets[l]; i < nIn; i++, w += nOut) {
         const v = prev[at + i];
@@ -159,59 +183,34 @@ export class BaseCache {
         units[p * nIn + count++] = i;
         for (let j = 0; j < nOut; j++) zl[out + j] += v * params[w + j];
       }
-      nzCount[l][p] = count;
-      if (l + 1 === this.L) break;
-      const al = a[l + 1];
-      for (let j = 0; j < nOut; j++) al[out + j] = act(zl[out + j]);
-      prev = al;
-      at = out;
+      counts[p] = count;
     }
-    const logits = this.tmp[this.L];
-    const zL = z[this.L];
-    for (let k = 0, at = p * this.K; k < this.K; k++) logits[k] = zL[at + k];
-    this.buf.terms[p] = this.output.sampleLoss(logits, this.targets, this.targetAt(p));
   }
 
-  /** Where Output.series reads its directions and writes its coefficients: one object, refilled per call. */
-  private readonly dirs: Directions = {
-    w: new Float64Array(0),
-    wAt: 0,
-    wStep: 0,
-    count: 0,
-    c: new Float64Array(0),
-    cAt: 0,
-    cStep: 4,
-  };
+  /** Where Output.series reads its directions and writes its coefficients: the rows, into sample p's rowC. */
+  private readonly dirs: Directions;
 
-  /** Directions: `count` rows of K from w[wAt..], their coefficients from c[cAt..], 4 apart. */
-  private directions(w: Float64Array, wAt: number, count: number, c: Float64Array, cAt: number): Directions {
-    const d = this.dirs;
-    d.w = w;
-    d.wAt = wAt;
-    d.wStep = this.K;
-    d.count = count;
-    d.c = c;
-    d.cAt = cAt;
-    return d;
-  }
-
-  private coefficients(params: Float64Array, p: number): void {
+  /** Sample p's loss term and series (its logits in tmp[L]). */
+  private coefficients(p: number): void {
     const { K, H, L } = this;
-    const { z, a, outC, lastC, comp } = this.buf;
-    const logits = this.tmp[L]; // sample p's logits, left there by forward(p), which runs just before
-    const t = this.targetAt(p);
-    this.output.series(logits, this.targets, t, this.directions(this.identity, 0, K, outC, p * K * 4));
+    const { z, a, rowC, comp } = this.buf;
+    this.dirs.cAt = p * (H + K) * 4;
+    this.buf.terms[p] = this.output.series(this.tmp[L], this.targets, this.targetAt(p), this.dirs);
     if (H === 0) return;
-    this.output.series(logits, this.targets, t, this.directions(params, this.net.offsets[L - 1], H, lastC, p * H * 4));
     let gain = 0;
     let zMin = Infinity;
     const series = taylor[this.net.func];
-    for (let j = 0; j < H; j++) {
-      const at = (p * H + j) * 4;
-      series(a[L - 1][p * H + j], comp, at); // the activation's series first...
-      gain = Math.max(gain, Math.abs(comp[at]) * this.wMax[j]);
-      zMin = Math.min(zMin, Math.abs(z[L - 1][p * H + j]));
-      composeSeries(comp, at, lastC, at); // ...then the loss's series of it
+    const aH = a[L - 1];
+    const zH = z[L - 1];
+    const wMax = this.wMax;
+    for (let j = 0, u = p * H; j < H; j++, u++) {
+      const at = u * 4;
+      series(aH[u], comp, at); // the activation's series first...
+      const g = Math.abs(comp[at]) * wMax[j];
+      if (g > gain) gain = g;
+      const az = Math.abs(zH[u]);
+      if (az < zMin) zMin = az;
+      composeSeries(comp, at, rowC, (p * (H + K) + j) * 4); // ...then the loss's series of it
     }
     // A step's higher terms stay within 1% of the first below the series' limit.
     const isSmooth = smooth[this.net.func];

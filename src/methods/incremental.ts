@@ -72,64 +72,101 @@ export class Incremental {
     out: Float64Array,
     at: number,
   ): void {
-    const b = this.base;
-    const width = this.net.nodes[l + 1];
     if (this.acc.length < kTo - kFrom) this.acc = new Float64Array(kTo - kFrom);
     const acc = this.acc;
     acc.fill(0, 0, kTo - kFrom);
+    if (l === 0) this.inputLayer(params, kFrom, kTo, step, acc);
+    else this.hiddenLayer(params, l, kFrom, kTo, step, acc);
+    const S = this.base.samples;
+    for (let e = 0; e < kTo - kFrom; e++) out[at + e] = acc[e] / S;
+  }
+
+  /**
+   * The series of the weights of layer l: the last two weight layers have a
+   * quartic per sample and unit j, at coef[(p·stride + first + j)·4] (output:
+   * the loss along a logit; last hidden: composed from the unit's
+   * pre-activation); deeper layers go unit by unit (null).
+   */
+  private seriesOf(l: number): { coef: Float64Array; stride: number; first: number } | null {
+    const { rowC, comp } = this.base.buf;
+    const { nodes } = this.net;
+    const H = this.L >= 2 ? nodes[this.L - 1] : 0;
+    if (l === this.L - 1) return { coef: rowC, stride: H + nodes[this.L], first: H };
+    return l === this.L - 2 ? { coef: comp, stride: H, first: 0 } : null;
+  }
+
+  /** Weights [kFrom, kTo) of the first layer: input by input, over the samples where it is not 0, in order. */
+  private inputLayer(params: Float64Array, kFrom: number, kTo: number, step: number, acc: Float64Array): void {
+    const b = this.base;
+    const width = this.net.nodes[1];
+    const series = this.seriesOf(0);
+    const coef = series?.coef ?? this.tmpC;
+    const stride = series?.stride ?? 0;
+    const first = series?.first ?? 0;
+    const isOut = this.L === 1;
+    const limit = b.buf.limit; // per sample, the largest step for which the series holds for every unit
+    const edge = this.isSmooth; // smooth units: the series holds at the limit itself
+    const cols = this.columns;
+    cols.update(b);
+    const { start, pos, value } = cols;
     const iFrom = Math.floor(kFrom / width);
     const iLast = Math.floor((kTo - 1) / width);
-    // The last two layers have a quartic per sample and unit (output: the loss along a logit;
-    // last hidden: composed from the unit's pre-activation); deeper layers go unit by unit.
-    const isOut = l === this.L - 1;
-    const series = isOut || l === this.L - 2;
-    const coef = isOut ? b.buf.outC : b.buf.comp;
-    // Per sample, the largest step for which the series holds for every unit.
-    const limit = b.buf.limit;
-    const edge = this.isSmooth; // smooth units: the series holds at the limit itself
-    if (l === 0) {
-      // Input by input, over the samples where it is not 0, in sample order.
-      const cols = this.columns;
-      cols.update(b);
-      const { start, pos, value } = cols;
-      for (let i = iFrom; i <= iLast; i++) {
-        const jFrom = i === iFrom ? kFrom - i * width : 0;
-        const jTo = i === iLast ? kTo - i * width : width;
-        const row = i * width - kFrom; // acc index of (i, 0)
-        for (let n = start[i]; n < start[i + 1]; n++) {
-          const p = pos[n];
-          const x = value[n] * step;
-          const ax = Math.abs(x);
-          const lim = isOut ? U_MAX : limit[p];
-          if (series && (ax < lim || (edge && ax === lim))) {
-            for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-              acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
-          } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
-        }
-      }
-    } else {
-      // Sample by sample: one sample's coefficients stay in cache for all its non-zero units.
-      const units = b.buf.nzUnit[l];
-      const count = b.buf.nzCount[l];
-      const nIn = this.net.nodes[l];
-      const values = b.buf.a[l];
-      for (let p = 0; p < b.samples; p++) {
+    for (let i = iFrom; i <= iLast; i++) {
+      const jFrom = i === iFrom ? kFrom - i * width : 0;
+      const jTo = i === iLast ? kTo - i * width : width;
+      const row = i * width - kFrom; // acc index of (i, 0)
+      for (let n = start[i]; n < start[i + 1]; n++) {
+        const p = pos[n];
+        const x = value[n] * step;
+        const ax = Math.abs(x);
         const lim = isOut ? U_MAX : limit[p];
-        for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + count[p]; n < end && units[n] <= iLast; n++) {
-          const i = units[n];
-          const jFrom = i === iFrom ? kFrom - i * width : 0;
-          const jTo = i === iLast ? kTo - i * width : width;
-          const row = i * width - kFrom;
-          const x = values[p * nIn + i] * step;
-          const ax = Math.abs(x);
-          if (series && (ax < lim || (edge && ax === lim))) {
-            for (let j = jFrom, c = (p * width + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-              acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
-          } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
-        }
+        if (series && (ax < lim || (edge && ax === lim))) {
+          for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
+            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+        } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
       }
     }
-    for (let e = 0; e < kTo - kFrom; e++) out[at + e] = acc[e] / b.samples;
+  }
+
+  /** Weights [kFrom, kTo) of hidden layer l: sample by sample, one sample's coefficients in cache for all its units. */
+  private hiddenLayer(
+    params: Float64Array,
+    l: number,
+    kFrom: number,
+    kTo: number,
+    step: number,
+    acc: Float64Array,
+  ): void {
+    const b = this.base;
+    const nIn = this.net.nodes[l];
+    const width = this.net.nodes[l + 1];
+    const series = this.seriesOf(l);
+    const coef = series?.coef ?? this.tmpC;
+    const stride = series?.stride ?? 0;
+    const first = series?.first ?? 0;
+    const isOut = l === this.L - 1;
+    const limit = b.buf.limit;
+    const edge = this.isSmooth;
+    const units = b.buf.nzUnit[l];
+    const count = b.buf.nzCount[l];
+    const values = b.buf.a[l];
+    const iFrom = Math.floor(kFrom / width);
+    const iLast = Math.floor((kTo - 1) / width);
+    for (let p = 0; p < b.samples; p++) {
+      const lim = isOut ? U_MAX : limit[p];
+      for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + count[p]; n < end && units[n] <= iLast; n++) {
+        const i = units[n];
+        const jFrom = i === iFrom ? kFrom - i * width : 0;
+        const jTo = i === iLast ? kTo - i * width : width;
+        const row = i * width - kFrom;
+        const x = values[p * nIn + i] * step;
+        const ax = Math.abs(x);
+        if (series && (ax < lim || (edge && ax === lim))) {
+          for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
+            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+        } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
+      }
+    }
   }
 
   /** Sample p's loss changes into acc[row + j], j in [jFrom, jTo), where the series does not reach. */
@@ -164,7 +201,9 @@ export class Incremental {
       const da = this.unitDelta(b.buf.z[this.L - 1], b.buf.a[this.L - 1], p * H + j, x);
       if (da === 0) continue;
       acc[row + j] +=
-        Math.abs(da) * b.wMax[j] <= U_MAX ? poly(b.buf.lastC, (p * H + j) * 4, da) : this.exact(params, p, j, -1, da);
+        Math.abs(da) * b.wMax[j] <= U_MAX
+          ? poly(b.buf.rowC, (p * (H + this.tmpZ.length) + j) * 4, da)
+          : this.exact(params, p, j, -1, da);
     }
   }
 

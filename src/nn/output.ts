@@ -18,8 +18,9 @@ export interface Output {
    * w_r = w[wAt + r·wStep ..][0..K), φ(u) = sampleLoss(z + u·w_r) − sampleLoss(z)
    * ≈ u(c1 + u(c2 + u(c3 + u c4))), into c[cAt + r·cStep ..][0..4). Used to
    * evaluate small finite differences directly (methods/incremental.ts).
+   * Returns sampleLoss(z), with its bits: the two share their exponentials.
    */
-  series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions): void;
+  series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions): number;
 }
 
 /** Directions for Output.series and where their coefficients go. */
@@ -82,13 +83,17 @@ export const bce: Output = {
   series(z, targets, offset, d) {
     const K = z.length;
     const t = perLogit(4 * K);
+    let loss = 0;
     for (let k = 0; k < K; k++) {
-      const y = 1 / (1 + Math.exp(-z[k]));
+      const zk = z[k];
+      const e = Math.exp(-Math.abs(zk)); // softplus's exponential (sampleLoss's sum, in its order), and σ's
+      loss += Math.max(zk, 0) + Math.log1p(e) - targets[offset + k] * zk;
+      const y = zk >= 0 ? 1 / (1 + e) : e / (1 + e);
       const s = y * (1 - y);
       t[k] = y - targets[offset + k];
-      t[K + k] = s / 2;
-      t[2 * K + k] = (s * (1 - 2 * y)) / 6;
-      t[3 * K + k] = (s * (1 - 6 * y + 6 * y * y)) / 24;
+      t[K + k] = 0.5 * s;
+      t[2 * K + k] = s * (1 - 2 * y) * (1 / 6); // a constant factor: no division per sample
+      t[3 * K + k] = s * (1 / 24 - 0.25 * s); // (1 − 6y + 6y²)/24, with y − y² = s
     }
     for (let r = 0; r < d.count; r++) {
       const w = d.wAt + r * d.wStep;
@@ -110,6 +115,7 @@ export const bce: Output = {
       d.c[c + 2] = c3;
       d.c[c + 3] = c4;
     }
+    return loss;
   },
 };
 
@@ -143,6 +149,7 @@ export const mse: Output = {
       d.c[c + 2] = 0;
       d.c[c + 3] = 0;
     }
+    return mse.sampleLoss(z, targets, offset);
   },
 };
 
@@ -197,8 +204,10 @@ export const ce: Output = {
     const p = perLogit(K);
     const lse = logSumExp(z);
     let D = 0;
+    let dz = 0;
     for (let k = 0; k < K; k++) {
       p[k] = Math.exp(z[k] - lse);
+      dz += targets[offset + k] * z[k]; // sampleLoss's sums, in its order
       D += targets[offset + k];
     }
     for (let r = 0; r < d.count; r++) {
@@ -225,6 +234,7 @@ export const ce: Output = {
       d.c[c + 2] = (D * m3) / 6;
       d.c[c + 3] = (D * (m4 - 3 * m2 * m2)) / 24;
     }
+    return D * lse - dz;
   },
 };
 
