@@ -32,6 +32,13 @@ import { type BaseBuffers, BaseCache } from './base-cache.ts';
 import { InputColumns } from './input-columns.ts';
 import { DELTA_MAX, poly, U_MAX } from './series.ts';
 
+/** Where a layer's series coefficients are: see Incremental.series. */
+interface Series {
+  coef: Float64Array;
+  stride: number;
+  first: number;
+}
+
 export class Incremental {
   readonly base: BaseCache;
   private readonly L: number;
@@ -56,6 +63,12 @@ export class Incremental {
     this.dz = net.nodes.map((n) => new Float64Array(n));
     this.tmpZ = new Float64Array(net.nodes[this.L]);
     this.columns = new InputColumns(net.nodes[0]);
+    const { rowC, comp } = this.base.buf;
+    const H = this.L >= 2 ? net.nodes[this.L - 1] : 0;
+    this.series = net.nodes.slice(1).map((_, l) => {
+      if (l === this.L - 1) return { coef: rowC, stride: H + net.nodes[this.L], first: H };
+      return l === this.L - 2 ? { coef: comp, stride: H, first: 0 } : null;
+    });
   }
 
   /**
@@ -82,24 +95,18 @@ export class Incremental {
   }
 
   /**
-   * The series of the weights of layer l: the last two weight layers have a
-   * quartic per sample and unit j, at coef[(p·stride + first + j)·4] (output:
-   * the loss along a logit; last hidden: composed from the unit's
-   * pre-activation); deeper layers go unit by unit (null).
+   * The series of the weights of each layer l: the last two weight layers have
+   * a quartic per sample and unit j, at coef[(p·stride + first + j)·4]
+   * (output: the loss along a logit; last hidden: composed from the unit's
+   * pre-activation); deeper layers go unit by unit (null). Fixed per run.
    */
-  private seriesOf(l: number): { coef: Float64Array; stride: number; first: number } | null {
-    const { rowC, comp } = this.base.buf;
-    const { nodes } = this.net;
-    const H = this.L >= 2 ? nodes[this.L - 1] : 0;
-    if (l === this.L - 1) return { coef: rowC, stride: H + nodes[this.L], first: H };
-    return l === this.L - 2 ? { coef: comp, stride: H, first: 0 } : null;
-  }
+  private readonly series: (Series | null)[];
 
   /** Weights [kFrom, kTo) of the first layer: input by input, over the samples where it is not 0, in order. */
   private inputLayer(params: Float64Array, kFrom: number, kTo: number, step: number, acc: Float64Array): void {
     const b = this.base;
     const width = this.net.nodes[1];
-    const series = this.seriesOf(0);
+    const series = this.series[0];
     const coef = series?.coef ?? this.tmpC;
     const stride = series?.stride ?? 0;
     const first = series?.first ?? 0;
@@ -140,7 +147,7 @@ export class Incremental {
     const b = this.base;
     const nIn = this.net.nodes[l];
     const width = this.net.nodes[l + 1];
-    const series = this.seriesOf(l);
+    const series = this.series[l];
     const coef = series?.coef ?? this.tmpC;
     const stride = series?.stride ?? 0;
     const first = series?.first ?? 0;
