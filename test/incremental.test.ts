@@ -107,6 +107,16 @@ describe('incremental against naive finite differences', () => {
     expect(relDiff(inc.grad, naive.grad)).toBeLessThan(1e-9);
   });
 
+  it('agree for a logistic output with no hidden layer, its loss term included', () => {
+    const data = dataset(30, 1, true);
+    const flat = makeNet([4, 1]);
+    const p0 = randomParams(flat, stream('flat-bce', 'init')).map((w) => 4 * w - 2);
+    const naive = gradient(flat, bce, data, p0, spec('forward', 'naive'));
+    const inc = gradient(flat, bce, data, p0, spec('forward', 'incremental'));
+    expect(relDiff(inc.grad, naive.grad)).toBeLessThan(1e-9);
+    expect(inc.loss).toBe(naive.loss);
+  });
+
   it('compute the finite difference, not the derivative: they differ from backprop by about h', () => {
     const net = makeNet([4, 5, 3], 'logistic');
     const params = randomParams(net, stream('fd', 'init')).map((w) => 4 * w - 2);

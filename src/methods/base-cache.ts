@@ -72,8 +72,8 @@ export class BaseCache {
   readonly inputs;
   /** The directions of rowC: the last weight matrix's H rows (copied in begin), then the K unit vectors. */
   private readonly rows: Float64Array;
-  /** One vector per layer for the sample being computed. */
-  private readonly tmp: Float64Array[];
+  /** The logits of the sample whose loss and series are being computed. */
+  private readonly logits: Float64Array;
   private readonly L: number;
   private readonly H: number;
   private readonly K: number;
@@ -92,7 +92,7 @@ export class BaseCache {
     this.targets = data.targets;
     this.inputs = data.inputs;
     this.idx = Int32Array.from({ length: data.n }, (_, i) => i);
-    this.tmp = nodes.map((n) => new Float64Array(n));
+    this.logits = new Float64Array(this.K);
     this.rows = new Float64Array((this.H + this.K) * this.K);
     for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
     this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.H + this.K, c: buf.rowC, cAt: 0, cStep: 4 };
@@ -137,9 +137,10 @@ export class BaseCache {
 
   /**
    * The base pass for sample positions [lo, hi) of the current batch (after
-   * begin): a layer at a time over the samples, whose long loops run about
-   * twice as fast as a sample at a time on small nets; then each sample's loss
-   * term and series.
+   * begin, with the same params: the series read the last layer's rows as
+   * begin copied them): a layer at a time over the samples, whose long loops
+   * beat a sample at a time on small nets; then each sample's loss term and
+   * series.
    */
   compute(params: Float64Array, lo: number, hi: number): void {
     const act = activations[this.net.func];
@@ -152,7 +153,7 @@ export class BaseCache {
       const al = a[l + 1];
       for (let u = lo * nodes[l + 1], end = hi * nodes[l + 1]; u < end; u++) al[u] = act(zl[u]);
     }
-    const logits = this.tmp[this.L];
+    const logits = this.logits;
     const zL = z[this.L];
     for (let p = lo; p < hi; p++) {
       for (let k = 0, at = p * this.K; k < this.K; k++) logits[k] = zL[at + k];
@@ -190,12 +191,12 @@ export class BaseCache {
   /** Where Output.series reads its directions and writes its coefficients: the rows, into sample p's rowC. */
   private readonly dirs: Directions;
 
-  /** Sample p's loss term and series (its logits in tmp[L]). */
+  /** Sample p's loss term and series (its logits in this.logits). */
   private coefficients(p: number): void {
     const { K, H, L } = this;
     const { z, a, rowC, comp } = this.buf;
     this.dirs.cAt = p * (H + K) * 4;
-    this.buf.terms[p] = this.output.series(this.tmp[L], this.targets, this.targetAt(p), this.dirs);
+    this.buf.terms[p] = this.output.series(this.logits, this.targets, this.targetAt(p), this.dirs);
     if (H === 0) return;
     let gain = 0;
     let zMin = Infinity;

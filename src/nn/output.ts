@@ -18,7 +18,7 @@ export interface Output {
    * w_r = w[wAt + r·wStep ..][0..K), φ(u) = sampleLoss(z + u·w_r) − sampleLoss(z)
    * ≈ u(c1 + u(c2 + u(c3 + u c4))), into c[cAt + r·cStep ..][0..4). Used to
    * evaluate small finite differences directly (methods/incremental.ts).
-   * Returns sampleLoss(z), with its bits: the two share their exponentials.
+   * Returns sampleLoss(z), with its bits, from the exponentials the series needs too.
    */
   series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions): number;
 }
