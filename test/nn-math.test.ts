@@ -255,6 +255,15 @@ describe('loss series along directions', () => {
   }
 
   for (const out of [bce, ce, mse]) {
+    it(`gives ${out.name}'s same coefficients, and NaN for the loss, when the loss is not wanted`, () => {
+      const [a, b] = [new Float64Array(20), new Float64Array(20)];
+      out.series(z, targets[out.name], 3, dirs(a));
+      expect(out.series(z, targets[out.name], 3, dirs(b), false)).toBeNaN();
+      expect(b).toEqual(a);
+    });
+  }
+
+  for (const out of [bce, ce, mse]) {
     it(`writes ${out.name}'s coefficients of its count directions and nothing else`, () => {
       const c = new Float64Array(20).fill(-7);
       out.series(z, targets[out.name], 3, dirs(c));

@@ -75,8 +75,10 @@ export class BaseCache {
   /** The logits of the sample whose loss and series are being computed. */
   private readonly logits: Float64Array;
   private readonly L: number;
-  private readonly H: number;
-  private readonly K: number;
+  /** Last hidden layer's width (0 without one) and the logits'; rowC holds H + K rows a sample. */
+  readonly H: number;
+  readonly K: number;
+  readonly rowsPerSample: number;
 
   constructor(
     private readonly net: Net,
@@ -88,14 +90,15 @@ export class BaseCache {
     this.L = nodes.length - 1;
     this.K = nodes[this.L];
     this.H = this.L >= 2 ? nodes[this.L - 1] : 0;
+    this.rowsPerSample = this.H + this.K;
     this.wMax = new Float64Array(this.H);
     this.targets = data.targets;
     this.inputs = data.inputs;
     this.idx = Int32Array.from({ length: data.n }, (_, i) => i);
     this.logits = new Float64Array(this.K);
-    this.rows = new Float64Array((this.H + this.K) * this.K);
+    this.rows = new Float64Array(this.rowsPerSample * this.K);
     for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
-    this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.H + this.K, c: buf.rowC, cAt: 0, cStep: 4 };
+    this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.rowsPerSample, c: buf.rowC, cAt: 0, cStep: 4 };
   }
 
   /** Which batch the current one is: iteration t's with mini-batches, else −1 (always the whole set). */
@@ -193,9 +196,9 @@ export class BaseCache {
 
   /** Sample p's loss term and series (its logits in this.logits). */
   private coefficients(p: number): void {
-    const { K, H, L } = this;
+    const { H, L } = this;
     const { z, a, rowC, comp } = this.buf;
-    this.dirs.cAt = p * (H + K) * 4;
+    this.dirs.cAt = p * this.rowsPerSample * 4;
     this.buf.terms[p] = this.output.series(this.logits, this.targets, this.targetAt(p), this.dirs);
     if (H === 0) return;
     let gain = 0;
@@ -211,7 +214,7 @@ export class BaseCache {
       if (g > gain) gain = g;
       const az = Math.abs(zH[u]);
       if (az < zMin) zMin = az;
-      composeSeries(comp, at, rowC, (p * (H + K) + j) * 4); // ...then the loss's series of it
+      composeSeries(comp, at, rowC, (p * this.rowsPerSample + j) * 4); // ...then the loss's series of it
     }
     // A step's higher terms stay within 1% of the first below the series' limit.
     const isSmooth = smooth[this.net.func];

@@ -27,7 +27,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { activations, reluDelta, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
-import type { Output } from '../nn/output.ts';
+import type { Directions, Output } from '../nn/output.ts';
 import { type BaseBuffers, BaseCache } from './base-cache.ts';
 import { InputColumns } from './input-columns.ts';
 import { DELTA_MAX, poly, U_MAX } from './series.ts';
@@ -45,6 +45,8 @@ export class Incremental {
   private readonly act;
   private readonly isSmooth: boolean;
   private readonly tmpC = new Float64Array(4);
+  /** deep()'s one direction (its w set per call), its coefficients into tmpC. */
+  private readonly along: Directions = { w: this.tmpC, wAt: 0, wStep: 0, count: 1, c: this.tmpC, cAt: 0, cStep: 0 };
   private readonly dz: Float64Array[];
   private readonly tmpZ: Float64Array;
   private acc = new Float64Array(0);
@@ -64,9 +66,9 @@ export class Incremental {
     this.tmpZ = new Float64Array(net.nodes[this.L]);
     this.columns = new InputColumns(net.nodes[0]);
     const { rowC, comp } = this.base.buf;
-    const H = this.L >= 2 ? net.nodes[this.L - 1] : 0;
+    const { H, rowsPerSample } = this.base;
     this.series = net.nodes.slice(1).map((_, l) => {
-      if (l === this.L - 1) return { coef: rowC, stride: H + net.nodes[this.L], first: H };
+      if (l === this.L - 1) return { coef: rowC, stride: rowsPerSample, first: H };
       return l === this.L - 2 ? { coef: comp, stride: H, first: 0 } : null;
     });
   }
@@ -209,7 +211,7 @@ export class Incremental {
       if (da === 0) continue;
       acc[row + j] +=
         Math.abs(da) * b.wMax[j] <= U_MAX
-          ? poly(b.buf.rowC, (p * (H + this.tmpZ.length) + j) * 4, da)
+          ? poly(b.buf.rowC, (p * b.rowsPerSample + j) * 4, da)
           : this.exact(params, p, j, -1, da);
     }
   }
@@ -260,9 +262,10 @@ export class Incremental {
     let big = 0;
     for (let q = 0; q < K; q++) big = Math.max(big, Math.abs(prev[q]));
     if (big <= U_MAX) {
-      // The loss series along the change itself, at u = 1.
-      const dirs = { w: prev, wAt: 0, wStep: 0, count: 1, c: this.tmpC, cAt: 0, cStep: 0 };
-      this.output.series(zOut.subarray(p * K, (p + 1) * K), b.targets, b.targetAt(p), dirs);
+      // The loss series along the change itself, at u = 1 (the base loss term is cached already).
+      for (let q = 0; q < K; q++) this.tmpZ[q] = zOut[p * K + q];
+      this.along.w = prev;
+      this.output.series(this.tmpZ, b.targets, b.targetAt(p), this.along, false);
       return poly(this.tmpC, 0, 1);
     }
     for (let q = 0; q < K; q++) this.tmpZ[q] = zOut[p * K + q] + prev[q];

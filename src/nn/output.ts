@@ -18,9 +18,10 @@ export interface Output {
    * w_r = w[wAt + r·wStep ..][0..K), φ(u) = sampleLoss(z + u·w_r) − sampleLoss(z)
    * ≈ u(c1 + u(c2 + u(c3 + u c4))), into c[cAt + r·cStep ..][0..4). Used to
    * evaluate small finite differences directly (methods/incremental.ts).
-   * Returns sampleLoss(z), with its bits, from the exponentials the series needs too.
+   * Returns sampleLoss(z), with its bits, from the exponentials the series needs too
+   * (NaN where withLoss is false: a caller that has the loss already skips its cost).
    */
-  series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions): number;
+  series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions, withLoss?: boolean): number;
 }
 
 /** Directions for Output.series and where their coefficients go. */
@@ -80,14 +81,14 @@ export const bce: Output = {
     return c;
   },
   // softplus' = σ = y, and its further derivatives are the logistic's (activation.ts).
-  series(z, targets, offset, d) {
+  series(z, targets, offset, d, withLoss = true) {
     const K = z.length;
     const t = perLogit(4 * K);
     let loss = 0;
     for (let k = 0; k < K; k++) {
       const zk = z[k];
       const e = Math.exp(-Math.abs(zk)); // softplus's exponential (sampleLoss's sum, in its order), and σ's
-      loss += Math.max(zk, 0) + Math.log1p(e) - targets[offset + k] * zk;
+      if (withLoss) loss += Math.max(zk, 0) + Math.log1p(e) - targets[offset + k] * zk;
       const y = zk >= 0 ? 1 / (1 + e) : e / (1 + e);
       const s = y * (1 - y);
       t[k] = y - targets[offset + k];
@@ -115,7 +116,7 @@ export const bce: Output = {
       d.c[c + 2] = c3;
       d.c[c + 3] = c4;
     }
-    return loss;
+    return withLoss ? loss : NaN;
   },
 };
 
@@ -134,7 +135,7 @@ export const mse: Output = {
   predict: () => NaN,
   label: () => NaN,
   // ½(e + u·w)² − ½e² = u·e·w + u²·w²/2, exactly.
-  series(z, targets, offset, d) {
+  series(z, targets, offset, d, withLoss = true) {
     for (let r = 0; r < d.count; r++) {
       const w = d.wAt + r * d.wStep;
       let c1 = 0;
@@ -149,7 +150,7 @@ export const mse: Output = {
       d.c[c + 2] = 0;
       d.c[c + 3] = 0;
     }
-    return mse.sampleLoss(z, targets, offset);
+    return withLoss ? mse.sampleLoss(z, targets, offset) : NaN;
   },
 };
 
@@ -199,7 +200,7 @@ export const ce: Output = {
   // D·[lse(z + u·w) − lse(z)] − u·Σ d·w, with D = Σ d: lse along w is the cumulant
   // generating function of w under p = softmax(z), so its coefficients are the
   // cumulants of w: mean, variance, third and fourth cumulant over 1!, 2!, 3!, 4!.
-  series(z, targets, offset, d) {
+  series(z, targets, offset, d, withLoss = true) {
     const K = z.length;
     const p = perLogit(K);
     const lse = logSumExp(z);
@@ -234,7 +235,7 @@ export const ce: Output = {
       d.c[c + 2] = (D * m3) / 6;
       d.c[c + 3] = (D * (m4 - 3 * m2 * m2)) / 24;
     }
-    return D * lse - dz;
+    return withLoss ? D * lse - dz : NaN;
   },
 };
 
