@@ -54,7 +54,10 @@ async function main(a: CompareArgs): Promise<void> {
   const chart = a.svg ?? a.png;
   if (a.svg !== undefined && a.png !== undefined)
     throw new UsageError(`--png ${show(a.png)}: expected one chart, --svg or --png (--svg ${show(a.svg)} given)`);
-  if (chart !== undefined) checkOutput(a.svg !== undefined ? 'svg' : 'png', chart, true);
+  if (chart !== undefined) {
+    const flag = a.svg !== undefined ? 'svg' : 'png';
+    checkOutput(flag, chart, [`.${flag}`]);
+  }
   if (a.threads !== 'auto' && !/^\d+$/.test(a.threads))
     throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
   if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))

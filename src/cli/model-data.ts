@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BUILT_IN_DATA } from '../data/load.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
-import type { TrainOptions } from '../train/options.ts';
+import { isModelPath, type TrainOptions } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from './flags.ts';
 
@@ -51,7 +51,7 @@ export function dataMeta(o: TrainOptions, out: string): { data: string; samples?
  * seed and digit come along, each unless its flag was typed.
  */
 export function withModelData(o: TrainOptions, typed: (flag: string) => boolean): TrainOptions {
-  if (typed('data') || typeof o.init !== 'string' || ['rand', 'xavier', 'auto'].includes(o.init)) return o;
+  if (typed('data') || !isModelPath(o.init)) return o;
   let model: Model;
   try {
     model = loadModel(o.init, 'init');
@@ -60,12 +60,17 @@ export function withModelData(o: TrainOptions, typed: (flag: string) => boolean)
   }
   const data = modelData(model, o.init, 'init');
   if (data === undefined) return o;
-  const { samples, seed, digit } = model.meta;
+  const own = modelPicks(model);
+  for (const flag of ['samples', 'seed', 'digit'] as const) if (typed(flag)) delete own[flag];
+  return { ...o, data, ...own };
+}
+
+/** What else picks the model's points, as its meta keeps them: the seed, the spiral's size, the one digit. */
+export function modelPicks(model: Model): { seed?: string; samples?: number; digit?: number } {
+  const { seed, samples, digit } = model.meta;
   return {
-    ...o,
-    data,
-    ...(typeof samples === 'number' && !typed('samples') ? { samples } : {}),
-    ...(typeof seed === 'string' && !typed('seed') ? { seed } : {}),
-    ...(typeof digit === 'number' && !typed('digit') ? { digit } : {}),
+    ...(typeof seed === 'string' ? { seed } : {}),
+    ...(typeof samples === 'number' ? { samples } : {}),
+    ...(typeof digit === 'number' ? { digit } : {}),
   };
 }

@@ -6,15 +6,17 @@ import { extname, resolve } from 'node:path';
 import { show } from '../util/option-error.ts';
 import { UsageError } from './flags.ts';
 
+/** A chart's file types: the renderer goes by the extension. */
+export const CHART_TYPES = ['.svg', '.png'];
+
 /**
- * Refuses a path whose folder is missing or read-only; `chart`: also one not ending in .svg or
- * .png, and for --svg and --png one not ending as the flag says (--png a.svg wrote an SVG).
+ * Refuses a path whose folder is missing or read-only, and one not ending in one of `types`
+ * where they are given (--png a.svg wrote an SVG: --png takes ['.png']).
  */
-export function checkOutput(flag: string, path: string, chart = false): void {
+export function checkOutput(flag: string, path: string, types: readonly string[] = []): void {
   const ext = extname(path).toLowerCase();
-  const kinds = flag === 'svg' || flag === 'png' ? [`.${flag}`] : ['.svg', '.png'];
-  if (chart && !kinds.includes(ext))
-    throw new UsageError(`--${flag} ${show(path)}: expected a file name ending in ${kinds.join(' or ')}`);
+  if (types.length > 0 && !types.includes(ext))
+    throw new UsageError(`--${flag} ${show(path)}: expected a file name ending in ${types.join(' or ')}`);
   const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--${flag} ${show(path)}: is a folder, expected a file path`);
   // Tried, not only asked: permission bits say little to root, or on /proc or a read-only mount.

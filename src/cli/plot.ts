@@ -8,12 +8,13 @@ import type { Dataset } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import type { ChartSpec } from '../plot/render.ts';
+import { DEFAULTS } from '../train/options.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { runCommand } from './command.ts';
 import { UsageError } from './flags.ts';
-import { modelData } from './model-data.ts';
-import { checkOutput } from './output-path.ts';
+import { modelData, modelPicks } from './model-data.ts';
+import { CHART_TYPES, checkOutput } from './output-path.ts';
 import { type PlotArgs, parsePlotArgs } from './plot-flags.ts';
 import { checkFits } from './predictions.ts';
 
@@ -22,10 +23,11 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
   const spec = a.data ?? modelData(model, a.model);
   if (spec === undefined)
     throw new UsageError(`--data: the model ${show(a.model)} does not say its data: expected --data`);
-  const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+  const own = modelPicks(model);
+  const seed = a.seed ?? own.seed ?? DEFAULTS.seed;
   // The spiral is generated: the same seed and count give back the very points the model was trained on.
-  const samples = a.samples ?? (typeof model.meta.samples === 'number' ? model.meta.samples : 1000);
-  const digit = typeof model.meta.digit === 'number' ? model.meta.digit : undefined; // one digit against the rest
+  const samples = a.samples ?? own.samples ?? DEFAULTS.samples;
+  const digit = own.digit; // one digit against the rest
   const source = asInput(() => loadSource(spec, { samples, seed, trainSize: 0, testSize: 0, testSplit: 0, digit }));
   checkFits(model, source.train, spec, a.model);
   return { ...source, spec };
@@ -57,7 +59,7 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
   for (const [flag, path] of outputs) {
     if (flag === 'csv') {
       const { classifyPoints, dataSquare } = await import('../plot/classify.ts');
-      const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+      const seed = a.seed ?? modelPicks(model).seed ?? DEFAULTS.seed;
       writeFileSync(path, `x1,x2,class\n${classifyPoints(model, dataSquare(train), a.points, seed).join('\n')}\n`);
     } else if (flag === 'svg' || flag === 'png') {
       const { decisionMapSpec } = await import('../plot/decision-map.ts');
@@ -91,7 +93,8 @@ async function main(a: PlotArgs): Promise<string[]> {
   const outputs = (['csv', 'svg', 'png', 'digits', 'confusion'] as const)
     .filter((f) => a[f] !== undefined)
     .map((f) => [f, a[f] as string] as [string, string]);
-  for (const [flag, path] of outputs) checkOutput(flag, path, flag !== 'csv');
+  const types = (flag: string) => (flag === 'csv' ? [] : flag === 'svg' || flag === 'png' ? [`.${flag}`] : CHART_TYPES);
+  for (const [flag, path] of outputs) checkOutput(flag, path, types(flag));
   // A model's own pictures do not mix with a chart of runs: one of them would be left undrawn.
   const runsChart = a.curves ? '--curves' : a.speedup !== undefined ? '--speedup' : undefined;
   const modelOnly = outputs.find(([flag]) => flag === 'csv' || flag === 'digits' || flag === 'confusion');

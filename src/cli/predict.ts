@@ -5,10 +5,12 @@
 
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
+import { DEFAULTS } from '../train/options.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { runCommand } from './command.ts';
 import { UsageError } from './flags.ts';
+import { modelPicks } from './model-data.ts';
 import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
 import { checkFits, type Predictions, predictData, predictFeatures } from './predictions.ts';
@@ -25,16 +27,17 @@ function main(a: PredictArgs): string {
   let p: Predictions;
   if (a.data !== undefined) {
     // The split of the training run, where the model says which seed made it.
-    const seed = a.seed ?? (typeof model.meta.seed === 'string' ? model.meta.seed : '1');
+    const own = modelPicks(model);
+    const seed = a.seed ?? own.seed ?? DEFAULTS.seed;
     const spec = a.data;
     const source = asInput(() =>
       loadSource(spec, {
-        samples: a.samples ?? (typeof model.meta.samples === 'number' ? model.meta.samples : 1000),
+        samples: a.samples ?? own.samples ?? DEFAULTS.samples,
         seed,
         trainSize: 0,
         testSize: 0,
         testSplit: 0,
-        digit: a.digit ?? (typeof model.meta.digit === 'number' ? model.meta.digit : undefined),
+        digit: a.digit ?? own.digit,
       }),
     );
     // Digits come with a test set: the samples the model did not train on.

@@ -17,7 +17,7 @@ import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
 import { dataMeta, withModelData } from './model-data.ts';
-import { checkOutput, sameFile } from './output-path.ts';
+import { CHART_TYPES, checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
 import { capThreads } from './thread-cap.ts';
@@ -41,7 +41,7 @@ async function main(a: Args): Promise<void> {
     if (sameFile(a.out, inputs[input]))
       throw new UsageError(`--out ${show(a.out)}: is the --${input} file, expected a path that is not an input`);
   if (a.plot !== undefined) {
-    checkOutput('plot', a.plot, true);
+    checkOutput('plot', a.plot, CHART_TYPES);
     for (const other of ['out', 'data', 'init'] as const)
       if (sameFile(a.plot, other === 'out' ? a.out : inputs[other]))
         throw new UsageError(`--plot ${show(a.plot)}: is the --${other} file, expected a path of its own`);

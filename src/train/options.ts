@@ -16,6 +16,10 @@ export const METHODS: readonly Method[] = ['gradient', 'random', 'backprop'];
 export type Diff = 'forward' | 'central';
 export const DIFFS: readonly Diff[] = ['forward', 'central'];
 
+/** --init's named schemes; any other string is a model file's path. */
+const INIT_SCHEMES: readonly string[] = ['auto', 'rand', 'xavier'];
+export const isModelPath = (init: unknown): init is string => typeof init === 'string' && !INIT_SCHEMES.includes(init);
+
 export const DEFAULTS = {
   /** A built-in name (seed2class, spiral), a .csv/.json path, or a Dataset. */
   data: 'seed2class' as string | Dataset,

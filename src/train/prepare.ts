@@ -13,7 +13,7 @@ import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
 import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
 import { dataNotes, resumeNotes } from './notes.ts';
-import type { ResolvedOptions, Settings } from './options.ts';
+import { isModelPath, type ResolvedOptions, type Settings } from './options.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
 export interface Prepared {
@@ -38,12 +38,11 @@ export interface Prepared {
 
 export function prepare(given: ResolvedOptions): Prepared {
   const { train: data, test } = source(given);
-  const model =
-    typeof given.init === 'string' && !['auto', 'rand', 'xavier'].includes(given.init)
-      ? asInput(() => loadModel(given.init as string, 'init'))
-      : typeof given.init === 'object'
-        ? given.init
-        : undefined;
+  const model = isModelPath(given.init)
+    ? asInput(() => loadModel(given.init as string, 'init'))
+    : typeof given.init === 'object'
+      ? given.init
+      : undefined;
   const { settings: o, chosen } = decideAuto(given, data, model !== undefined);
   // A batch given larger than the data would be the whole set under another name, with epochs and samples/s wrong.
   if (given.batch !== 'auto' && o.batch > data.n)
