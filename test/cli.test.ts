@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model/model-file.ts';
+import { startChild } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'np-cli-'));
 
@@ -122,9 +123,8 @@ describe('train.ts', () => {
 
 describe('train.ts and Ctrl-C', () => {
   it('stops after the current iteration, saves the best model and exits 130', async () => {
-    const { spawn } = await import('node:child_process');
     const out = join(dir, 'interrupted.json');
-    const child = spawn(process.execPath, [
+    const run = startChild(process.execPath, [
       'dist/train.js',
       '--json',
       '--data',
@@ -144,15 +144,15 @@ describe('train.ts and Ctrl-C', () => {
       '--out',
       out,
     ]);
-    let stdout = '';
     let sent = false;
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (!sent && stdout.includes('"type":"progress"')) sent = child.kill('SIGINT');
+    run.child.stdout.on('data', () => {
+      if (!sent && run.out.stdout.includes('"type":"progress"')) sent = run.child.kill('SIGINT');
     });
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'summary', stopReason: 'interrupted' });
+    expect((await run.closed).code).toBe(130);
+    expect(JSON.parse(run.out.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      type: 'summary',
+      stopReason: 'interrupted',
+    });
     expect(loadModel(out).meta.stopReason).toBe('interrupted');
   });
 });

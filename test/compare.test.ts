@@ -2,11 +2,12 @@
 // iterations to the target on a repeat and whatever the thread count, the
 // loss curves of all on one chart, and one-line errors with exit code 2 and
 // nothing written.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startChild } from './helpers.ts';
 
 const root = resolve('.');
 const dir = mkdtempSync(join(tmpdir(), 'np-compare-'));
@@ -112,7 +113,7 @@ describe('compare', () => {
   });
 
   it('stops at Ctrl-C, shows the methods run so far and exits 130', async () => {
-    const child = spawn(
+    const run = startChild(
       process.execPath,
       [
         join(root, 'dist', 'compare.js'),
@@ -125,24 +126,14 @@ describe('compare', () => {
         '--max-seconds',
         '30',
       ],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: dir },
+      20_000,
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    setTimeout(() => child.kill('SIGINT'), 3000); // well after start-up, long before spiral's target
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    const code = await closed;
-    clearTimeout(guard);
+    setTimeout(() => run.child.kill('SIGINT'), 3000); // well after start-up, long before spiral's target
+    const { code } = await run.closed;
     expect(code).toBe(130);
-    expect(stderr.trim()).toBe('compare: interrupted; the table shows the methods run so far');
-    const rows = stdout.split('\n').filter((l) => /^ {2}(gradient|random|backprop) /.test(l));
+    expect(run.out.stderr.trim()).toBe('compare: interrupted; the table shows the methods run so far');
+    const rows = run.out.stdout.split('\n').filter((l) => /^ {2}(gradient|random|backprop) /.test(l));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/interrupted$/);
   }, 60_000);

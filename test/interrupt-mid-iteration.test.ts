@@ -3,13 +3,13 @@
 // and through npm run, whose script execs node, which so gets the signal twice),
 // --max-seconds, and a pool worker that throws or dies (the test-only fault
 // switch, NEURO_POOL_TEST_FAULT). Each saves the best model so far.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listenForInterrupt } from '../src/cli/interrupt.ts';
 import { loadModel } from '../src/model/model-file.ts';
+import { startChild } from './helpers.ts';
 
 const root = resolve('.');
 const dir = mkdtempSync(join(tmpdir(), 'np-midit-'));
@@ -24,32 +24,20 @@ interface Ended {
 }
 
 /** Starts `cmd` in its own process group; signals the group `afterMs` after training starts (its first line). */
-function runLong(cmd: string, args: string[], signal?: NodeJS.Signals, afterMs = 1500, env = process.env) {
-  return new Promise<Ended>((done) => {
-    const child = spawn(cmd, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let from = performance.now();
-    child.stdout.on('data', (d) => {
-      const first = !stdout.includes('net [');
-      stdout += d;
-      if (signal && first && stdout.includes('net [')) {
-        setTimeout(() => {
-          from = performance.now();
-          process.kill(-(child.pid as number), signal);
-        }, afterMs);
-      }
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    // A run that does not stop must not outlive a failed test, computing for minutes.
-    const guard = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 45_000);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      done({ code, stderr: stderr.trim(), ms: performance.now() - from });
-    });
+async function runLong(cmd: string, args: string[], signal?: NodeJS.Signals, afterMs = 1500, env = process.env) {
+  const { child, out, closed } = startChild(cmd, args, { cwd: root, env, detached: true });
+  let from = performance.now();
+  let started = false;
+  child.stdout.on('data', () => {
+    if (!signal || started || !out.stdout.includes('net [')) return;
+    started = true;
+    setTimeout(() => {
+      from = performance.now();
+      process.kill(-(child.pid as number), signal);
+    }, afterMs);
   });
+  const { code } = await closed;
+  return { code, stderr: out.stderr.trim(), ms: performance.now() - from } satisfies Ended;
 }
 
 const node = (out: string, ...more: string[]) => ['dist/train.js', ...long, ...more, '--out', out];

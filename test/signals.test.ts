@@ -1,12 +1,12 @@
 // Interrupting a run as a terminal or a process manager does: the signal goes
 // to the whole process group, through `npm run` too. The best model so far is
 // saved, the exit says which signal, and where the model is.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model/model-file.ts';
+import { startChild } from './helpers.ts';
 
 const root = resolve('.');
 const dir = mkdtempSync(join(tmpdir(), 'np-signals-'));
@@ -14,27 +14,17 @@ const dir = mkdtempSync(join(tmpdir(), 'np-signals-'));
 const long = ['--data', 'spiral', '--hidden', '32,32', '--threads', '0', '--report-every', '1'];
 
 /** Starts `cmd` in its own process group, signals the group after its second progress line. */
-function interrupt(cmd: string, args: string[], signal: NodeJS.Signals) {
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; ms: number }>((done) => {
-    const child = spawn(cmd, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let sentAt = 0;
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      if (!sentAt && (stdout.match(/now diff/g) ?? []).length >= 2) {
-        sentAt = performance.now();
-        process.kill(-(child.pid as number), signal);
-      }
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    // 'close', not 'exit': the pipes are read to their end.
-    child.on('close', (code, sig) =>
-      done({ code, signal: sig, stderr: stderr.trim(), ms: performance.now() - sentAt }),
-    );
+async function interrupt(cmd: string, args: string[], signal: NodeJS.Signals) {
+  const { child, out, closed } = startChild(cmd, args, { cwd: root, detached: true });
+  let sentAt = 0;
+  child.stdout.on('data', () => {
+    if (!sentAt && (out.stdout.match(/now diff/g) ?? []).length >= 2) {
+      sentAt = performance.now();
+      process.kill(-(child.pid as number), signal);
+    }
   });
+  const ended = await closed;
+  return { ...ended, stderr: out.stderr.trim(), ms: performance.now() - sentAt };
 }
 
 describe('a signal to the process group', () => {
@@ -66,28 +56,28 @@ describe('a signal to the process group', () => {
 describe('a second Ctrl-C', () => {
   it('exits at once with 130 while the first is still stopping the run, saving nothing', async () => {
     const out = join(dir, 'twice.json');
-    const child = spawn(process.execPath, ['dist/train.js', ...long, '--out', out], {
-      cwd: root,
-      env: { ...process.env, NEURO_POOL_TEST_FAULT: 'stuck-stop' }, // test only: the first press goes unheard
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    // A run that did not exit must not outlive the test: startChild's guard.
+    const {
+      child,
+      out: ended,
+      closed,
+    } = startChild(
+      process.execPath,
+      ['dist/train.js', ...long, '--out', out],
+      { cwd: root, env: { ...process.env, NEURO_POOL_TEST_FAULT: 'stuck-stop' } }, // test only: the first press goes unheard
+      30_000,
+    );
+    const exited = closed.then((r) => r.code);
     await new Promise((started) => child.stdout.once('data', started));
     child.kill('SIGINT');
     const first = await Promise.race([exited, new Promise((wait) => setTimeout(() => wait('running'), 1000))]);
     expect(first).toBe('running'); // the first press asked for a stop and did not exit
     const sentAt = performance.now();
     child.kill('SIGINT');
-    const guard = setTimeout(() => child.kill('SIGKILL'), 5000); // a run that did not exit must not outlive the test
     const code = await exited;
-    clearTimeout(guard);
     expect(code).toBe(130);
     expect(performance.now() - sentAt).toBeLessThan(1000);
-    expect(stderr).toBe('');
+    expect(ended.stderr).toBe('');
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 });
