@@ -26,6 +26,7 @@ export const ENTRIES = {
   startup: 'scripts/startup.ts',
   'input-bench': 'scripts/input-bench.ts',
   'idx-load-bench': 'scripts/idx-load-bench.ts',
+  'bench-csv': 'scripts/bench-csv.ts',
   'bench-gradient': 'scripts/bench-gradient.ts',
   'bench-mnist': 'scripts/bench-mnist.ts',
   'chart-bench': 'scripts/chart-bench.ts',
