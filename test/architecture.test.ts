@@ -11,7 +11,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   util: [],
   data: ['util'],
   nn: ['util', 'data'],
-  model: ['util', 'nn'],
+  model: ['util', 'data', 'nn'],
   methods: ['util', 'data', 'nn'],
   parallel: ['util', 'data', 'nn', 'methods'],
   train: ['util', 'data', 'nn', 'model', 'methods', 'parallel'],

@@ -89,7 +89,7 @@ describe('a bad input file', () => {
 
   it('refuses a CSV whose first row has a typo instead of dropping it as a header', () => {
     const r = withFile('typo.csv', '1,2o,1\n3,4,0\n5,6,1\n', '--data', 'typo.csv');
-    expect(r.stderr).toBe('train: typo.csv line 1: "2o" is not a finite number');
+    expect(r.stderr).toBe('train: typo.csv line 1, column "column 2": "2o" is not a number, expected a number');
     expect(r.code).toBe(2);
     expect(r.wrote).toBe(false);
   });

@@ -107,7 +107,7 @@ describe('train.ts', () => {
     const out = join(dir, 'never.json');
     const r = trainCli('--data', data, '--out', out);
     expect(r.code).toBe(2); // an input error, as a usage error
-    expect(r.stderr).toBe('train: bad.csv line 2: "x" is not a finite number');
+    expect(r.stderr).toBe('train: bad.csv line 2, column "column 2": "x" is not a number, expected a number');
     expect(existsSync(out)).toBe(false);
   });
 

@@ -175,7 +175,7 @@ describe('compare', () => {
     [['--max-iters'], 'compare: --max-iters: expected a value after it'],
     [
       ['--data', 'nope'],
-      'compare: --data "nope": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
+      'compare: --data "nope": expected seed2class, spiral, mnist, an IDX directory, or a .csv, .tsv or .json file',
     ],
     [['--svg', 'race.txt'], 'compare: --svg "race.txt": expected a file name ending in .svg'],
     [['--png', 'race.svg'], 'compare: --png "race.svg": expected a file name ending in .png'],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seed2class, spiral } from '../src/data/builtin.ts';
 import { strayLabels } from '../src/data/dataset.ts';
+import { MAX_LABEL_VALUES } from '../src/data/labels.ts';
 import { loadData, MAX_CLASSES, parseCsv, parseOriginalJson } from '../src/data/load.ts';
 
 describe('built-in data', () => {
@@ -39,7 +40,9 @@ describe('CSV data', () => {
   });
 
   it('names the line and the value that is not a number', () => {
-    expect(() => parseCsv('1,2,0\n1,abc,1\n', 'p.csv')).toThrow('p.csv line 2: "abc" is not a finite number');
+    expect(() => parseCsv('1,2,0\n1,abc,1\n', 'p.csv')).toThrow(
+      'p.csv line 2, column "column 2": "abc" is not a number, expected a number',
+    );
   });
 
   it('rejects rows of different widths', () => {
@@ -51,7 +54,9 @@ describe('CSV data', () => {
     expect(d.n).toBe(2);
     expect([...d.inputs]).toEqual([1, 2, 1, 3, 4, 1]);
     expect([...d.targets]).toEqual([1, 0]);
-    expect(() => parseCsv('"1","2o","1"\n', 'q.csv')).toThrow('q.csv line 1: "2o" is not a finite number');
+    expect(() => parseCsv('"1","2o","1"\n"3","4","0"\n', 'q.csv')).toThrow(
+      'q.csv line 1, column "column 2": "2o" is not a number, expected a number',
+    );
   });
 
   it('rejects a file with no data rows', () => {
@@ -114,10 +119,16 @@ describe('class labels', () => {
     expect(parseCsv('1,-1\n2,3\n', 'r.csv').classes).toBe(0);
   });
 
-  it('keeps integer labels beyond MAX_CLASSES as regression targets', () => {
-    const d = parseCsv(`1,0\n2,${MAX_CLASSES}\n`, 'big.csv');
+  it('keeps whole-number labels that would leave most classes empty as regression targets', () => {
+    const d = parseCsv(`1,0\n2,${MAX_CLASSES - 1}\n`, 'big.csv');
     expect([d.outDim, d.classes]).toEqual([1, 0]);
-    expect(parseCsv(`1,0\n2,${MAX_CLASSES - 1}\n`, 'max.csv').classes).toBe(MAX_CLASSES);
+    expect(parseCsv('1,100\n2,300\n', 'price.csv').classes).toBe(0);
+  });
+
+  it('keeps whole-number labels of more than MAX_LABEL_VALUES values as regression targets', () => {
+    const rows = (k: number) => Array.from({ length: k }, (_, i) => `${i},${i}`).join('\n');
+    expect(parseCsv(rows(MAX_LABEL_VALUES), 'k.csv').classes).toBe(MAX_LABEL_VALUES);
+    expect(parseCsv(rows(MAX_LABEL_VALUES + 1), 'k1.csv').classes).toBe(0);
   });
 
   it('recognises one-hot JSON ans arrays of length K >= 3 as K classes', () => {
@@ -147,7 +158,7 @@ describe('class labels', () => {
 describe('--data', () => {
   it('rejects a name that is neither built in nor a data file', () => {
     expect(() => loadData('mnist', { samples: 10, seed: 1 })).toThrow(
-      'data "mnist": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
+      'data "mnist": expected seed2class, spiral, mnist, an IDX directory, or a .csv, .tsv or .json file',
     );
   });
 

@@ -137,7 +137,7 @@ describe('the decision map of many classes', () => {
     const d = decisionMapData(m3, data3);
     const at = pointClassifier(m3);
     for (const c of d.cells.filter((_, k) => k % 37 === 0))
-      expect(c.class).toBe(at((c.x + c.x2) / 2, (c.y + c.y2) / 2).class);
+      expect(c.class).toBe(String(at((c.x + c.x2) / 2, (c.y + c.y2) / 2).class));
     expect(new Set(d.cells.map((c) => c.class)).size).toBeGreaterThan(1);
     expect(d.line).toEqual([]);
     const svg = await renderSvg(decisionMapSpec(m3, data3));

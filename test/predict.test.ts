@@ -142,7 +142,7 @@ describe('predict and bad input', () => {
     [
       'too many features',
       ['--model', binaryPath, '3', '7', '1'],
-      `features "3 7 1": 3 numbers, expected 2, the features of ${binaryPath} (its bias input is added)`,
+      `features "3 7 1": 3 values, expected 2, the features of ${binaryPath} (its bias input is added)`,
     ],
     ['a feature that is not a number', ['--model', binaryPath, '3', 'x7'], 'feature 2 "x7": expected a finite number'],
     [

@@ -33,7 +33,7 @@ describe('loadSource', () => {
   it('names every kind of data it reads when given none of them (MNIST in capitals)', () => {
     const o = { samples: 10, seed: '1', trainSize: 0, testSize: 0, testSplit: 0 };
     expect(() => loadSource('MNIST', o)).toThrow(
-      'data "MNIST": expected seed2class, spiral, mnist, an IDX directory, or a .csv or .json file',
+      'data "MNIST": expected seed2class, spiral, mnist, an IDX directory, or a .csv, .tsv or .json file',
     );
   });
 

@@ -130,7 +130,10 @@ describe('train() in the main thread', () => {
 
   it('takes every option it is not given from DEFAULTS, deciding auto ones from the data', async () => {
     const r = await train({ maxIters: 3, threads: 0 });
-    const decided = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 };
+    const decided = {
+      ...{ hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 },
+      ...{ minDelta: 1e-5, scale: 'none', validationSplit: 0 },
+    };
     expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0, ...decided });
     expect(r.net.nodes).toEqual([3, 6, 1]);
   });

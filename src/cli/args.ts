@@ -37,6 +37,7 @@ const EXAMPLES = [
   ['train --data spiral --hidden 32,32 --max-seconds 60', 'a harder set where threads pay off'],
   ['train --data mnist', 'real digits by numerical gradient to 90% test accuracy, defaults for wide inputs'],
   ['train --data points.csv --out points-model.json', 'your own x1,x2,label CSV'],
+  ['train --data penguins.csv --label species --missing drop', 'a spreadsheet export: class names, word columns, NAs'],
 ] as const;
 
 export async function parseWithYargs(argv: string[]) {
@@ -70,6 +71,11 @@ export function toOptions(a: Args): TrainOptions {
     testSize: a['test-size'],
     testSplit: a['test-split'],
     digit: a.digit,
+    label: a.label,
+    ignore: a.ignore === undefined ? undefined : columnList(a.ignore),
+    missing: a.missing,
+    scale: a.scale,
+    validationSplit: a['validation-split'],
     hidden: a.hidden?.split(',').map(Number),
     func: a.func,
     loss: a.loss,
@@ -95,6 +101,18 @@ export function toOptions(a: Args): TrainOptions {
     threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
     strategy: a.strategy,
   };
+}
+
+/** --ignore id,date: the names (or numbers) between commas, each trimmed. */
+function columnList(v: string): string[] {
+  const names = v.split(',').map((c) => c.trim());
+  check(
+    names.every((c) => c !== ''),
+    'ignore',
+    v,
+    'column names or numbers between commas, like id,date',
+  );
+  return names;
 }
 
 /** An option's name as its flag: maxIters -> --max-iters. */

@@ -1,6 +1,7 @@
 // The flags of train: one table, read by yargs when there are flags to parse
 // (args.ts) and for the defaults when there are none.
 
+import { SCALES } from '../data/encoding.ts';
 import { GRAD_MODES } from '../methods/run-spec.ts';
 import { ACTIVATIONS } from '../nn/activation.ts';
 import { LOSSES } from '../nn/output.ts';
@@ -42,6 +43,41 @@ export const FLAGS = {
     requiresArg: true,
     coerce: numberFlag('test-split'),
     describe: 'CSV / JSON: the share held out for testing, e.g. 0.2 (seeded, stratified)',
+    group: 'Data:',
+  },
+  label: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'CSV: the label column, by header name or number from 1 (default: the last)',
+    group: 'Data:',
+  },
+  ignore: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'CSV: columns to leave out, by name or number from 1, e.g. id,date',
+    group: 'Data:',
+  },
+  missing: {
+    choices: ['refuse', 'drop'] as const,
+    requiresArg: true,
+    default: D.missing,
+    describe: 'CSV: rows with an empty or NA cell are refused (naming line and column) or dropped',
+    group: 'Data:',
+  },
+  scale: {
+    choices: ['auto', ...SCALES] as const,
+    requiresArg: true,
+    default: D.scale,
+    describe:
+      'number columns (and a regression target) scaled by the training part: standard (mean 0, sd 1), minmax (0..1) or none; auto: standard for a CSV / JSON file, none for built-in data',
+    group: 'Data:',
+  },
+  'validation-split': {
+    default: D.validationSplit,
+    requiresArg: true,
+    coerce: numberFlag('validation-split', true),
+    describe:
+      'the share of the training rows held out to pick the best weights and stop early (0: none); auto: 0.15 for a CSV / JSON file, else 0',
     group: 'Data:',
   },
   digit: {
@@ -148,7 +184,7 @@ export const FLAGS = {
     default: D.targetLoss,
     requiresArg: true,
     coerce: numberFlag('target-loss', true),
-    describe: 'stop when the loss falls below this (0 or less: never); auto: 0.2, or 0 for wide inputs',
+    describe: 'stop when the loss falls below this (0 or less: never); auto: 0.2 for built-in data, else 0',
     group: 'Stopping:',
   },
   'target-accuracy': {
@@ -176,15 +212,17 @@ export const FLAGS = {
   'min-delta': {
     default: D.minDelta,
     requiresArg: true,
-    coerce: numberFlag('min-delta'),
-    describe: 'plateau: least improvement of the best loss over --patience reports',
+    coerce: numberFlag('min-delta', true),
+    describe:
+      'plateau: least improvement of the best loss over --patience reports (a share of the loss above 1); auto: 1e-5, or 0.001 with a validation part',
     group: 'Stopping:',
   },
   patience: {
     default: D.patience,
     requiresArg: true,
     coerce: numberFlag('patience'),
-    describe: 'plateau window in reports (0: never stop on a plateau)',
+    describe:
+      'plateau window in reports (0: never stop on a plateau); with a validation part, reports without a better validation loss before stopping early',
     group: 'Stopping:',
   },
   threads: {

@@ -28,7 +28,18 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
   // The spiral is generated: the same seed and count give back the very points the model was trained on.
   const samples = a.samples ?? own.samples ?? DEFAULTS.samples;
   const digit = own.digit; // one digit against the rest
-  const source = asInput(() => loadSource(spec, { samples, seed, trainSize: 0, testSize: 0, testSplit: 0, digit }));
+  const source = asInput(() =>
+    loadSource(spec, {
+      samples,
+      seed,
+      trainSize: 0,
+      testSize: 0,
+      testSplit: 0,
+      digit,
+      encoding: model.encoding,
+      outputs: model.net.nodes.at(-1),
+    }),
+  );
   checkFits(model, source.train, spec, a.model);
   return { ...source, spec };
 }
@@ -40,9 +51,15 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
   const features = model.net.nodes[0] - 1;
   const side = Math.round(Math.sqrt(features));
   for (const [flag, path] of outputs) {
-    if ((flag === 'csv' || flag === 'svg' || flag === 'png') && features !== 2)
+    const map = flag === 'csv' || flag === 'svg' || flag === 'png';
+    if (map && features !== 2)
       throw new UsageError(
         `--model ${show(a.model)}: expected a model of 2-D data for --${flag} ${show(path)}; it has ${features} inputs (${show(spec)})`,
+      );
+    // A map shades classes: a regression's outputs have none (it read "accuracy 0.0%", "label NaN").
+    if (map && model.loss === 'mse')
+      throw new UsageError(
+        `--model ${show(a.model)}: expected a classifier for --${flag} ${show(path)}; it is a regression (its output is a number, not a class)`,
       );
     // A confusion matrix counts classes: a regression's outputs have none (its labels read NaN).
     if (flag === 'confusion' && train.classes < 2)
@@ -60,7 +77,9 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
     if (flag === 'csv') {
       const { classifyPoints, dataSquare } = await import('../plot/classify.ts');
       const seed = a.seed ?? modelPicks(model).seed ?? DEFAULTS.seed;
-      writeFileSync(path, `x1,x2,class\n${classifyPoints(model, dataSquare(train), a.points, seed).join('\n')}\n`);
+      const [n1, n2] = model.encoding?.features.map((f) => f.name) ?? ['x1', 'x2'];
+      const lines = classifyPoints(model, dataSquare(train, model), a.points, seed);
+      writeFileSync(path, `${n1},${n2},class\n${lines.join('\n')}\n`);
     } else if (flag === 'svg' || flag === 'png') {
       const { decisionMapSpec } = await import('../plot/decision-map.ts');
       const meta = model.meta;

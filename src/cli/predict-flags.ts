@@ -2,6 +2,7 @@
 // features of one sample come as plain arguments (`predict --model m.json 3 7`),
 // kept as typed so that a bad one is quoted as typed.
 
+import type { Encoding } from '../data/encoding.ts';
 import { readFlags } from './command-line.ts';
 import { UsageError } from './flags.ts';
 
@@ -33,6 +34,26 @@ export const PREDICT_FLAGS = {
     coerce: whole('digit'),
     describe: 'digits: one digit against the rest, for a model trained with --digit',
   },
+  label: {
+    type: 'string',
+    requiresArg: true,
+    describe: "CSV: the label column, by name or number from 1; default: the model's label column, if the file has it",
+  },
+  ignore: {
+    type: 'string',
+    requiresArg: true,
+    coerce: (v: unknown) =>
+      String(v)
+        .split(',')
+        .map((c) => c.trim()),
+    describe: 'CSV: columns to leave out, by name or number from 1',
+  },
+  missing: {
+    choices: ['refuse', 'drop'] as const,
+    requiresArg: true,
+    default: 'refuse' as const,
+    describe: 'CSV: rows with an empty or NA cell are refused or dropped',
+  },
   json: { type: 'boolean', default: false, describe: 'one JSON object instead of lines of text' },
 } as const;
 
@@ -50,6 +71,7 @@ function whole(flag: string): (v: unknown) => number {
 const EXAMPLES = [
   ['predict --model model.json 3 7', 'the class of the point (3, 7)'],
   ['predict --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels'],
+  ['predict --model penguins.json 39.1 18.7 181 3750 Torgersen male', 'a row with words for its category columns'],
 ] as const;
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
@@ -68,19 +90,30 @@ export async function parsePredictArgs(argv = process.argv.slice(2)) {
 
 export type PredictArgs = Awaited<ReturnType<typeof parsePredictArgs>>;
 
-/** One sample's features as numbers; a bad one is named by its place and quoted as typed. */
-export function parseFeatures(words: readonly string[], expected: number, model: string): number[] {
-  const values = words.map((w, i) => {
+/**
+ * One sample's features: numbers, and words where the model has category
+ * columns (its encoding checks them); a bad count or number is named by its
+ * place and quoted as typed.
+ */
+export function parseFeatures(
+  words: readonly string[],
+  encoding: Encoding | undefined,
+  expected: number,
+  model: string,
+): (number | string)[] {
+  const count = encoding ? encoding.features.length : expected;
+  if (words.length !== count) {
+    const given = JSON.stringify(words.join(' '));
+    const plural = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
+    const names = encoding ? ` (${encoding.features.map((f) => f.name).join(', ')})` : '';
+    throw new UsageError(
+      `features ${given}: ${plural(words.length)}, expected ${count}, the features of ${model}${names} (its bias input is added)`,
+    );
+  }
+  return words.map((w, i) => {
+    if (encoding?.features[i].type === 'category') return w;
     const v = w.trim() === '' ? NaN : Number(w);
     if (!Number.isFinite(v)) throw new UsageError(`feature ${i + 1} ${JSON.stringify(w)}: expected a finite number`);
     return v;
   });
-  if (values.length !== expected) {
-    const given = JSON.stringify(words.join(' '));
-    const plural = (n: number) => `${n} number${n === 1 ? '' : 's'}`;
-    throw new UsageError(
-      `features ${given}: ${plural(values.length)}, expected ${expected}, the features of ${model} (its bias input is added)`,
-    );
-  }
-  return values;
 }

@@ -10,22 +10,29 @@ export function modelLine(model: Model, path: string): string {
   return `model ${path}: net ${JSON.stringify(nodes)} ${func}/${model.loss}`;
 }
 
-/** One row per sample; the sample column only for data sets, the label column only where there are labels. */
-export function predictionsText(p: Predictions, numbered: boolean): string {
+/**
+ * One row per sample; the sample column only for data sets, the label column
+ * only where there are labels. A regression shows its target (where the data
+ * has one) and its prediction, both in the target's units, instead of classes.
+ */
+export function predictionsText(p: Predictions, numbered: boolean, target = 'target'): string {
+  const regression = p.samples[0]?.class === null;
+  const hasTruth = p.right !== undefined || p.rmse !== undefined;
+  const value = (y: number) => (regression ? y.toPrecision(6) : y.toFixed(6));
   const rows = p.samples.map((s, i) => [
     ...(numbered ? [String(i)] : []),
     ...(s.features ? [s.features.join(' ')] : []),
-    s.class === null ? '-' : String(s.class),
-    ...(p.right !== undefined ? [String(s.label)] : []),
-    s.outputs.map((y) => y.toFixed(6)).join(' '),
+    ...(regression ? [] : [String(s.class)]),
+    ...(hasTruth ? [typeof s.label === 'number' && regression ? value(s.label) : String(s.label)] : []),
+    s.outputs.map(value).join(' '),
   ]);
   const first = p.samples[0];
   const head = [
     ...(numbered ? ['sample'] : []),
     ...(first?.features ? ['features'] : []),
-    'class',
-    ...(p.right !== undefined ? ['label'] : []),
-    first?.outputs.length === 1 ? 'output' : 'outputs',
+    ...(regression ? [] : ['class']),
+    ...(hasTruth ? [regression ? target : 'label'] : []),
+    regression ? 'prediction' : first?.outputs.length === 1 ? 'output' : 'outputs',
   ];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   // Numbers right-aligned, the last column (outputs) left as it is.
@@ -33,6 +40,7 @@ export function predictionsText(p: Predictions, numbered: boolean): string {
   const tail = [
     ...(p.loss !== undefined ? [`loss:     ${p.loss.toFixed(6)}`] : []),
     ...(p.accuracy !== undefined ? [`accuracy: ${percent(p.accuracy)} (${p.right} of ${p.samples.length} right)`] : []),
+    ...(p.rmse !== undefined ? [`RMSE:     ${p.rmse.toPrecision(4)}`, `R²:       ${(p.r2 ?? NaN).toFixed(3)}`] : []),
   ];
   return [line(head), ...rows.map(line), ...(tail.length > 0 ? ['', ...tail] : [])].join('\n');
 }

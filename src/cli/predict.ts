@@ -38,15 +38,21 @@ function main(a: PredictArgs): string {
         testSize: 0,
         testSplit: 0,
         digit: a.digit ?? own.digit,
+        label: a.label,
+        ignore: a.ignore,
+        missing: a.missing,
+        encoding: model.encoding,
+        outputs: nodes[nodes.length - 1],
       }),
     );
     // Digits come with a test set: the samples the model did not train on.
     const set = source.test ?? source.train;
     checkFits(model, set, a.data, a.model);
-    p = predictData(model, set);
+    p = predictData(model, set, source.labelled !== false);
     data = set.name;
   } else if (a.features.length > 0) {
-    p = { samples: [predictFeatures(model, parseFeatures(a.features, nodes[0] - 1, a.model))] };
+    const cells = parseFeatures(a.features, model.encoding, nodes[0] - 1, a.model);
+    p = { samples: [asFeatures(() => predictFeatures(model, cells), a.features)] };
   } else {
     throw new UsageError(`no input: expected ${nodes[0] - 1} features (e.g. predict --model ${a.model} 3 7) or --data`);
   }
@@ -56,7 +62,18 @@ function main(a: PredictArgs): string {
     return JSON.stringify({ model: a.model, ...net, ...(data ? { data } : {}), ...p });
   }
   const header = modelLine(model, a.model) + (data ? `; data ${data}, ${p.samples.length} samples` : '');
-  return `${header}\n${predictionsText(p, data !== undefined)}`;
+  return `${header}\n${predictionsText(p, data !== undefined, model.encoding?.target.name)}`;
+}
+
+/** A row the model cannot read, said as the features typed. */
+function asFeatures<T>(f: () => T, words: string[]): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof Error && err.constructor === Error)
+      throw new UsageError(`features ${JSON.stringify(words.join(' '))}: ${err.message}`);
+    throw err;
+  }
 }
 
 await runCommand('predict', async () => {

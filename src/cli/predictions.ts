@@ -1,21 +1,25 @@
 // What a model says about samples: its outputs (probabilities for logistic
-// and softmax outputs), the class its output layer predicts (Output.predict,
-// as training scores it) and, where the data has labels, the true class.
+// and softmax outputs, a regression's value in the target's units), the class
+// its output layer predicts (named, where the label column had words) and,
+// where the data has labels, the truth: the true class, or the target value.
 
 import type { Dataset } from '../data/dataset.ts';
+import { className, targetUnits } from '../data/encoding.ts';
+import { type Cells, decodeRow, encodeRow } from '../data/rows.ts';
+import { type Applied, applyInputs, encodingOf } from '../model/apply.ts';
 import type { Model } from '../model/model-file.ts';
-import { forwardLogits, makeScratch } from '../nn/network.ts';
-import { type Output, outputs } from '../nn/output.ts';
+import { score } from '../nn/metrics.ts';
+import { outputs } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
 
 export interface Prediction {
-  /** The features as given, without the bias (only where there are few of them). */
-  features?: number[];
+  /** The features as given, in the data's units (only where there are few of them). */
+  features?: (number | string)[];
   outputs: number[];
-  /** null: the output has no classes (regression). */
-  class: number | null;
-  /** The true class; absent where the data has no labels the output can name. */
-  label?: number;
+  /** The predicted class: its name where the model keeps names, else its number; null for a regression. */
+  class: number | string | null;
+  /** The true class (as `class`), or a regression's target value; absent where the data has no labels. */
+  label?: number | string;
 }
 
 export interface Predictions {
@@ -25,54 +29,62 @@ export interface Predictions {
   /** Where there are labels: how many predictions are right, and the share. */
   right?: number;
   accuracy?: number;
+  /** A regression with targets: root mean squared error and R², in the target's units. */
+  rmse?: number;
+  r2?: number;
 }
 
 /** Inputs this narrow (the bias not counted) are printed with each sample; digits' 784 pixels are not. */
 export const SHOWN_FEATURES = 8;
 
-/** Outputs and class from one sample's logits: the output layer decides both, as in training. */
-function fromLogits(output: Output, logits: Float64Array): Prediction {
-  const y = Float64Array.from(logits);
-  output.activate(y);
-  const c = output.predict(logits);
-  return { outputs: [...y], class: Number.isNaN(c) ? null : c };
-}
+const classOf = (a: Applied): number | string | null => (a.class === null ? null : named(a) ? a.className : a.class);
+const named = (a: Applied) => a.className !== null && a.className !== String(a.class);
 
-/** The prediction for one sample's features (the bias input is added here, as training adds it). */
-export function predictFeatures(model: Model, features: readonly number[]): Prediction {
-  const input = Float64Array.from([...features, 1]);
-  const logits = forwardLogits(model.net, model.params, input, 0, makeScratch(model.net));
-  return { features: [...features], ...fromLogits(outputs[model.loss], logits) };
+/** The prediction for one sample's cells (numbers, or words for category columns), as a CSV row holds them. */
+export function predictFeatures(model: Model, cells: Cells): Prediction {
+  const a = applyInputs(model, encodeRow(encodingOf(model), cells));
+  return { features: [...cells], outputs: a.outputs, class: classOf(a) };
 }
 
 /** Whether the data's targets are labels this output predicts: 0/1 for logistic, one-hot for softmax. */
-function labelled(output: Output, data: Dataset): boolean {
-  return output.name === 'bce' ? data.binary : output.name === 'ce' && data.classes === data.outDim;
+function labelled(model: Model, data: Dataset): boolean {
+  const name = outputs[model.loss].name;
+  return name === 'bce' ? data.binary : name === 'ce' && data.classes === data.outDim;
 }
 
-/** Predictions for every sample of `data`, with the loss and, where it has labels, the accuracy. */
-export function predictData(model: Model, data: Dataset): Predictions {
+/** Predictions for every sample of `data` (in the net's units), with the loss and the scores its labels allow. */
+export function predictData(model: Model, data: Dataset, hasTargets = true): Predictions {
   const output = outputs[model.loss];
-  const scratch = makeScratch(model.net);
-  const hasLabels = labelled(output, data);
-  const shown = data.inDim - 1 <= SHOWN_FEATURES;
+  const enc = encodingOf(model);
+  const hasLabels = hasTargets && labelled(model, data);
+  const regression = hasTargets && model.loss === 'mse' && data.outDim === 1;
+  const shown = enc.features.length <= SHOWN_FEATURES;
   const samples: Prediction[] = [];
-  let right = 0;
-  let sum = 0;
   for (let s = 0; s < data.n; s++) {
     const from = s * data.inDim;
-    const logits = forwardLogits(model.net, model.params, data.inputs, from, scratch);
-    sum += output.sampleLoss(logits, data.targets, s * data.outDim);
-    const features = shown ? { features: Array.from(data.inputs.subarray(from, from + data.inDim - 1)) } : {};
-    const p: Prediction = { ...features, ...fromLogits(output, logits) };
+    const a = applyInputs(model, data.inputs, from);
+    const p: Prediction = {
+      ...(shown ? { features: decodeRow(enc, data.inputs, from) } : {}),
+      ...a,
+      class: classOf(a),
+    };
     if (hasLabels) {
-      p.label = output.label(data.targets, s * data.outDim, data.outDim);
-      if (p.label === p.class) right++;
-    }
+      const k = output.label(data.targets, s * data.outDim, data.outDim);
+      p.label = typeof p.class === 'string' ? className(model.encoding, k) : k;
+    } else if (regression)
+      p.label = targetUnits(model.encoding).center + targetUnits(model.encoding).scale * data.targets[s];
+    delete (p as { className?: unknown }).className;
     samples.push(p);
   }
-  const loss = sum / data.n;
-  return hasLabels ? { samples, loss, right, accuracy: right / data.n } : { samples, loss };
+  if (!hasTargets) return { samples };
+  const sc = score(model.net, model.params, data, output, targetUnits(model.encoding));
+  const right = hasLabels ? samples.filter((p) => p.label === p.class).length : undefined;
+  return {
+    samples,
+    loss: sc.loss,
+    ...(right !== undefined ? { right, accuracy: right / data.n } : {}),
+    ...(regression ? { rmse: sc.rmse, r2: sc.r2 } : {}),
+  };
 }
 
 /** Refuses data the model cannot read: other input widths or output counts. */

@@ -21,7 +21,8 @@ export function epochLine(e: EpochEvent): string {
 }
 
 function headline(e: StartEvent): string {
-  const test = e.testSamples > 0 ? ` + ${e.testSamples} test` : '';
+  const validation = e.validationSamples > 0 ? ` + ${e.validationSamples} validation` : '';
+  const test = validation + (e.testSamples > 0 ? ` + ${e.testSamples} test` : '');
   const batch = e.batch > 0 ? `, batches of ${e.batch}` : '';
   const net = `net ${JSON.stringify(e.nodes)} ${e.func}/${e.loss}, ${e.params} weights`;
   return `${net}; data ${e.data}, ${e.samples} samples${test}; method ${e.method}${batch}`;
@@ -53,7 +54,10 @@ export interface Summary {
   iterations: number;
   loss: number;
   train: Scores;
+  validation: Scores | null;
   test: Scores | null;
+  /** Class names (a label column of words), for the confusion table. */
+  classNames?: string[];
   wallSeconds: number;
   itersPerSec: number;
   threads: number;
@@ -64,13 +68,20 @@ export interface Summary {
   map?: string;
 }
 
-export function summary(r: TrainResult, train: Scores, test: Scores | null, model: string, map?: string): Summary {
+export interface SetScores {
+  train: Scores;
+  validation: Scores | null;
+  test: Scores | null;
+}
+
+export function summary(r: TrainResult, sets: SetScores, model: string, map?: string): Summary {
+  const t = r.encoding.target;
   return {
     stopReason: r.stopReason,
     iterations: r.iterations,
     loss: r.loss,
-    train,
-    test,
+    ...sets,
+    ...(t.type === 'classes' ? { classNames: t.classes } : {}),
     wallSeconds: r.elapsedMs / 1000,
     itersPerSec: r.itersPerSec,
     threads: r.threads,
@@ -81,23 +92,28 @@ export function summary(r: TrainResult, train: Scores, test: Scores | null, mode
   };
 }
 
+/** A set's accuracy, or a regression's RMSE and R² (in the target's units), as summary lines. */
+function figures(name: string, sc: Scores): string[] {
+  const on = `on the ${name} set (${sc.samples} sample${sc.samples === 1 ? '' : 's'})`;
+  if (!Number.isNaN(sc.accuracy)) return [`accuracy:   ${percent(sc.accuracy)} ${on}`];
+  if (!Number.isNaN(sc.rmse)) return [`RMSE, R²:   ${sc.rmse.toPrecision(4)}, ${sc.r2.toFixed(3)} ${on}`];
+  return [];
+}
+
 export function summaryText(s: Summary): string {
-  const accuracy = (name: string, sc: Scores) =>
-    Number.isNaN(sc.accuracy)
-      ? []
-      : [`accuracy:   ${percent(sc.accuracy)} on the ${name} set (${sc.samples} sample${sc.samples === 1 ? '' : 's'})`];
   const shown = s.test ?? s.train;
   return [
     `stopped:    ${s.stopReason}`,
     `iterations: ${s.iterations}`,
     `loss:       ${s.loss.toFixed(6)}`,
-    ...accuracy('training', s.train),
-    ...(s.test ? [`test loss:  ${s.test.loss.toFixed(6)}`, ...accuracy('test', s.test)] : []),
+    ...figures('training', s.train),
+    ...(s.validation ? [`val. loss:  ${s.validation.loss.toFixed(6)}`, ...figures('validation', s.validation)] : []),
+    ...(s.test ? [`test loss:  ${s.test.loss.toFixed(6)}`, ...figures('test', s.test)] : []),
     `wall time:  ${s.wallSeconds.toFixed(3)} s (${rate(s.itersPerSec)} iterations/s)`,
     `threads:    ${s.threads} (${s.runner})`,
     `model:      ${s.model}`,
     ...(s.map === undefined ? [] : [`map:        ${s.map}`]),
-    ...(shown.classes > 0 ? ['', scoresText(shown, s.test ? 'test set' : 'training set')] : []),
+    ...(shown.classes > 0 ? ['', scoresText(shown, s.test ? 'test set' : 'training set', s.classNames)] : []),
   ].join('\n');
 }
 

@@ -1,9 +1,11 @@
 // train: the command-line trainer. Flags in args.ts, training in train/;
 // this file wires them together and decides what the user sees.
 
+import type { Dataset } from '../data/dataset.ts';
+import { targetUnits, worthKeeping } from '../data/encoding.ts';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
-import { score } from '../nn/metrics.ts';
+import { type Scores, score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
@@ -62,8 +64,10 @@ async function main(a: Args): Promise<void> {
   }).finally(() => view.stop());
   interrupt.dispose();
 
-  const trainScores = score(r.net, r.params, r.data, r.output);
-  const testScores = r.test ? score(r.net, r.params, r.test, r.output) : null;
+  const units = targetUnits(r.encoding);
+  const scoresOn = (d: Dataset | undefined) => (d ? score(r.net, r.params, d, r.output, units) : null);
+  const trainScores = scoresOn(r.data) as Scores;
+  const testScores = scoresOn(r.test);
   const acc = Number.isNaN(trainScores.accuracy) ? null : trainScores.accuracy;
   const o = r.options;
   saveModel(a.out, {
@@ -71,6 +75,7 @@ async function main(a: Args): Promise<void> {
     params: r.params,
     loss: r.output.name,
     history: r.history,
+    ...(worthKeeping(r.encoding) ? { encoding: r.encoding } : {}),
     meta: {
       method: o.method,
       ...runMeta,
@@ -79,6 +84,8 @@ async function main(a: Args): Promise<void> {
       loss: r.loss,
       accuracy: acc,
       ...(testScores && !Number.isNaN(testScores.accuracy) ? { testAccuracy: testScores.accuracy } : {}),
+      ...(r.validationLoss !== undefined ? { validationLoss: r.validationLoss } : {}),
+      ...(r.options.validationSplit > 0 ? { validationSplit: r.options.validationSplit } : {}),
       stopReason: r.stopReason,
       ...(o.method !== 'random'
         ? { lr: o.lr, h: o.h, diff: o.diff }
@@ -87,10 +94,12 @@ async function main(a: Args): Promise<void> {
     },
   });
   const map =
-    a.plot !== undefined && (await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {} }, r));
+    a.plot !== undefined &&
+    (await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {}, encoding: r.encoding }, r));
   const advice = Number.isFinite(r.loss) ? deadNetAdvice(r) : undefined; // else the line below says why
   if (advice) console.error(`train: ${advice}`);
-  const sum = summary(r, trainScores, testScores, a.out, map ? a.plot : undefined);
+  const sets = { train: trainScores, validation: scoresOn(r.validation), test: testScores };
+  const sum = summary(r, sets, a.out, map ? a.plot : undefined);
   console.log(a.json ? JSON.stringify({ type: 'summary', ...sum }) : summaryText(sum));
   if (view.live && r.history.length > 1)
     console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
@@ -147,10 +156,14 @@ function withCappedThreads(o: TrainOptions): TrainOptions {
 
 /** --plot: the decision map of the trained model over its training data (vega loads only here); whether it was drawn. */
 async function plotMap(path: string, model: Model, r: TrainResult): Promise<boolean> {
-  if (r.data.inDim !== 3) {
-    console.error(
-      `train: --plot ${show(path)}: a decision map needs 2-D data, and ${r.data.name} has ${r.data.inDim - 1} features`,
-    );
+  const problem =
+    r.data.inDim !== 3
+      ? `a decision map needs 2-D data, and ${r.data.name} has ${r.data.inDim - 1} features`
+      : r.output.name === 'mse'
+        ? `a decision map needs a classifier, and ${r.data.name} is a regression`
+        : undefined;
+  if (problem) {
+    console.error(`train: --plot ${show(path)}: ${problem}`);
     process.exitCode = 2;
     return false;
   }

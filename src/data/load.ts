@@ -1,105 +1,62 @@
-// Data from files: CSV (`x1,...,xn,label`, optional header row) and JSON in
-// the original's shape (`[{"x":[2,5,1],"ans":[0]}, ...]`). CSV rows get the
-// bias input appended; the original's JSON already carries it and is taken
-// as is. Every error names the file, the place and the bad value.
+// Data as --data names it: the built-in sets, or a user's file: CSV (read by
+// csv.ts into columns, encoded by encode-table.ts: words to categories and class
+// names) or JSON in the original's shape (`[{"x":[2,5,1],"ans":[0]}, ...]`,
+// whose x already ends with the bias input). Each comes with its encoding,
+// unscaled: scaling is fitted later, on the training part alone.
 //
-// Labels: 0/1 train one logistic output (classes 2); class numbers 0..K-1
-// with K >= 3 become one-hot targets over K outputs; anything else is a
+// Number labels: 0/1 train one logistic output (classes 2); class numbers
+// 0..K-1 with K >= 3 become one-hot targets over K outputs; anything else is a
 // regression target. JSON may also give one-hot `ans` arrays directly.
 
 import { basename } from 'node:path';
 import { parseJson, readText } from '../util/files.ts';
 import { OptionError } from '../util/option-error.ts';
 import { seed2class, spiral } from './builtin.ts';
-import { type Dataset, makeDataset, withBias } from './dataset.ts';
+import { parseCsvText, readCsvFile } from './csv.ts';
+import { type Dataset, makeDataset } from './dataset.ts';
+import { type Encoded, encodeTable, type TableOptions } from './encode-table.ts';
+import { type Encoding, plainEncoding } from './encoding.ts';
+import { targetRows } from './labels.ts';
 
-export interface DataOptions {
+export interface DataOptions extends TableOptions {
   samples: number;
   seed: string | number;
+  /** A model's encoding: its categories, classes and columns, not the file's. */
+  encoding?: Encoding;
 }
 
 export const BUILT_IN_DATA = ['seed2class', 'spiral'] as const;
 
-/** Resolves `--data`: a built-in name or a .csv/.json file. */
-export function loadData(spec: string, opts: DataOptions): Dataset {
-  if (spec === 'seed2class') return seed2class();
-  if (spec === 'spiral') return spiral(opts.samples, opts.seed);
+/** Whether `--data` names a user's file (CSV or JSON), whose columns 'auto' scales. */
+export const isUserFile = (spec: string): boolean => /\.(csv|tsv|txt|json)$/i.test(spec);
+
+/** Resolves `--data`: a built-in name or a .csv/.json file, with its encoding. */
+export function loadEncoded(spec: string, opts: DataOptions): Encoded {
+  const plain = (data: Dataset): Encoded => ({ data, encoding: plainEncoding(data.inDim), dropped: 0, labelled: true });
+  if (spec === 'seed2class') return plain(seed2class());
+  if (spec === 'spiral') return plain(spiral(opts.samples, opts.seed));
   const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase(); // DATA.CSV as data.csv
-  if (ext === '.csv') return parseCsv(readText(spec, 'data'), basename(spec));
-  if (ext === '.json') return parseOriginalJson(readText(spec, 'data'), basename(spec));
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return encodeTable(readCsvFile(spec), opts, opts.encoding);
+  if (ext === '.json') {
+    const data = parseOriginalJson(readText(spec, 'data'), basename(spec));
+    const encoding = plainEncoding(data.inDim);
+    // One number per sample that is no class: a regression target, standardised as a CSV's would be.
+    if (data.outDim === 1 && !data.binary) encoding.target = { name: 'ans', type: 'number', center: 0, scale: 1 };
+    return { data, encoding, dropped: 0, labelled: true };
+  }
   // mnist and IDX directories are read before this (sources.ts), but the user may have meant them.
   const names = [...BUILT_IN_DATA, 'mnist'].join(', ');
-  throw new OptionError('data', spec, `expected ${names}, an IDX directory, or a .csv or .json file`);
+  throw new OptionError('data', spec, `expected ${names}, an IDX directory, or a .csv, .tsv or .json file`);
 }
 
-export function parseCsv(text: string, name: string): Dataset {
-  const lines = text.split(/\r?\n/).map((l) => l.trim());
-  const features: number[][] = [];
-  const labels: number[] = [];
-  let width = -1;
-  lines.forEach((line, i) => {
-    if (line === '' || line.startsWith('#')) return;
-    // Tabs or semicolons would read as one column, and a first such row as a header: say so instead.
-    const other = line.includes(',')
-      ? undefined
-      : /\t/.test(line)
-        ? 'tabs'
-        : line.includes(';')
-          ? 'semicolons'
-          : undefined;
-    if (other)
-      throw new Error(`${name} line ${i + 1}: ${JSON.stringify(line)} is separated by ${other}, expected commas`);
-    // Spreadsheets quote cells ("1","2","0"): a quoted number is still a number, and a header of them is data.
-    const cells = line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-    // A header names every column: a first row with numbers in it is data, typos and all.
-    const isHeader = features.length === 0 && width < 0 && cells.every((c) => c !== '' && !Number.isFinite(Number(c)));
-    if (isHeader) {
-      width = cells.length;
-      return;
-    }
-    const where = `${name} line ${i + 1}`;
-    if (cells.length < 2)
-      throw new Error(`${where}: ${JSON.stringify(line)} has ${cells.length} column, expected x1,...,xn,label`);
-    if (width >= 0 && cells.length !== width) throw new Error(`${where}: ${cells.length} columns, expected ${width}`);
-    width = cells.length;
-    const row = cells.map((c) => {
-      const v = c === '' ? NaN : Number(c);
-      if (!Number.isFinite(v)) throw new Error(`${where}: ${JSON.stringify(c)} is not a finite number`);
-      return v;
-    });
-    labels.push(row.pop() as number);
-    features.push(row);
-  });
-  if (features.length === 0) throw new Error(`${name}: no data rows, expected lines of x1,...,xn,label`);
-  return makeDataset(name, withBias(features), targetRows(labels));
+/** `--data` as a data set in the file's own units. */
+export function loadData(spec: string, opts: DataOptions): Dataset {
+  return loadEncoded(spec, opts).data;
 }
 
-/**
- * Past this many classes, integer labels stay regression targets: a column
- * of counts or prices (say 0..150000) would otherwise become 150,001 one-hot
- * outputs per sample and exhaust memory.
- */
-export const MAX_CLASSES = 1000;
-
-/** K when every label is a class number (an integer >= 0) and the largest is >= 2; else 0. */
-export function classCount(labels: readonly number[]): number {
-  let max = 0;
-  for (const v of labels) {
-    if (!Number.isInteger(v) || v < 0) return 0;
-    if (v > max) max = v;
-  }
-  return max >= 2 && max < MAX_CLASSES ? max + 1 : 0;
-}
-
-/** One target row per label: one-hot over K when the labels are K >= 3 classes, else the label itself. */
-function targetRows(labels: readonly number[]): number[][] {
-  const k = classCount(labels);
-  if (k === 0) return labels.map((v) => [v]);
-  return labels.map((v) => {
-    const row = new Array<number>(k).fill(0);
-    row[v] = 1;
-    return row;
-  });
+/** A CSV text as a data set, unscaled: columns as encodeTable reads them (tests and small inputs). */
+export function parseCsv(text: string, name: string, o: TableOptions = {}): Dataset {
+  return encodeTable(parseCsvText(text, name), o).data;
 }
 
 export function parseOriginalJson(text: string, name: string): Dataset {
@@ -139,3 +96,5 @@ function numbers(v: unknown, where: string): number[] {
   }
   return v as number[];
 }
+
+export { classCount, MAX_CLASSES } from './labels.ts';

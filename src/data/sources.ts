@@ -1,19 +1,23 @@
 // What `--data` names, as a training set and, where there is one, a test set:
 // the built-in sets, the built-in digits (split seeded, disjoint, stratified),
 // a directory of MNIST IDX files (its t10k pair is the test set), or a CSV /
-// JSON file (optionally cut in two by --test-split).
+// JSON file (optionally cut in two by --test-split), and then, for any of
+// them, a validation part held out of the training part, and the scaling
+// fitted on what is left for training and applied to every part.
 
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { OptionError } from '../util/option-error.ts';
 import type { Dataset } from './dataset.ts';
+import type { TableOptions } from './encode-table.ts';
+import { applyScaling, type Encoding, fitScaling, plainEncoding, type ScaleName } from './encoding.ts';
 import { type ImageSet, readMnistDir } from './idx.ts';
 import { imagesToDataset } from './images.ts';
-import { BUILT_IN_DATA, loadData } from './load.ts';
+import { BUILT_IN_DATA, loadEncoded } from './load.ts';
 import { builtinDigits } from './mnist.ts';
 import { splitDataset, stratifiedSplit } from './split.ts';
 
-export interface SourceOptions {
+export interface SourceOptions extends TableOptions {
   /** Spiral points. */
   samples: number;
   seed: string;
@@ -24,11 +28,29 @@ export interface SourceOptions {
   testSplit: number;
   /** Digits: one-vs-rest, "is it this digit?". */
   digit?: number;
+  /** The share of the training part held out for validation (0: none; auto: VALIDATION_SPLIT of enough rows). */
+  validationSplit?: number | 'auto';
+  /** Scaling fitted on the training part (none: the numbers as read). */
+  scale?: ScaleName;
+  /** A model's encoding, applied as it is: its columns, categories, classes and scaling. */
+  encoding?: Encoding;
 }
+
+/** The share of a user's training rows held out for validation by default... */
+export const VALIDATION_SPLIT = 0.15;
+/** ...where there are this many rows: fewer would leave a validation part too small to choose by. */
+export const VALIDATION_MIN_ROWS = 40;
 
 export interface Source {
   train: Dataset;
+  validation?: Dataset;
   test?: Dataset;
+  /** How the file's columns became these numbers: what a model keeps to read files like it. */
+  encoding: Encoding;
+  /** What the user should know: rows dropped, constant columns left unscaled. */
+  notes: string[];
+  /** false: a file without the model's label column (rows to predict): its targets are 0. */
+  labelled?: boolean;
 }
 
 /** Built-in digits held out for testing unless --test-size says otherwise. */
@@ -42,8 +64,64 @@ export function loadSource(spec: string, o: SourceOptions): Source {
     if (value !== undefined && value !== 0)
       throw new OptionError(option, value, 'applies to digits: mnist or an IDX directory');
   }
-  const data = loadData(spec, o);
-  return o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed) : { train: data };
+  const { data, encoding, dropped, labelled } = loadEncoded(spec, o);
+  const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed) : { train: data };
+  const source = finishSource(parts, o.encoding ?? encoding, o);
+  if (dropped > 0)
+    source.notes.unshift(`data ${data.name}: ${dropped} of ${data.n + dropped} rows dropped for missing values`);
+  return labelled ? source : { ...source, labelled };
+}
+
+/**
+ * The validation part held out of the training part (seeded, stratified),
+ * then the scaling: fitted on what is left for training, unless a model's
+ * encoding brings its own, and applied to every part.
+ */
+export function finishSource(
+  parts: { train: Dataset; test?: Dataset },
+  encoding: Encoding,
+  o: Pick<SourceOptions, 'validationSplit' | 'scale' | 'encoding' | 'seed'>,
+): Source {
+  let { train } = parts;
+  let validation: Dataset | undefined;
+  const split =
+    o.validationSplit === 'auto' ? (train.n >= VALIDATION_MIN_ROWS ? VALIDATION_SPLIT : 0) : (o.validationSplit ?? 0);
+  if (split > 0) {
+    const held = renamed('validationSplit', () =>
+      splitDataset(train, split, JSON.stringify([o.seed, 'validation']), 'validation'),
+    );
+    train = held.train;
+    validation = held.test;
+  }
+  const notes: string[] = [];
+  let enc = encoding;
+  if (!o.encoding) {
+    const fitted = fitScaling(train, encoding, o.scale ?? 'none');
+    enc = fitted.enc;
+    if (fitted.constant.length > 0)
+      notes.push(
+        `data ${train.name}: ${fitted.constant.map((c) => JSON.stringify(c)).join(', ')} ` +
+          `${fitted.constant.length === 1 ? 'is' : 'are'} the same in every training row: left unscaled`,
+      );
+  }
+  const scaled = (d: Dataset | undefined) => (d ? applyScaling(d, enc) : undefined);
+  return {
+    train: applyScaling(train, enc),
+    validation: scaled(validation),
+    test: scaled(parts.test),
+    encoding: enc,
+    notes,
+  };
+}
+
+/** A split's error said of the option that asked for it. */
+function renamed<T>(option: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof OptionError) throw new OptionError(option, err.value, err.problem);
+    throw err;
+  }
 }
 
 function digits(spec: string, o: SourceOptions, isDir: boolean): Source {
@@ -57,16 +135,17 @@ function digits(spec: string, o: SourceOptions, isDir: boolean): Source {
       throw new OptionError('testSize', testSize, `expected at most ${set.count - 1}: ${set.count} built-in digits`);
     }
     const split = stratifiedSplit(set.labels, o.trainSize || set.count - testSize, testSize, o.seed);
-    return {
-      train: imagesToDataset(set, split.train, images),
-      test: imagesToDataset(set, split.test, { ...images, name: `${images.name} test` }),
-    };
+    const train = imagesToDataset(set, split.train, images);
+    const test = imagesToDataset(set, split.test, { ...images, name: `${images.name} test` });
+    return finishSource({ train, test }, plainEncoding(train.inDim), o);
   }
-  const { train, test } = readMnistDir(spec);
-  return {
-    train: imagesToDataset(train, pick(train, o.trainSize, o.seed, 'trainSize'), images),
-    test: imagesToDataset(test, pick(test, o.testSize, o.seed, 'testSize'), { ...images, name: `${images.name} t10k` }),
-  };
+  const sets = readMnistDir(spec);
+  const train = imagesToDataset(sets.train, pick(sets.train, o.trainSize, o.seed, 'trainSize'), images);
+  const test = imagesToDataset(sets.test, pick(sets.test, o.testSize, o.seed, 'testSize'), {
+    ...images,
+    name: `${images.name} t10k`,
+  });
+  return finishSource({ train, test }, plainEncoding(train.inDim), o);
 }
 
 /** All images (size 0), or a seeded stratified choice of `size` of them. */

@@ -158,8 +158,13 @@ export function subset(d: Dataset, indices: ArrayLike<number>, name: string): Da
   return datasetFromArrays(name, inputs, targets, d.inDim, d.outDim, d.classes);
 }
 
-/** `--test-split`: a data set cut in two, stratified by class when it has classes. */
-export function splitDataset(d: Dataset, testSplit: number, seed: string | number): { train: Dataset; test: Dataset } {
+/** `--test-split` (or a validation part): a data set cut in two, stratified by class when it has classes. */
+export function splitDataset(
+  d: Dataset,
+  testSplit: number,
+  seed: string | number,
+  part = 'test',
+): { train: Dataset; test: Dataset } {
   const { train, test } = fractionSplit(d.n, testSplit, seed, sampleClasses(d));
-  return { train: subset(d, train, d.name), test: subset(d, test, `${d.name} test`) };
+  return { train: subset(d, train, d.name), test: subset(d, test, `${d.name} ${part}`) };
 }

@@ -8,6 +8,8 @@ export interface HistoryPoint {
   loss: number;
   /** Milliseconds of training since the run began (a resumed run continues the count). */
   ms: number;
+  /** Where there is a validation part, at reports: the loss that picks the best weights. */
+  validationLoss?: number;
   /** Where there is a test set, at reports and epoch ends; absent elsewhere. */
   testLoss?: number;
   testAccuracy?: number;
@@ -67,6 +69,8 @@ export function parseHistory(doc: unknown, name: string): HistoryPoint[] {
       loss: field('loss', Number.isFinite, 'a finite number') as number,
       ms: field('ms', (v) => Number.isFinite(v) && v >= 0, 'a number of milliseconds >= 0') as number,
     };
+    const validationLoss = field('validationLoss', Number.isFinite, 'a finite number', true);
+    if (validationLoss !== undefined) point.validationLoss = validationLoss;
     const testLoss = field('testLoss', Number.isFinite, 'a finite number', true);
     const testAccuracy = field('testAccuracy', (v) => v >= 0 && v <= 1, 'a number from 0 to 1', true);
     if (testLoss !== undefined) point.testLoss = testLoss;

@@ -7,11 +7,13 @@
 // decimated (history.ts), for curves and for resuming.
 
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Encoding } from '../data/encoding.ts';
 import { isActivationName } from '../nn/activation.ts';
 import { makeNet, type Net, paramCount, weightIndex } from '../nn/network.ts';
 import type { LossName } from '../nn/output.ts';
 import { parseJson, readText } from '../util/files.ts';
 import { show } from '../util/option-error.ts';
+import { parseEncoding } from './encoding-json.ts';
 import { decimate, type HistoryPoint, parseHistory } from './history.ts';
 
 /** The output function as a model file names it, per loss. */
@@ -23,6 +25,8 @@ export interface Model {
   loss: LossName;
   meta: Record<string, unknown>;
   history?: HistoryPoint[];
+  /** How to read a file's columns into the inputs (scaling, categories) and the outputs back; older files have none. */
+  encoding?: Encoding;
 }
 
 export function toModelJson(m: Model): object {
@@ -34,7 +38,14 @@ export function toModelJson(m: Model): object {
         Array.from({ length: nodes[l + 1] }, (_, j) => m.params[weightIndex(m.net, l, i, j)]),
       ),
     );
-  const doc = { nodes, weights, func: m.net.func, output: OUTPUT_OF[m.loss], meta: m.meta };
+  const doc = {
+    nodes,
+    weights,
+    func: m.net.func,
+    output: OUTPUT_OF[m.loss],
+    ...(m.encoding ? { encoding: m.encoding } : {}),
+    meta: m.meta,
+  };
   return m.history ? { ...doc, history: decimate(m.history) } : doc;
 }
 
@@ -111,8 +122,10 @@ export function parseModel(text: string, name: string): Model {
     }
   }
   const meta = typeof doc.meta === 'object' && doc.meta !== null ? doc.meta : {};
-  if (doc.history === undefined) return { net, params, loss, meta };
-  return { net, params, loss, meta, history: parseHistory(doc.history, name) };
+  const model: Model = { net, params, loss, meta };
+  if (doc.encoding !== undefined) model.encoding = parseEncoding(doc.encoding, name, nodes);
+  if (doc.history !== undefined) model.history = parseHistory(doc.history, name);
+  return model;
 }
 
 /** A part of a model file as found, for an error: "has 2 rows", or "is 7" where an array was expected. */

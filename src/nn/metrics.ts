@@ -1,6 +1,8 @@
 // How good a classifier is, in one pass over a data set: mean loss, accuracy,
 // the confusion matrix and per-class precision and recall. The output layer
 // decides what a prediction is (threshold or argmax), as it does for training.
+// For a regression: RMSE and R² in the target's own units (the net learns a
+// standardised target; `target` turns its outputs back).
 
 import type { Dataset } from '../data/dataset.ts';
 import { forwardLogits, makeScratch, type Net } from './network.ts';
@@ -18,6 +20,15 @@ export interface Scores {
   /** Per class: right / predicted as it (NaN if never predicted), right / truly it (NaN if absent). */
   precision: number[];
   recall: number[];
+  /** Regression (one identity output), in the target's units: root mean squared error and R²; else NaN. */
+  rmse: number;
+  r2: number;
+}
+
+/** How a regression output maps back to the target's units: y = center + scale · output. */
+export interface TargetUnits {
+  center: number;
+  scale: number;
 }
 
 export function classCount(output: Output, outDim: number): number {
@@ -25,8 +36,18 @@ export function classCount(output: Output, outDim: number): number {
   return output.name === 'bce' ? 2 ** outDim : 0;
 }
 
-export function score(net: Net, params: Float64Array, data: Dataset, output: Output): Scores {
+export function score(
+  net: Net,
+  params: Float64Array,
+  data: Dataset,
+  output: Output,
+  units: TargetUnits = { center: 0, scale: 1 },
+): Scores {
   const scratch = makeScratch(net);
+  const regression = output.name === 'mse' && data.outDim === 1;
+  let sse = 0;
+  let sumY = 0;
+  let sumYY = 0;
   const classes = classCount(output, data.outDim);
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   let sum = 0;
@@ -34,6 +55,13 @@ export function score(net: Net, params: Float64Array, data: Dataset, output: Out
   for (let s = 0; s < data.n; s++) {
     const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
     sum += output.sampleLoss(logits, data.targets, s * data.outDim);
+    if (regression) {
+      // Both about the center (the training mean): R² does not move, and SST keeps its digits for large targets.
+      const y = units.scale * data.targets[s];
+      sse += (units.scale * logits[0] - y) ** 2;
+      sumY += y;
+      sumYY += y * y;
+    }
     if (classes === 0) continue;
     const truth = output.label(data.targets, s * data.outDim, data.outDim);
     const guess = output.predict(logits);
@@ -51,5 +79,8 @@ export function score(net: Net, params: Float64Array, data: Dataset, output: Out
     confusion,
     precision: confusion.map((_, c) => ratio(confusion[c][c], column(c))),
     recall: confusion.map((_, c) => ratio(confusion[c][c], row(c))),
+    rmse: regression ? Math.sqrt(sse / data.n) : NaN,
+    // 1 − SSE / SST, SST about the set's own mean, as scikit-learn's r2_score.
+    r2: regression ? 1 - sse / (sumYY - (sumY * sumY) / data.n) : NaN,
   };
 }

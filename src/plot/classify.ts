@@ -3,6 +3,7 @@
 // map draws these; plot-classify prints them as the original did.
 
 import type { Dataset } from '../data/dataset.ts';
+import { className, scaleRow, unscaleInput } from '../data/encoding.ts';
 import type { Model } from '../model/model-file.ts';
 import { forwardLogits, makeScratch } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
@@ -17,13 +18,20 @@ export interface Square {
   whole: boolean;
 }
 
-/** The data's bounding box (whole-number data: its own, e.g. the built-in set's grid); real data get a margin. */
-export function dataSquare(data: Dataset): Square {
+/** Sample s's two features in the data's own units (a scaled model's data is stored scaled). */
+export function pointOf(model: Model, data: Dataset, s: number): [number, number] {
+  const x = data.inputs[s * data.inDim];
+  const y = data.inputs[s * data.inDim + 1];
+  const enc = model.encoding;
+  return enc ? [unscaleInput(enc, 0, x), unscaleInput(enc, 1, y)] : [x, y];
+}
+
+/** The data's bounding box in its own units (whole-number data: its own, e.g. the built-in set's grid); real data get a margin. */
+export function dataSquare(data: Dataset, model?: Model): Square {
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
   let whole = true;
   for (let s = 0; s < data.n; s++) {
-    const x = data.inputs[s * data.inDim];
-    const y = data.inputs[s * data.inDim + 1];
+    const [x, y] = model ? pointOf(model, data, s) : [data.inputs[s * data.inDim], data.inputs[s * data.inDim + 1]];
     [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
     whole &&= Number.isInteger(x) && Number.isInteger(y);
   }
@@ -40,7 +48,7 @@ export interface PointView {
   p: number;
 }
 
-/** A classifier of points of the plane from a model with two inputs (and the bias). */
+/** A classifier of points of the plane (in the data's own units) from a model with two inputs (and the bias). */
 export function pointClassifier(model: Model): (x: number, y: number) => PointView {
   const output = outputs[model.loss];
   const scratch = makeScratch(model.net);
@@ -49,6 +57,7 @@ export function pointClassifier(model: Model): (x: number, y: number) => PointVi
   return (x, y) => {
     input[0] = x;
     input[1] = y;
+    if (model.encoding) scaleRow(model.encoding, input);
     const logits = forwardLogits(model.net, model.params, input, 0, scratch);
     const cls = output.predict(logits);
     const out = Float64Array.from(logits);
@@ -80,7 +89,7 @@ export function classifyPoints(model: Model, sq: Square, count: number, seed: st
   for (let k = 0; k < count; k++) {
     const x = pick(sq.x0, sq.x1);
     const y = pick(sq.y0, sq.y1);
-    lines.push(`${x},${y},${at(x, y).class}`);
+    lines.push(`${x},${y},${className(model.encoding, at(x, y).class)}`);
   }
   return lines;
 }

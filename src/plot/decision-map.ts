@@ -5,9 +5,10 @@
 
 import { contours } from 'd3-contour';
 import type { Dataset } from '../data/dataset.ts';
+import { className } from '../data/encoding.ts';
 import type { Model } from '../model/model-file.ts';
 import { outputs } from '../nn/output.ts';
-import { dataSquare, gridViews, pointClassifier, type Square } from './classify.ts';
+import { dataSquare, gridViews, pointClassifier, pointOf, type Square } from './classify.ts';
 import type { ChartSpec } from './render.ts';
 
 /** Cells per side: fine enough for a smooth boundary, small enough for a small file. */
@@ -36,26 +37,25 @@ function boundary(p: number[], sq: Square, n: number) {
 
 /** The map's layers as plain rows: cells, boundary, points (and the accuracy over the points). */
 export function decisionMapData(model: Model, data: Dataset, n = GRID) {
-  const sq = dataSquare(data);
+  const sq = dataSquare(data, model);
   const views = gridViews(model, sq, n);
   const dx = (sq.x1 - sq.x0) / n;
   const dy = (sq.y1 - sq.y0) / n;
   const cells = views.map((v, k) => {
     const [i, j] = [k % n, Math.floor(k / n)];
     const [x, y] = [sq.x0 + i * dx, sq.y0 + j * dy];
-    return { i, j, x, x2: x + dx, y, y2: y + dy, p: v.p, class: v.class };
+    return { i, j, x, x2: x + dx, y, y2: y + dy, p: v.p, class: className(model.encoding, v.class) };
   });
   const binary = model.net.nodes[model.net.nodes.length - 1] === 1;
   const output = outputs[model.loss];
   const at = pointClassifier(model);
   let right = 0;
   const points = Array.from({ length: data.n }, (_, s) => {
-    const x1 = data.inputs[s * data.inDim];
-    const x2 = data.inputs[s * data.inDim + 1];
+    const [x1, x2] = pointOf(model, data, s);
     const label = output.label(data.targets, s * data.outDim, data.outDim);
     const predicted = at(x1, x2).class;
     if (predicted === label) right++;
-    return { x1, x2, label: String(label), result: predicted === label ? 'right' : 'wrong' };
+    return { x1, x2, label: className(model.encoding, label), result: predicted === label ? 'right' : 'wrong' };
   });
   const line = binary
     ? boundary(
@@ -76,13 +76,20 @@ export interface MapTitle {
 export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n = GRID): ChartSpec {
   const d = decisionMapData(model, data, n);
   const { nodes, func } = model.net;
+  // Axis titles: the CSV header's names where the model keeps them.
+  const [n1, n2] = model.encoding?.features.map((f) => f.name) ?? ['x1', 'x2'];
   const lossText = t.loss !== undefined ? ` · ${model.loss} loss ${t.loss.toPrecision(3)}` : '';
   const title = `net ${nodes.join('-')} ${func}${t.method ? ` · ${t.method}` : ''}${lossText} · accuracy ${(100 * d.accuracy).toFixed(1)}%`;
   const x = { type: 'quantitative', scale: { domain: [d.sq.x0, d.sq.x1], nice: false, zero: false } };
   const y = { type: 'quantitative', scale: { domain: [d.sq.y0, d.sq.y1], nice: false, zero: false } };
   const cellScale = { type: 'ordinal', scale: { paddingInner: 0, paddingOuter: 0 } };
   const shade = d.binary
-    ? { field: 'p', type: 'quantitative', title: 'P(class 1)', scale: { scheme: 'blueorange', domain: [0, 1] } }
+    ? {
+        field: 'p',
+        type: 'quantitative',
+        title: `P(${model.encoding?.target.type === 'classes' ? className(model.encoding, 1) : 'class 1'})`,
+        scale: { scheme: 'blueorange', domain: [0, 1] },
+      }
     : { field: 'class', type: 'nominal', title: 'predicted', scale: { scheme: 'category10' } };
   const layers: object[] = [
     {
@@ -113,8 +120,8 @@ export function decisionMapSpec(model: Model, data: Dataset, t: MapTitle = {}, n
     // No description per point (x1, x2, label, result: most of the file): the title and legends say it.
     mark: { type: 'point', filled: true, size: 45, stroke: 'black', strokeWidth: 0.6, aria: false },
     encoding: {
-      x: { field: 'x1', ...x, title: 'x1' },
-      y: { field: 'x2', ...y, title: 'x2' },
+      x: { field: 'x1', ...x, title: n1 },
+      y: { field: 'x2', ...y, title: n2 },
       fill: {
         field: 'label',
         type: 'nominal',

@@ -4,6 +4,9 @@
 // inputs (images: hundreds of pixels) need others: uniform [0, 1) over 785
 // inputs saturates every unit; a whole-set iteration is slow; and what a
 // digit classifier aims at is an accuracy on digits it has not seen.
+// A user's own table (CSV / JSON) aims at rows it has not seen: its columns
+// are scaled, a validation part picks the best weights and says when to stop,
+// and there is no loss target (a loss of 0.2 means nothing for unknown data).
 
 import type { Dataset } from '../data/dataset.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
@@ -15,14 +18,36 @@ export const MAX_RAND_FAN_IN = 8;
 
 const NARROW = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 } as const;
 const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, targetAccuracy: 0.9 } as const;
+const TABLE = { hidden: [16], init: 'xavier', batch: 0, lr: 1, targetLoss: 0, targetAccuracy: 0 } as const;
+/** A user's table with more rows than this trains on mini-batches of BATCH. */
+export const WHOLE_SET_ROWS = 2000;
+const BATCH = 100;
+
+/**
+ * What 'auto' means before the data is read: a user's file is scaled and
+ * keeps a validation part (how large is the data's to say: 'auto' is
+ * passed on, see finishSource); built-in data is neither.
+ */
+export function decideSource(
+  o: Pick<ResolvedOptions, 'scale' | 'validationSplit'>,
+  userData: boolean,
+): { scale: Settings['scale']; validationSplit: number | 'auto'; chosen: string[] } {
+  const chosen: string[] = [];
+  const scale = o.scale !== 'auto' ? o.scale : userData ? 'standard' : 'none';
+  if (o.scale === 'auto' && userData) chosen.push(`scale ${scale}`);
+  const validationSplit = o.validationSplit !== 'auto' ? o.validationSplit : userData ? 'auto' : 0;
+  return { scale, validationSplit, chosen };
+}
 
 /** The options with every 'auto' decided, and the decisions as "option value" pairs. */
 export function decideAuto(
-  o: ResolvedOptions,
+  o: Omit<ResolvedOptions, 'scale' | 'validationSplit'> & Pick<Settings, 'scale' | 'validationSplit'>,
   data: Dataset,
   fromModel: boolean,
+  userData = false,
 ): { settings: Settings; chosen: string[] } {
-  const pick = data.inDim >= WIDE_INPUTS ? WIDE : NARROW;
+  const table = { ...TABLE, batch: data.n > WHOLE_SET_ROWS ? BATCH : 0 };
+  const pick = userData ? table : data.inDim >= WIDE_INPUTS ? WIDE : NARROW;
   const chosen: string[] = [];
   const decideValue = (key: string, given: unknown, value: unknown, shown = String(value)) => {
     if (given !== 'auto' && given !== undefined) return given;
@@ -42,6 +67,14 @@ export function decideAuto(
     batch: decide('batch', o.batch) as number,
     lr: o.method === 'random' ? 0 : (decide('lr', o.lr) as number),
     targetLoss: decide('targetLoss', o.targetLoss) as number,
+    // A validation loss that creeps down by less than this over --patience reports is done; the
+    // built-in sets keep the original's 1e-5 (not shown: it is no choice made for the data).
+    minDelta:
+      o.minDelta !== 'auto'
+        ? o.minDelta
+        : o.validationSplit > 0
+          ? (decideValue('minDelta', 'auto', 1e-3) as number)
+          : 1e-5,
     // One digit against the rest: "never" is already right 90% of the time, so no accuracy target.
     targetAccuracy: decideValue(
       'targetAccuracy',

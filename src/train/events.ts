@@ -21,6 +21,8 @@ export interface StartEvent {
   data: string;
   samples: number;
   testSamples: number;
+  /** Held out of the training data to pick the best weights and stop (0: none). */
+  validationSamples: number;
   /** Mini-batch size; 0: the whole set. */
   batch: number;
   threads: number;

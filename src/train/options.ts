@@ -3,6 +3,7 @@
 // and a command-line user get the same error naming the option and its value.
 
 import type { Dataset } from '../data/dataset.ts';
+import { SCALES, type ScaleName } from '../data/encoding.ts';
 import { GRAD_MODES, type GradMode } from '../methods/run-spec.ts';
 import type { Model } from '../model/model-file.ts';
 import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
@@ -34,6 +35,16 @@ export const DEFAULTS = {
   testSplit: 0,
   /** Digits: train "is it this digit?" (one output) instead of ten classes. */
   digit: undefined as number | undefined,
+  /** CSV: the label column, by name or number from 1; undefined: the last. */
+  label: undefined as string | undefined,
+  /** CSV: columns to leave out, by name or number from 1. */
+  ignore: [] as string[],
+  /** CSV: rows with a missing cell are refused, or dropped. */
+  missing: 'refuse' as 'refuse' | 'drop',
+  /** Number columns (and a regression target) shifted and scaled, fitted on the training part; auto: standard for a user's file, none for built-in data. */
+  scale: 'auto' as 'auto' | ScaleName,
+  /** The share of the training part held out to pick the best weights and stop; auto: 0.15 for a user's file, else 0. */
+  validationSplit: 'auto' as number | 'auto',
   // 'auto' (and hidden undefined): chosen from the data, see auto-settings.ts.
   /** Hidden layer sizes; undefined: auto, or the init model's. */
   hidden: undefined as number[] | undefined,
@@ -60,7 +71,8 @@ export const DEFAULTS = {
   maxIters: 1_000_000,
   /** 0: no limit. */
   maxSeconds: 0,
-  minDelta: 1e-5,
+  /** Plateau: least improvement of the best loss over `patience` reports, a share of max(loss, 1); auto: 1e-5, or 1e-3 with a validation part. */
+  minDelta: 'auto' as number | 'auto',
   /** Plateau window in reports; 0: never stop on a plateau. */
   patience: 20,
   reportEvery: 100,
@@ -88,8 +100,14 @@ export interface TrainOptions extends Partial<TrainSettings> {
 export type ResolvedOptions = TrainSettings & Omit<TrainOptions, keyof TrainSettings>;
 
 /** Options once 'auto' has been decided for the data (auto-settings.ts). */
-export type Settings = Omit<ResolvedOptions, 'hidden' | 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy'> & {
+export type Settings = Omit<
+  ResolvedOptions,
+  'hidden' | 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy' | 'scale' | 'validationSplit' | 'minDelta'
+> & {
+  minDelta: number;
   hidden?: number[];
+  scale: ScaleName;
+  validationSplit: number;
   lr: number;
   batch: number;
   targetLoss: number;
@@ -130,7 +148,7 @@ function checkOptions(o: ResolvedOptions): void {
     | 'testSize';
   const whole = (option: Whole, min: number) =>
     check(Number.isInteger(o[option]) && o[option] >= min, option, o[option], `a whole number >= ${min}`);
-  const atLeast0 = (option: 'maxSeconds' | 'minDelta') =>
+  const atLeast0 = (option: 'maxSeconds') =>
     check(Number.isFinite(o[option]) && o[option] >= 0, option, o[option], 'a number >= 0');
   oneOf('func', ACTIVATIONS);
   oneOf('loss', ['auto', ...LOSSES]);
@@ -138,8 +156,22 @@ function checkOptions(o: ResolvedOptions): void {
   oneOf('diff', DIFFS);
   oneOf('grad', GRAD_MODES);
   oneOf('strategy', STRATEGIES);
+  oneOf('scale', ['auto', ...SCALES]);
+  oneOf('missing', ['refuse', 'drop']);
+  check(
+    o.label === undefined || (typeof o.label === 'string' && o.label !== ''),
+    'label',
+    o.label,
+    'a column name or number',
+  );
+  check(
+    Array.isArray(o.ignore) && o.ignore.every((c) => typeof c === 'string' && c !== ''),
+    'ignore',
+    o.ignore,
+    'column names or numbers',
+  );
   const auto = (
-    option: 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy',
+    option: 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy' | 'validationSplit' | 'minDelta',
     ok: (v: number) => boolean,
     expected: string,
   ) =>
@@ -159,6 +191,7 @@ function checkOptions(o: ResolvedOptions): void {
   whole('trainSize', 0);
   whole('testSize', 0);
   check(o.testSplit >= 0 && o.testSplit < 1, 'testSplit', o.testSplit, 'a number >= 0 and < 1');
+  auto('validationSplit', (v) => v >= 0 && v < 1, 'a number >= 0 and < 1');
   check(
     o.digit === undefined || (Number.isInteger(o.digit) && o.digit >= 0 && o.digit <= 9),
     'digit',
@@ -171,7 +204,7 @@ function checkOptions(o: ResolvedOptions): void {
   whole('checkpointEvery', 0);
   whole('patience', 0);
   atLeast0('maxSeconds');
-  atLeast0('minDelta');
+  auto('minDelta', (v) => Number.isFinite(v) && v >= 0, 'a number >= 0');
   check(typeof o.elitist === 'boolean', 'elitist', o.elitist, 'true or false');
   check(typeof o.seed === 'string' && o.seed !== '', 'seed', o.seed, 'a non-empty string');
   check(

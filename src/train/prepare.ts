@@ -2,7 +2,9 @@
 // output and loss, the first params, and the run's one description.
 
 import type { Dataset } from '../data/dataset.ts';
-import { loadSource } from '../data/sources.ts';
+import { type Encoding, plainEncoding, targetUnits } from '../data/encoding.ts';
+import { isUserFile } from '../data/load.ts';
+import { finishSource, loadSource, type Source, VALIDATION_SPLIT } from '../data/sources.ts';
 import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import { constantParams, makeNet, type Net, paramCount, randomParams, xavierParams } from '../nn/network.ts';
@@ -10,7 +12,7 @@ import { type LossName, type Output, outputs } from '../nn/output.ts';
 import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
-import { decideAuto } from './auto-settings.ts';
+import { decideAuto, decideSource } from './auto-settings.ts';
 import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
 import { dataNotes, resumeNotes } from './notes.ts';
 import { isModelPath, type ResolvedOptions, type Settings } from './options.ts';
@@ -23,7 +25,11 @@ export interface Prepared {
   /** What the user should know about the data before training starts, in words. */
   notes: string[];
   data: Dataset;
+  /** Held out of the training data: its loss picks the best weights and stops the run. */
+  validation?: Dataset;
   test?: Dataset;
+  /** How the data's columns became the net's numbers (scaling, categories, class names). */
+  encoding: Encoding;
   /** Mini-batch runs: the training samples whose loss decides the best weights and the stops. */
   evalSamples?: Int32Array;
   net: Net;
@@ -37,13 +43,27 @@ export interface Prepared {
 }
 
 export function prepare(given: ResolvedOptions): Prepared {
-  const { train: data, test } = source(given);
   const model = isModelPath(given.init)
     ? asInput(() => loadModel(given.init as string, 'init'))
     : typeof given.init === 'object'
       ? given.init
       : undefined;
-  const { settings: o, chosen } = decideAuto(given, data, model !== undefined);
+  const userData = typeof given.data === 'string' && isUserFile(given.data);
+  const early = decideSource(given, userData);
+  if (model?.encoding && given.scale !== 'auto' && given.scale !== model.encoding.scale)
+    throw new OptionError('scale', given.scale, `the model was trained with --scale ${model.encoding.scale}`);
+  const src = source(given, { ...early, encoding: model?.encoding, outputs: model?.net.nodes.at(-1) });
+  const { train: data, validation, test, encoding } = src;
+  // 'auto' holds a validation part out of a user's file with enough rows.
+  const split = early.validationSplit === 'auto' ? (validation ? VALIDATION_SPLIT : 0) : early.validationSplit;
+  const picks = { scale: early.scale, validationSplit: split };
+  const auto = decideAuto({ ...given, ...picks }, data, model !== undefined, userData);
+  const { settings: o } = auto;
+  const chosen = [
+    ...auto.chosen,
+    ...early.chosen,
+    ...(early.validationSplit === 'auto' ? [`validationSplit ${split}`] : []),
+  ];
   // A batch given larger than the data would be the whole set under another name, with epochs and samples/s wrong.
   if (given.batch !== 'auto' && o.batch > data.n)
     throw new OptionError('batch', o.batch, `expected at most ${data.n}, the training samples (0: the whole set)`);
@@ -59,8 +79,34 @@ export function prepare(given: ResolvedOptions): Prepared {
   const resume = model && !o.params ? resumeFrom(model, init) : FRESH;
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
-  const notes = [...(o.loss === 'auto' && !model ? dataNotes(data, output.name) : []), ...resumeNotes(resume, o)];
-  return { data, test, net, output, params, run, init, evalSamples, settings: o, chosen, notes, resume };
+  const notes = [
+    ...src.notes,
+    ...(o.loss === 'auto' && !model ? dataNotes(inTargetUnits(data, encoding), output.name) : []),
+    ...resumeNotes(resume, o),
+  ];
+  return {
+    data,
+    validation,
+    test,
+    encoding,
+    net,
+    output,
+    params,
+    run,
+    init,
+    evalSamples,
+    settings: o,
+    chosen,
+    notes,
+    resume,
+  };
+}
+
+/** The data with its targets as the file has them (notes speak of the labels the user wrote, not scaled ones). */
+function inTargetUnits(data: Dataset, encoding: Encoding): Dataset {
+  const { center, scale } = targetUnits(encoding);
+  if (center === 0 && scale === 1) return data;
+  return { ...data, targets: data.targets.map((t) => center + scale * t) };
 }
 
 /** Refuses a net too large for memory before its weights exist, naming what made it large. */
@@ -172,15 +218,24 @@ function evaluationSamples(n: number, seed: string): Int32Array {
   return all.subarray(0, EVAL_SAMPLES).sort();
 }
 
-/** The training and test sets: from --data, or given as Datasets (a test set must fit the data). */
-function source(o: ResolvedOptions): { train: Dataset; test?: Dataset } {
+interface SourcePicks {
+  scale: Settings['scale'];
+  validationSplit: number | 'auto';
+  /** A resumed model's encoding and outputs: its columns, categories, classes and scaling. */
+  encoding?: Encoding;
+  outputs?: number;
+}
+
+/** The training, validation and test sets: from --data, or given as Datasets (a test set must fit the data). */
+function source(o: ResolvedOptions, p: SourcePicks): Source {
+  const opts = { ...o, ...p, ignore: o.ignore };
   if (typeof o.data === 'string') {
     if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
     const spec = o.data;
     // Generated points are built as JS arrays first: a count too large would exhaust the heap, not fail.
     if (spec === 'spiral')
       checkFits('samples', o.samples, o.samples * SPIRAL_POINT_BYTES, 'the spiral', 'fewer points');
-    return asInput(() => loadSource(spec, o));
+    return asInput(() => loadSource(spec, opts));
   }
   for (const option of ['trainSize', 'testSize', 'testSplit', 'digit'] as const) {
     const value = o[option];
@@ -191,5 +246,5 @@ function source(o: ResolvedOptions): { train: Dataset; test?: Dataset } {
     const shape = (d: Dataset) => `${d.inDim} inputs, ${d.outDim} outputs`;
     throw new OptionError('test', test.name, `has ${shape(test)}, expected ${shape(data)} as data ${data.name}`);
   }
-  return { train: data, test };
+  return finishSource({ train: data, test }, p.encoding ?? plainEncoding(data.inDim), opts);
 }

@@ -7,6 +7,7 @@ export type StopReason =
   | 'max-iters'
   | 'max-seconds'
   | 'plateau'
+  | 'early-stop'
   | 'diverged'
   | 'interrupted'
   | 'failed';
@@ -18,9 +19,15 @@ export interface StopOptions {
   maxIters: number;
   /** 0 = no time limit. */
   maxSeconds: number;
-  /** Plateau: stop when the best loss improved by less than minDelta over `patience` reports (0 = off). */
+  /**
+   * Plateau: stop when the best loss improved by less than minDelta over
+   * `patience` reports (0 = off): an amount below a loss of 1, a share of the
+   * loss above it, so that a loss of 345,000 plateaus as one of 0.3 does.
+   */
   minDelta: number;
   patience: number;
+  /** The best loss is a validation part's: its plateau is early stopping ('early-stop'). */
+  validation?: boolean;
   signal?: AbortSignal;
 }
 
@@ -47,8 +54,9 @@ export class StopRules {
     if (report && loss !== undefined && this.o.patience > 0) {
       this.bestAtReport.push(bestLoss);
       const n = this.bestAtReport.length;
-      if (n > this.o.patience && this.bestAtReport[n - 1 - this.o.patience] - bestLoss < this.o.minDelta)
-        return 'plateau';
+      const before = this.bestAtReport[n - 1 - this.o.patience];
+      if (n > this.o.patience && before - bestLoss < this.o.minDelta * Math.max(Math.abs(before), 1))
+        return this.o.validation ? 'early-stop' : 'plateau';
     }
     return undefined;
   }

@@ -6,6 +6,10 @@
 // batch's loss is noisy: the best weights and the stop rules then use the loss
 // on a fixed evaluation set, measured at each report and at each epoch's end.
 //
+// With a validation part, the best weights are those with the lowest loss on
+// it, measured at each report (Keras' EarlyStopping with restore_best_weights),
+// and the plateau rule watches that loss: early stopping.
+//
 // A resumed run (resume.ts) goes on from a model's counts: its iterations
 // number on from the saved ones, its history and clock continue the saved
 // ones, and the saved loss is the best to beat.
@@ -24,6 +28,7 @@ export interface TrackerSetup {
   net: Net;
   output: Output;
   data: Dataset;
+  validation?: Dataset;
   test?: Dataset;
   /** Mini-batch runs: the evaluation set's sample indices and the iterations per epoch. */
   evalSamples?: Int32Array;
@@ -38,7 +43,8 @@ export interface TrackerSetup {
 }
 
 export class Tracker {
-  readonly best: { params: Float64Array; loss: number };
+  /** The best params, their training loss and, with a validation part, their loss on it (which chose them). */
+  readonly best: { params: Float64Array; loss: number; validationLoss: number };
   /** The saved history (resumed runs), then a point at each report and one where the loop stopped. */
   readonly history: HistoryPoint[];
   private readonly t0 = performance.now();
@@ -52,7 +58,7 @@ export class Tracker {
     private readonly stop: StopRules,
   ) {
     this.start = s.resume.iteration;
-    this.best = { params: Float64Array.from(params), loss: s.resume.loss };
+    this.best = { params: Float64Array.from(params), loss: s.resume.loss, validationLoss: Infinity };
     this.history = s.resume.history.slice();
     this.scratch = makeScratch(s.net);
   }
@@ -68,26 +74,31 @@ export class Tracker {
     const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
     const report = iteration % reportEvery === 0 || epochEnd || iteration === this.start;
     const measured = evalSamples ? (report ? this.evalLoss(evalSamples) : undefined) : loss;
-    if (measured !== undefined && measured < this.best.loss) {
-      this.best.loss = measured;
-      this.best.params.set(this.params);
-    }
+    const validation = report && this.s.validation ? this.lossOn(this.s.validation) : undefined;
+    if (this.s.validation) {
+      if (validation !== undefined && measured !== undefined && validation < this.best.validationLoss)
+        this.keep(measured, validation);
+    } else if (measured !== undefined && measured < this.best.loss) this.keep(measured);
     // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
     const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
     const elapsedMs = this.elapsedMs();
     if (report && measured !== undefined) {
-      this.record(iteration, measured, held);
+      this.record(iteration, measured, held, validation);
       this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, accuracy, elapsedMs) });
     }
     if (epochEnd && measured !== undefined) this.epoch(iteration, measured, this.s.test ? held : undefined, elapsedMs);
-    const reason = this.stop.check(iteration, measured, this.best.loss, elapsedMs, report, accuracy);
-    if (reason === 'target-accuracy' && measured !== undefined) {
-      // The weights that reached the target are the result, whatever loss came before.
-      this.best.loss = measured;
-      this.best.params.set(this.params);
-    }
+    const watched = this.s.validation ? this.best.validationLoss : this.best.loss;
+    const reason = this.stop.check(iteration, measured, watched, elapsedMs, report, accuracy);
+    // The weights that reached the target are the result, whatever loss came before.
+    if (reason === 'target-accuracy' && measured !== undefined) this.keep(measured, validation ?? Infinity);
     return reason;
+  }
+
+  private keep(loss: number, validationLoss = Infinity): void {
+    this.best.loss = loss;
+    this.best.validationLoss = validationLoss;
+    this.best.params.set(this.params);
   }
 
   /** Scores on the test set, or the training set without one. */
@@ -109,20 +120,27 @@ export class Tracker {
     }
     if (!Number.isFinite(measured)) return;
     if (!Number.isFinite(this.best.loss)) this.best.loss = measured;
-    this.record(iterations, measured, this.s.test ? this.heldOut() : undefined);
+    const validation = this.s.validation ? this.lossOn(this.s.validation) : undefined;
+    this.record(iterations, measured, this.s.test ? this.heldOut() : undefined, validation);
   }
 
   /** One history point; its clock counts on from the saved history's (resumed runs). */
-  private record(iteration: number, loss: number, held: Scores | undefined): void {
+  private record(iteration: number, loss: number, held: Scores | undefined, validation?: number): void {
     const last = this.history[this.history.length - 1];
     // A resumed run's first report repeats the saved last point when it starts from the last weights.
     if (last && last.iteration === iteration && last.loss === loss) return;
     const point: HistoryPoint = { iteration, loss, ms: this.s.resume.ms + this.elapsedMs() };
+    if (validation !== undefined && Number.isFinite(validation)) point.validationLoss = validation;
     if (this.s.test && held) {
       point.testLoss = held.loss;
       if (!Number.isNaN(held.accuracy)) point.testAccuracy = held.accuracy;
     }
     this.history.push(point);
+  }
+
+  private lossOn(d: Dataset): number {
+    const { net, output } = this.s;
+    return lossSum(net, this.params, d, output, this.scratch) / d.n;
   }
 
   private evalLoss(samples: Int32Array): number {

@@ -4,6 +4,7 @@
 // many threads did the evaluating.
 
 import type { Dataset } from '../data/dataset.ts';
+import type { Encoding } from '../data/encoding.ts';
 import { bestCandidate, makeCandidate } from '../methods/candidates.ts';
 import { gradientFromResults } from '../methods/evaluate.ts';
 import type { HistoryPoint } from '../model/history.ts';
@@ -42,7 +43,12 @@ export interface TrainResult {
   /** What was trained: the resolved options, data, network and output. */
   options: Settings;
   data: Dataset;
+  validation?: Dataset;
   test?: Dataset;
+  /** How the data's columns became the net's numbers: what the model file keeps to read files like it. */
+  encoding: Encoding;
+  /** With a validation part: the best params' loss on it. */
+  validationLoss?: number;
   net: Net;
   output: Output;
   /** Where the first params came from, for the model's meta. */
@@ -58,7 +64,9 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     chosen,
     notes,
     data,
+    validation,
     test,
+    encoding,
     net,
     output,
     run,
@@ -88,6 +96,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       data: data.name,
       samples: data.n,
       testSamples: test?.n ?? 0,
+      validationSamples: validation?.n ?? 0,
       batch: spec.batch,
       threads: runner.threads,
       strategy: runner.strategy,
@@ -103,6 +112,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       net,
       output,
       data,
+      validation,
       test,
       evalSamples,
       perEpoch,
@@ -112,7 +122,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       targetAccuracy,
       resume,
     };
-    const tracker = new Tracker(setup, params, new StopRules(o));
+    const tracker = new Tracker(setup, params, new StopRules({ ...o, validation: validation !== undefined }));
     // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
     const start = resume.iteration;
     let iterations = start;
@@ -193,7 +203,10 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       profile: runner.profile,
       options: o,
       data,
+      validation,
       test,
+      encoding,
+      ...(validation ? { validationLoss: tracker.best.validationLoss } : {}),
       net,
       output,
       init,

@@ -1,0 +1,261 @@
+// A table of columns as read (csv.ts) to a data set the net can take: which
+// column is the label, which are dropped, words to one-hot categories or class
+// names, rows with missing cells refused or dropped. With a model's encoding
+// (predict, a resumed run) its categories and classes are used, not the file's.
+
+import { OptionError } from '../util/option-error.ts';
+import { type Dataset, datasetFromArrays, inferClasses, sharedFloat64 } from './dataset.ts';
+import type { Encoding, FeatureEncoding, TargetEncoding } from './encoding.ts';
+import { classCount } from './labels.ts';
+import { firstMissing, type Table, type TableColumn } from './table.ts';
+
+export interface TableOptions {
+  /** The label column: a name, or its number counted from 1; default: the last. */
+  label?: string;
+  /** Columns dropped: names or numbers from 1. */
+  ignore?: string[];
+  /** Rows with a missing cell: refused (an error naming line and column) or dropped. */
+  missing?: 'refuse' | 'drop';
+  /** With a model's encoding of number labels: its outputs (K >= 3: one-hot over K classes). */
+  outputs?: number;
+}
+
+/** The most categories a word column is one-hot encoded over; more are refused (an ID, a free text). */
+export const MAX_CATEGORIES = 20;
+
+export interface Encoded {
+  data: Dataset;
+  /** Unscaled: scale none, centers 0 and scales 1 (fitted later on the training part). */
+  encoding: Encoding;
+  /** Rows dropped for missing cells. */
+  dropped: number;
+  /** false: the file has no label column (rows to predict); targets are 0. */
+  labelled: boolean;
+}
+
+/** Column index of a --label or --ignore value: a header name, else a number from 1. */
+function columnOf(t: Table, spec: string, option: string): number {
+  const byName = t.names.indexOf(spec);
+  if (byName >= 0) return byName;
+  const n = Number(spec);
+  if (Number.isInteger(n) && n >= 1 && n <= t.names.length) return n - 1;
+  const names = t.hasHeader ? `a column of ${t.name} (${t.names.join(', ')})` : `a column number 1..${t.names.length}`;
+  throw new OptionError(option, spec, `expected ${names}`);
+}
+
+const where = (t: Table, row: number, c: number) =>
+  `${t.name} line ${t.lines[row]}, column ${JSON.stringify(t.names[c])}`;
+
+/** A text cell's words: its value, or the cell's own error. */
+function cellText(col: Extract<TableColumn, { kind: 'text' }>, row: number): string {
+  return col.values[col.codes[row]];
+}
+
+/**
+ * The table as a data set. Without `fixed`: feature columns of words become
+ * categories (sorted), a label of words class names (sorted), numbers as they
+ * are. With `fixed` (a model's encoding): its columns by name where the file
+ * has a header, by position where not; a file without the label column gives
+ * targets of 0 (unlabelled: predict only).
+ */
+export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): Encoded {
+  const ignored = new Set((o.ignore ?? []).map((s) => columnOf(t, s, 'ignore')));
+  const { featureCols, label } = fixed ? columnsAsModel(t, o, fixed, ignored) : columnsOf(t, o, ignored);
+  if (featureCols.length === 0) throw new Error(`${t.name}: no feature columns, expected x1,...,xn,label`);
+  const used = label >= 0 ? [...featureCols, label] : featureCols;
+  const keep = keptRows(t, used, o.missing ?? 'refuse');
+  const features = featureCols.map((c, i) => featureEncoding(t, c, keep, fixed?.features[i]));
+  const target = label >= 0 ? targetOf(t, label, keep, fixed?.target, o.outputs) : undefined;
+  const encoding: Encoding = {
+    scale: 'none',
+    features,
+    target: target?.enc ?? fixed?.target ?? { name: 'label', type: 'labels' },
+  };
+  const data = build(t, featureCols, features, keep, target, o.outputs);
+  return { data, encoding, dropped: t.rows - keep.length, labelled: target !== undefined };
+}
+
+type Columns = { featureCols: number[]; label: number };
+
+/** A new run's columns: the label (--label, or the last), the features the rest but --ignore's. */
+function columnsOf(t: Table, o: TableOptions, ignored: Set<number>): Columns {
+  const label = o.label !== undefined ? columnOf(t, o.label, 'label') : t.names.length - 1;
+  if (ignored.has(label)) throw new OptionError('ignore', t.names[label], 'is the label column, expected a feature');
+  return { featureCols: t.names.map((_, c) => c).filter((c) => c !== label && !ignored.has(c)), label };
+}
+
+/**
+ * A model's columns in a file: by name where the header has them all (the label
+ * too, if there), else by position: the model's features, then the label if
+ * one more column is there (label -1: unlabelled rows, to predict).
+ */
+function columnsAsModel(t: Table, o: TableOptions, fixed: Encoding, ignored: Set<number>): Columns {
+  const names = fixed.features.map((f) => f.name);
+  if (t.hasHeader && names.every((n) => t.names.includes(n))) {
+    const label = o.label !== undefined ? columnOf(t, o.label, 'label') : t.names.indexOf(fixed.target.name);
+    return { featureCols: names.map((n) => t.names.indexOf(n)), label };
+  }
+  const rest = t.names.map((_, c) => c).filter((c) => !ignored.has(c));
+  if (rest.length === names.length && o.label === undefined) return { featureCols: rest, label: -1 };
+  const cols = columnsOf(t, o, ignored);
+  if (cols.featureCols.length !== names.length)
+    throw new Error(
+      `${t.name}: ${cols.featureCols.length} feature columns, expected ${names.length} as the model's (${names.join(', ')})`,
+    );
+  return cols;
+}
+
+/** The rows kept: all, or (--missing drop) those with no missing cell; refused: the first missing cell's error. */
+function keptRows(t: Table, used: number[], missing: 'refuse' | 'drop'): Uint32Array {
+  if (missing === 'refuse') {
+    for (const c of used) {
+      const row = firstMissing(t.columns[c]);
+      if (row >= 0)
+        throw new Error(`${where(t, row, c)}: a missing value, expected a value (or --missing drop to drop such rows)`);
+    }
+    return Uint32Array.from({ length: t.rows }, (_, r) => r);
+  }
+  const rows: number[] = [];
+  for (let r = 0; r < t.rows; r++) {
+    const ok = used.every((c) => {
+      const col = t.columns[c];
+      return col.kind === 'number' ? !Number.isNaN(col.values[r]) : col.codes[r] !== -1;
+    });
+    if (ok) rows.push(r);
+  }
+  if (rows.length === 0) throw new Error(`${t.name}: every row has a missing value, expected some complete rows`);
+  return Uint32Array.from(rows);
+}
+
+/** Distinct words of a text column over the kept rows, sorted. */
+function words(col: Extract<TableColumn, { kind: 'text' }>, keep: Uint32Array): string[] {
+  const seen = new Set<number>();
+  for (const r of keep) seen.add(col.codes[r]);
+  return [...seen].map((code) => col.values[code]).sort();
+}
+
+function featureEncoding(t: Table, c: number, keep: Uint32Array, fixed?: FeatureEncoding): FeatureEncoding {
+  const col = t.columns[c];
+  const name = t.names[c];
+  if (fixed?.type === 'category') return { ...fixed, name };
+  if (col.kind === 'number') return { name, type: 'number', center: 0, scale: 1 };
+  const present = col.codes.reduce((n, code) => n + (code === -1 ? 0 : 1), 0);
+  if (fixed || 2 * col.numbers >= present) {
+    // Mostly numbers (or the model reads numbers here): the words are typos.
+    const row = col.firstWord;
+    throw new Error(`${where(t, row, c)}: ${JSON.stringify(cellText(col, row))} is not a number, expected a number`);
+  }
+  if (col.numbers > 0) {
+    const row = col.firstNumber;
+    throw new Error(
+      `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))} is a number among words, expected a word (a category)`,
+    );
+  }
+  const cats = col.tooMany ? [] : words(col, keep);
+  if (col.tooMany || cats.length > MAX_CATEGORIES)
+    throw new OptionError(
+      'data',
+      t.name,
+      `column ${JSON.stringify(name)} has ${col.tooMany ? 'over 1000' : cats.length} distinct words, ` +
+        `expected at most ${MAX_CATEGORIES} categories (--ignore ${JSON.stringify(name)} to leave it out)`,
+    );
+  return { name, type: 'category', categories: cats };
+}
+
+interface Target {
+  enc: TargetEncoding;
+  /** Per kept row: the class number, or the number itself. */
+  value: (r: number) => number;
+  outDim: number;
+}
+
+function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetEncoding, outputs = 0): Target {
+  const col = t.columns[c];
+  const name = t.names[c];
+  if (col.kind === 'text' && (fixed === undefined || fixed.type === 'classes')) {
+    if (col.numbers > 0) {
+      const row = Math.max(col.firstNumber, col.firstWord);
+      throw new Error(
+        `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))}: the label column mixes numbers and words, expected one kind`,
+      );
+    }
+    const classes = fixed?.type === 'classes' ? fixed.classes : col.tooMany ? [] : words(col, keep);
+    if (col.tooMany) throw new OptionError('label', name, 'has over 1000 distinct words, expected class names');
+    const index = new Map(classes.map((w, k) => [w, k]));
+    const codeClass = col.values.map((w) => index.get(w) ?? -1);
+    for (const r of keep)
+      if (codeClass[col.codes[r]] < 0)
+        throw new Error(
+          `${where(t, r, c)}: ${JSON.stringify(cellText(col, r))} is not a class of the model, expected one of ${classes.join(', ')}`,
+        );
+    return {
+      enc: { name, type: 'classes', classes },
+      value: (r) => codeClass[col.codes[r]],
+      outDim: classes.length === 2 ? 1 : classes.length,
+    };
+  }
+  if (col.kind === 'text') {
+    const row = col.firstWord;
+    throw new Error(
+      `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))} is not a number, expected a number as the model's label`,
+    );
+  }
+  const values = col.values;
+  const labels = Array.from(keep, (r) => values[r]);
+  const k = fixed ? (outputs >= 3 ? outputs : 0) : classCount(labels);
+  const regression = fixed ? fixed.type === 'number' : k === 0 && !labels.every((v) => v === 0 || v === 1);
+  if (k >= 3)
+    for (const r of keep)
+      if (!(Number.isInteger(values[r]) && values[r] >= 0 && values[r] < k))
+        throw new Error(`${where(t, r, c)}: ${values[r]} is not a class, expected a class number 0..${k - 1}`);
+  if (regression)
+    return { enc: fixed ?? { name, type: 'number', center: 0, scale: 1 }, value: (r) => values[r], outDim: 1 };
+  return { enc: { name, type: 'labels' }, value: (r) => values[r], outDim: k > 0 ? k : 1 };
+}
+
+function build(
+  t: Table,
+  cols: number[],
+  fs: FeatureEncoding[],
+  keep: Uint32Array,
+  target: Target | undefined,
+  outputs = 1,
+): Dataset {
+  const inDim = fs.reduce((n, f) => n + (f.type === 'number' ? 1 : f.categories.length), 0) + 1;
+  const n = keep.length;
+  const inputs = sharedFloat64(n * inDim);
+  fs.forEach((f, i) => {
+    const col = t.columns[cols[i]];
+    let at = 0;
+    for (let j = 0; j < i; j++)
+      at += fs[j].type === 'number' ? 1 : (fs[j] as { categories: string[] }).categories.length;
+    if (f.type === 'number') {
+      if (col.kind !== 'number')
+        throw new Error(`${t.name}: column ${JSON.stringify(t.names[cols[i]])} is not numbers`);
+      for (let s = 0; s < n; s++) inputs[s * inDim + at] = col.values[keep[s]];
+      return;
+    }
+    const index = new Map(f.categories.map((w, k) => [w, k]));
+    for (let s = 0; s < n; s++) {
+      const r = keep[s];
+      const word = col.kind === 'number' ? String(col.values[r]) : cellText(col, r);
+      const k = index.get(word);
+      if (k === undefined)
+        throw new Error(
+          `${where(t, r, cols[i])}: ${JSON.stringify(word)} is not a category the model knows, expected one of ${f.categories.join(', ')}`,
+        );
+      inputs[s * inDim + at + k] = 1;
+    }
+  });
+  for (let s = 0; s < n; s++) inputs[s * inDim + inDim - 1] = 1;
+  const outDim = target?.outDim ?? outputs;
+  const targets = sharedFloat64(n * outDim);
+  if (target) {
+    for (let s = 0; s < n; s++) {
+      const v = target.value(keep[s]);
+      if (outDim === 1) targets[s] = v;
+      else targets[s * outDim + v] = 1;
+    }
+  }
+  return datasetFromArrays(t.name, inputs, targets, inDim, outDim, inferClasses(targets, outDim));
+}
