@@ -6,8 +6,9 @@
 // mixed magnitudes; kept for the next run, rewritten when its size is not the
 // one recorded beside it), then runs itself again in a fresh process per load
 // (`--child FILE`), so that each peak resident size (maxRSS) is that of a
-// process that only loads. `--child FILE features` also copies the 20 features
-// into one row-major Float64Array with a bias 1 appended, as a Dataset will.
+// process that only loads. `--child FILE train` does what `train --data FILE`
+// does before and in its first iteration: read, encode, hold out the
+// validation part, scale, and train one mini-batch on the main thread.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvFile } from '../src/data/csv.ts';
-import type { Table } from '../src/data/table.ts';
+import { train } from '../src/train/trainer.ts';
 import { stream } from '../src/util/rng.ts';
 import { median } from '../src/util/stats.ts';
 import { parseScriptArgs, whole } from './script-args.ts';
@@ -80,39 +81,35 @@ function benchFile(rows: number): string {
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 
-/** The training matrix a Dataset holds: the features row-major, each row ending with the bias input 1. */
-function featureMatrix(table: Table): Float64Array {
-  const width = FEATURES + 1;
-  const x = new Float64Array(table.rows * width);
-  for (let c = 0; c < FEATURES; c++) {
-    const col = table.columns[c];
-    if (col.kind !== 'number') throw new Error(`${table.names[c]} is not a number column`);
-    const v = col.values;
-    for (let r = 0; r < table.rows; r++) x[r * width + c] = v[r];
-  }
-  for (let r = 0; r < table.rows; r++) x[r * width + FEATURES] = 1;
-  return x;
-}
-
-function child(file: string, features: boolean): void {
+async function child(file: string, trainToo: boolean): Promise<void> {
   const t0 = performance.now();
+  if (trainToo) {
+    const r = await train({ data: file, maxIters: 1, threads: 0, reportEvery: 1 });
+    const report: ChildReport = {
+      loadMs: performance.now() - t0,
+      featuresMs: 0,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      rows: r.data.n + (r.validation?.n ?? 0),
+      columns: r.encoding.features.length + 1,
+      matrix: r.data.inputs.length,
+    };
+    console.log(JSON.stringify(report));
+    return;
+  }
   const table = file === '--none' ? undefined : readCsvFile(file);
-  const t1 = performance.now();
-  const x = table && features ? featureMatrix(table) : undefined;
-  const t2 = performance.now();
   const report: ChildReport = {
-    loadMs: t1 - t0,
-    featuresMs: t2 - t1,
+    loadMs: performance.now() - t0,
+    featuresMs: 0,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     rows: table?.rows ?? 0,
     columns: table?.columns.length ?? 0,
-    matrix: x?.length ?? 0,
+    matrix: 0,
   };
   console.log(JSON.stringify(report));
 }
 
-function load(file: string, features = false): ChildReport {
-  const args = [fileURLToPath(import.meta.url), '--child', file, ...(features ? ['features'] : [])];
+function load(file: string, trainToo = false): ChildReport {
+  const args = [fileURLToPath(import.meta.url), '--child', file, ...(trainToo ? ['train'] : [])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildReport;
@@ -123,14 +120,14 @@ function parent(rows: number, runs: number): void {
   console.log(`Node ${process.version}; each load in a fresh process, ${runs} runs:`);
   console.log(`  node alone (nothing loaded): peak RSS ${load('--none').maxRssMB.toFixed(0)} MB`);
   const shape = `${rows.toLocaleString('en-US')} × ${FEATURES + 1}`;
-  for (const features of [false, true]) {
-    const reports = Array.from({ length: runs }, () => load(file, features));
+  for (const trainToo of [false, true]) {
+    const reports = Array.from({ length: runs }, () => load(file, trainToo));
     for (const r of reports) {
       if (r.rows !== rows || r.columns !== FEATURES + 1)
         throw new Error(`loaded ${r.rows} × ${r.columns}, expected ${shape}`);
     }
     const seconds = reports.map((r) => (r.loadMs + r.featuresMs) / 1000);
-    const what = features ? `load + ${FEATURES} features into one matrix` : 'load';
+    const what = trainToo ? 'train --data FILE to its first mini-batch' : 'read into columns';
     console.log(
       `  ${what} ${shape}: median ${median(seconds).toFixed(2)} s (min ${Math.min(...seconds).toFixed(2)}), ` +
         `peak RSS ${median(reports.map((r) => r.maxRssMB)).toFixed(0)} MB (whole process)`,
@@ -139,7 +136,7 @@ function parent(rows: number, runs: number): void {
 }
 
 // --child is this script's own call of itself, never typed: it stays out of the flags and their --help.
-if (process.argv[2] === '--child') child(process.argv[3], process.argv[4] === 'features');
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === 'train');
 else {
   const { rows, runs } = parseScriptArgs(
     'bench:csv',

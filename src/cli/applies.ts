@@ -27,6 +27,9 @@ export function checkApplies(o: TrainOptions, typed: (flag: string) => boolean):
   for (const [flag, [methods, where]] of Object.entries(BY_METHOD))
     if (typed(flag) && !methods.includes(method))
       throw new UsageError(`--${flag}: applies to ${where} only, expected without it for --method ${method}`);
+  for (const flag of ['label', 'ignore', 'missing'])
+    if (typed(flag) && !/\.(csv|tsv|txt)$/i.test(String(o.data)))
+      throw new UsageError(`--${flag}: applies to a CSV file, expected without it for --data ${String(o.data)}`);
   if (typed('samples') && o.data !== 'spiral')
     throw new UsageError(`--samples: applies to --data spiral only, expected without it for --data ${String(o.data)}`);
 }

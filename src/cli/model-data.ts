@@ -35,14 +35,27 @@ export function modelData(model: Model, modelPath: string, flag = 'model'): stri
   );
 }
 
-/** What meta says of a run's data: its name or path, and the spiral's size or the digit where they apply. */
-export function dataMeta(o: TrainOptions, out: string): { data: string; samples?: number; digit?: number } {
+/** What meta says of a run's data: its name or path, the spiral's size or the digit, how a CSV was read. */
+export function dataMeta(o: TrainOptions, out: string): { data: string } & ModelPicks {
   const data = String(o.data);
   return {
     data: dataForMeta(data, out),
     ...(data === 'spiral' && o.samples !== undefined ? { samples: o.samples } : {}),
     ...(o.digit !== undefined ? { digit: o.digit } : {}),
+    ...(o.label !== undefined ? { label: o.label } : {}),
+    ...(o.ignore?.length ? { ignore: o.ignore } : {}),
+    ...(o.missing === 'drop' ? { missing: o.missing } : {}),
   };
+}
+
+/** What else picks the model's rows: the seed, the spiral's size, the one digit, and how its CSV was read. */
+export interface ModelPicks {
+  seed?: string;
+  samples?: number;
+  digit?: number;
+  label?: string;
+  ignore?: string[];
+  missing?: 'drop';
 }
 
 /**
@@ -61,16 +74,20 @@ export function withModelData(o: TrainOptions, typed: (flag: string) => boolean)
   const data = modelData(model, o.init, 'init');
   if (data === undefined) return o;
   const own = modelPicks(model);
-  for (const flag of ['samples', 'seed', 'digit'] as const) if (typed(flag)) delete own[flag];
+  for (const flag of ['samples', 'seed', 'digit', 'label', 'ignore', 'missing'] as const)
+    if (typed(flag)) delete own[flag];
   return { ...o, data, ...own };
 }
 
-/** What else picks the model's points, as its meta keeps them: the seed, the spiral's size, the one digit. */
-export function modelPicks(model: Model): { seed?: string; samples?: number; digit?: number } {
-  const { seed, samples, digit } = model.meta;
+/** What else picks the model's rows, as its meta keeps them (see ModelPicks). */
+export function modelPicks(model: Model): ModelPicks {
+  const { seed, samples, digit, label, ignore, missing } = model.meta;
   return {
     ...(typeof seed === 'string' ? { seed } : {}),
     ...(typeof samples === 'number' ? { samples } : {}),
     ...(typeof digit === 'number' ? { digit } : {}),
+    ...(typeof label === 'string' ? { label } : {}),
+    ...(Array.isArray(ignore) && ignore.every((c) => typeof c === 'string') ? { ignore } : {}),
+    ...(missing === 'drop' ? { missing } : {}),
   };
 }

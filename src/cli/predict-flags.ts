@@ -42,10 +42,6 @@ export const PREDICT_FLAGS = {
   ignore: {
     type: 'string',
     requiresArg: true,
-    coerce: (v: unknown) =>
-      String(v)
-        .split(',')
-        .map((c) => c.trim()),
     describe: 'CSV: columns to leave out, by name or number from 1',
   },
   missing: {

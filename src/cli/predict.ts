@@ -39,7 +39,7 @@ function main(a: PredictArgs): string {
         testSplit: 0,
         digit: a.digit ?? own.digit,
         label: a.label,
-        ignore: a.ignore,
+        ignore: a.ignore?.split(',').map((c) => c.trim()),
         missing: a.missing,
         encoding: model.encoding,
         outputs: nodes[nodes.length - 1],

@@ -2,11 +2,13 @@
 // this file wires them together and decides what the user sees.
 
 import type { Dataset } from '../data/dataset.ts';
-import { targetUnits, worthKeeping } from '../data/encoding.ts';
+import { targetUnits } from '../data/encoding.ts';
 import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { type Scores, score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
+import { modelOf } from '../train/model-of.ts';
+import { inputSpread } from '../train/notes.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
@@ -70,13 +72,9 @@ async function main(a: Args): Promise<void> {
   const testScores = scoresOn(r.test);
   const acc = Number.isNaN(trainScores.accuracy) ? null : trainScores.accuracy;
   const o = r.options;
-  saveModel(a.out, {
-    net: r.net,
-    params: r.params,
-    loss: r.output.name,
-    history: r.history,
-    ...(worthKeeping(r.encoding) ? { encoding: r.encoding } : {}),
-    meta: {
+  saveModel(
+    a.out,
+    modelOf(r, {
       method: o.method,
       ...runMeta,
       init: r.init,
@@ -91,11 +89,9 @@ async function main(a: Args): Promise<void> {
         ? { lr: o.lr, h: o.h, diff: o.diff }
         : { delta: o.delta, candidates: o.candidates, elitist: o.elitist }),
       date: new Date().toISOString(),
-    },
-  });
-  const map =
-    a.plot !== undefined &&
-    (await plotMap(a.plot, { net: r.net, params: r.params, loss: r.output.name, meta: {}, encoding: r.encoding }, r));
+    }),
+  );
+  const map = a.plot !== undefined && (await plotMap(a.plot, modelOf(r), r));
   const advice = Number.isFinite(r.loss) ? deadNetAdvice(r) : undefined; // else the line below says why
   if (advice) console.error(`train: ${advice}`);
   const sets = { train: trainScores, validation: scoresOn(r.validation), test: testScores };
@@ -139,7 +135,13 @@ function deadNetAdvice(r: TrainResult): string | undefined {
       : []),
     ...(h.maxWeight > EXPLODED ? [`the largest weight is ${h.maxWeight.toPrecision(2)}`] : []),
   ];
-  return `${what.join(' and ')}: the net can hardly learn any more. Try a smaller ${stepFlag(r)}, or --init xavier.`;
+  const spread = inputSpread(r.data);
+  // Inputs of very different sizes saturate a unit however small the step: scaling is the cure, so it goes first.
+  const scale =
+    r.options.scale === 'none' && spread.ratio > 100
+      ? `The inputs' scales differ (${spread.range}): try --scale standard; or a smaller`
+      : 'Try a smaller';
+  return `${what.join(' and ')}: the net can hardly learn any more. ${scale} ${stepFlag(r)}, or --init xavier.`;
 }
 
 /** The flag that sets the step, with its value: --delta for random updates, else --lr. */

@@ -99,17 +99,21 @@ export function scales(enc: Encoding): boolean {
   return numberInputs(enc).some(({ f }) => moved(f)) || (t.type === 'number' && moved(t));
 }
 
-/** A copy of `d` in the net's units: number inputs (x − center) / scale, a regression target likewise. */
-export function applyScaling(d: Dataset, enc: Encoding): Dataset {
+/**
+ * `d` in the net's units: number inputs (x − center) / scale, a regression
+ * target likewise. A copy, unless `inPlace` (data the caller owns: a million
+ * rows scaled in place cost no second copy).
+ */
+export function applyScaling(d: Dataset, enc: Encoding, inPlace = false): Dataset {
   if (!scales(enc)) return d;
-  const inputs = d.inputs.slice();
+  const inputs = inPlace ? d.inputs : d.inputs.slice();
   for (const { at, f } of numberInputs(enc)) {
     for (let s = 0; s < d.n; s++) inputs[s * d.inDim + at] = (inputs[s * d.inDim + at] - f.center) / f.scale;
   }
-  const targets = d.targets.slice();
+  const targets = inPlace ? d.targets : d.targets.slice();
   const t = enc.target;
   if (t.type === 'number') for (let k = 0; k < targets.length; k++) targets[k] = (targets[k] - t.center) / t.scale;
-  return datasetFromArrays(d.name, inputs, targets, d.inDim, d.outDim, d.classes);
+  return inPlace ? d : datasetFromArrays(d.name, inputs, targets, d.inDim, d.outDim, d.classes);
 }
 
 /** One row of inputs as read (the bias included) in the net's units, in place. */

@@ -66,7 +66,7 @@ export function loadSource(spec: string, o: SourceOptions): Source {
   }
   const { data, encoding, dropped, labelled } = loadEncoded(spec, o);
   const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed) : { train: data };
-  const source = finishSource(parts, o.encoding ?? encoding, o);
+  const source = finishSource(parts, o.encoding ?? encoding, o, true);
   if (dropped > 0)
     source.notes.unshift(`data ${data.name}: ${dropped} of ${data.n + dropped} rows dropped for missing values`);
   return labelled ? source : { ...source, labelled };
@@ -81,6 +81,7 @@ export function finishSource(
   parts: { train: Dataset; test?: Dataset },
   encoding: Encoding,
   o: Pick<SourceOptions, 'validationSplit' | 'scale' | 'encoding' | 'seed'>,
+  owned = false,
 ): Source {
   let { train } = parts;
   let validation: Dataset | undefined;
@@ -104,11 +105,12 @@ export function finishSource(
           `${fitted.constant.length === 1 ? 'is' : 'are'} the same in every training row: left unscaled`,
       );
   }
-  const scaled = (d: Dataset | undefined) => (d ? applyScaling(d, enc) : undefined);
+  // Parts cut out by a split are copies of our own; data as loaded is ours when the caller says so.
+  const scaled = (d: Dataset | undefined, own: boolean) => (d ? applyScaling(d, enc, own) : undefined);
   return {
-    train: applyScaling(train, enc),
-    validation: scaled(validation),
-    test: scaled(parts.test),
+    train: scaled(train, owned || train !== parts.train) as Dataset,
+    validation: scaled(validation, true),
+    test: scaled(parts.test, owned),
     encoding: enc,
     notes,
   };

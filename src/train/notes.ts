@@ -55,3 +55,25 @@ export function resumeNotes(resume: Resume, o: Settings): string[] {
       `no update will be made; give --max-iters above ${resume.iteration} to go on`,
   ];
 }
+
+/** How far apart the input columns' sizes are: the largest column's greatest |x| over the smallest's. */
+export function inputSpread(d: Dataset): { ratio: number; range: string } {
+  const sizes: number[] = [];
+  for (let i = 0; i < d.inDim - 1; i++) {
+    let m = 0;
+    for (let s = 0; s < d.n; s++) m = Math.max(m, Math.abs(d.inputs[s * d.inDim + i]));
+    if (m > 0) sizes.push(m);
+  }
+  const [lo, hi] = [Math.min(...sizes), Math.max(...sizes)];
+  return { ratio: hi / lo, range: `columns up to ${lo.toPrecision(2)} beside columns up to ${hi.toPrecision(2)}` };
+}
+
+/** --scale none on a user's file whose columns differ in size a hundredfold: the units will saturate. */
+export function scaleNotes(data: Dataset, scale: string, userData: boolean): string[] {
+  if (!userData || scale !== 'none' || data.inDim < 3) return [];
+  const spread = inputSpread(data);
+  if (!(spread.ratio > 100)) return [];
+  return [
+    `data ${data.name}: ${spread.range}, unscaled (--scale none): the larger ones will saturate the hidden units; leave --scale to auto (standard)`,
+  ];
+}

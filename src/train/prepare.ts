@@ -14,7 +14,7 @@ import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto, decideSource } from './auto-settings.ts';
 import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
-import { dataNotes, resumeNotes } from './notes.ts';
+import { dataNotes, resumeNotes, scaleNotes } from './notes.ts';
 import { isModelPath, type ResolvedOptions, type Settings } from './options.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
@@ -82,6 +82,7 @@ export function prepare(given: ResolvedOptions): Prepared {
   const notes = [
     ...src.notes,
     ...(o.loss === 'auto' && !model ? dataNotes(inTargetUnits(data, encoding), output.name) : []),
+    ...scaleNotes(data, o.scale, userData),
     ...resumeNotes(resume, o),
   ];
   return {
@@ -237,10 +238,12 @@ function source(o: ResolvedOptions, p: SourcePicks): Source {
       checkFits('samples', o.samples, o.samples * SPIRAL_POINT_BYTES, 'the spiral', 'fewer points');
     return asInput(() => loadSource(spec, opts));
   }
-  for (const option of ['trainSize', 'testSize', 'testSplit', 'digit'] as const) {
+  for (const option of ['trainSize', 'testSize', 'testSplit', 'digit', 'label'] as const) {
     const value = o[option];
     if (value !== undefined && value !== 0) throw new OptionError(option, value, 'applies to data named by --data');
   }
+  if (o.ignore.length > 0) throw new OptionError('ignore', o.ignore, 'applies to data named by --data');
+  if (o.missing !== 'refuse') throw new OptionError('missing', o.missing, 'applies to data named by --data');
   const { data, test } = o;
   if (test && (test.inDim !== data.inDim || test.outDim !== data.outDim)) {
     const shape = (d: Dataset) => `${d.inDim} inputs, ${d.outDim} outputs`;
