@@ -131,6 +131,17 @@ describe('splitting a data set', () => {
     expect(test.inputs.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
+  it('cuts in place into the very rows, in the very order, that copies would hold', () => {
+    const copies = splitDataset(parseCsv(csv, 'k.csv'), 0.3, 7);
+    const owned = parseCsv(csv, 'k.csv');
+    const views = splitDataset(owned, 0.3, 7, 'test', true);
+    for (const part of ['train', 'test'] as const) {
+      expect([...views[part].inputs]).toEqual([...copies[part].inputs]);
+      expect([...views[part].targets]).toEqual([...copies[part].targets]);
+    }
+    expect(views.test.inputs.buffer).toBe(owned.inputs.buffer);
+  });
+
   it('splits regression data without classes', () => {
     const d = parseCsv('1,0.5\n2,1.5\n3,2.5\n4,3.5\n', 'r.csv');
     const { train, test } = splitDataset(d, 0.5, 1);

@@ -57,39 +57,66 @@ function numberInputs(enc: Encoding): { at: number; f: Extract<FeatureEncoding, 
  * constant column keeps center 0, scale 1 and is named in `constant`.
  */
 export function fitScaling(train: Dataset, enc: Encoding, scale: ScaleName): { enc: Encoding; constant: string[] } {
+  const cols = numberInputs(enc);
+  const stats = columnStats(
+    train.inputs,
+    train.inDim,
+    train.n,
+    cols.map((c) => c.at),
+  );
   const constant: string[] = [];
-  const fit = (get: (s: number) => number, name: string, how: ScaleName) => {
+  const fitted = (st: Stats, name: string, how: ScaleName) => {
     if (how === 'none') return { center: 0, scale: 1 };
-    let lo = Infinity;
-    let hi = -Infinity;
-    let sum = 0;
-    for (let s = 0; s < train.n; s++) {
-      const v = get(s);
-      sum += v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    if (!(hi > lo)) {
+    if (!(st.max > st.min)) {
       constant.push(name);
       return { center: 0, scale: 1 };
     }
-    if (how === 'minmax') return { center: lo, scale: hi - lo };
-    const mean = sum / train.n;
-    let ss = 0;
-    for (let s = 0; s < train.n; s++) ss += (get(s) - mean) ** 2;
-    return { center: mean, scale: Math.sqrt(ss / train.n) }; // the population sd, as scikit-learn's StandardScaler
+    // The population sd, as scikit-learn's StandardScaler.
+    return how === 'minmax' ? { center: st.min, scale: st.max - st.min } : { center: st.mean, scale: st.sd };
   };
-  const features = enc.features.map((f) => f);
-  for (const { at, f } of numberInputs(enc)) {
-    const k = enc.features.indexOf(f);
-    features[k] = { ...f, ...fit((s) => train.inputs[s * train.inDim + at], f.name, scale) };
-  }
+  const features = enc.features.slice();
+  cols.forEach(({ f }, k) => {
+    features[enc.features.indexOf(f)] = { ...f, ...fitted(stats[k], f.name, scale) };
+  });
   const t = enc.target;
   const target =
     t.type === 'number' && train.outDim === 1
-      ? { ...t, ...fit((s) => train.targets[s], t.name, scale === 'none' ? 'none' : 'standard') }
+      ? {
+          ...t,
+          ...fitted(columnStats(train.targets, 1, train.n, [0])[0], t.name, scale === 'none' ? 'none' : 'standard'),
+        }
       : t;
   return { enc: { scale, features, target }, constant };
+}
+
+interface Stats {
+  min: number;
+  max: number;
+  mean: number;
+  sd: number;
+}
+
+/** Min, max, mean and population sd of columns `at` of n rows of `width`, a row at a time (two passes). */
+function columnStats(a: ArrayLike<number>, width: number, n: number, at: number[]): Stats[] {
+  const k = at.length;
+  const min = new Float64Array(k).fill(Infinity);
+  const max = new Float64Array(k).fill(-Infinity);
+  const sum = new Float64Array(k);
+  for (let s = 0; s < n; s++) {
+    const row = s * width;
+    for (let j = 0; j < k; j++) {
+      const v = a[row + at[j]];
+      sum[j] += v;
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+    }
+  }
+  const ss = new Float64Array(k);
+  for (let s = 0; s < n; s++) {
+    const row = s * width;
+    for (let j = 0; j < k; j++) ss[j] += (a[row + at[j]] - sum[j] / n) ** 2;
+  }
+  return at.map((_, j) => ({ min: min[j], max: max[j], mean: sum[j] / n, sd: Math.sqrt(ss[j] / n) }));
 }
 
 /** Whether applying the encoding changes any number: false for an unscaled one. */
@@ -107,8 +134,14 @@ export function scales(enc: Encoding): boolean {
 export function applyScaling(d: Dataset, enc: Encoding, inPlace = false): Dataset {
   if (!scales(enc)) return d;
   const inputs = inPlace ? d.inputs : d.inputs.slice();
-  for (const { at, f } of numberInputs(enc)) {
-    for (let s = 0; s < d.n; s++) inputs[s * d.inDim + at] = (inputs[s * d.inDim + at] - f.center) / f.scale;
+  const cols = numberInputs(enc);
+  const at = Int32Array.from(cols, (c) => c.at);
+  const center = Float64Array.from(cols, (c) => c.f.center);
+  const scale = Float64Array.from(cols, (c) => c.f.scale);
+  // A row at a time: the rows are contiguous, the columns are not.
+  for (let s = 0; s < d.n; s++) {
+    const row = s * d.inDim;
+    for (let j = 0; j < at.length; j++) inputs[row + at[j]] = (inputs[row + at[j]] - center[j]) / scale[j];
   }
   const targets = inPlace ? d.targets : d.targets.slice();
   const t = enc.target;

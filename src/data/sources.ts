@@ -65,7 +65,7 @@ export function loadSource(spec: string, o: SourceOptions): Source {
       throw new OptionError(option, value, 'applies to digits: mnist or an IDX directory');
   }
   const { data, encoding, dropped, labelled } = loadEncoded(spec, o);
-  const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed) : { train: data };
+  const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed, 'test', true) : { train: data };
   const source = finishSource(parts, o.encoding ?? encoding, o, true);
   if (dropped > 0)
     source.notes.unshift(`data ${data.name}: ${dropped} of ${data.n + dropped} rows dropped for missing values`);
@@ -89,7 +89,7 @@ export function finishSource(
     o.validationSplit === 'auto' ? (train.n >= VALIDATION_MIN_ROWS ? VALIDATION_SPLIT : 0) : (o.validationSplit ?? 0);
   if (split > 0) {
     const held = renamed('validationSplit', () =>
-      splitDataset(train, split, JSON.stringify([o.seed, 'validation']), 'validation'),
+      splitDataset(train, split, JSON.stringify([o.seed, 'validation']), 'validation', owned || train !== parts.train),
     );
     train = held.train;
     validation = held.test;

@@ -158,13 +158,52 @@ export function subset(d: Dataset, indices: ArrayLike<number>, name: string): Da
   return datasetFromArrays(name, inputs, targets, d.inDim, d.outDim, d.classes);
 }
 
-/** `--test-split` (or a validation part): a data set cut in two, stratified by class when it has classes. */
+/**
+ * `--test-split` (or a validation part): a data set cut in two, stratified by
+ * class when it has classes. `inPlace` (data the caller owns): the rows are
+ * reordered where they are and each part is a view of its share, the same rows
+ * in the same order as copies would hold, without a second copy of a large file.
+ */
 export function splitDataset(
   d: Dataset,
   testSplit: number,
   seed: string | number,
   part = 'test',
+  inPlace = false,
 ): { train: Dataset; test: Dataset } {
+  // Each part in the file's order: a cut that moves rows as little as it can (the draw stays seeded).
   const { train, test } = fractionSplit(d.n, testSplit, seed, sampleClasses(d));
-  return { train: subset(d, train, d.name), test: subset(d, test, `${d.name} ${part}`) };
+  train.sort();
+  test.sort();
+  if (!inPlace) return { train: subset(d, train, d.name), test: subset(d, test, `${d.name} ${part}`) };
+  partitionRows(d.inputs, d.inDim, test);
+  partitionRows(d.targets, d.outDim, test);
+  const view = (from: number, to: number, name: string) =>
+    datasetFromArrays(
+      name,
+      d.inputs.subarray(from * d.inDim, to * d.inDim),
+      d.targets.subarray(from * d.outDim, to * d.outDim),
+      d.inDim,
+      d.outDim,
+      d.classes,
+    );
+  return { train: view(0, train.length, d.name), test: view(train.length, d.n, `${d.name} ${part}`) };
+}
+
+/**
+ * The rows not in `moved` (ascending) slid forward in order, then the moved
+ * ones after them in order: one pass, and a copy of the moved rows only.
+ */
+function partitionRows(a: Float64Array | Float32Array, width: number, moved: Uint32Array): void {
+  const aside = a.slice(0, moved.length * width);
+  for (let m = 0; m < moved.length; m++) aside.set(a.subarray(moved[m] * width, (moved[m] + 1) * width), m * width);
+  // Each run of kept rows between two moved ones slides forward in one copy.
+  let to = 0;
+  let from = 0;
+  for (const next of [...moved, a.length / width]) {
+    if (to !== from) a.copyWithin(to * width, from * width, next * width);
+    to += next - from;
+    from = next + 1;
+  }
+  a.set(aside, to * width);
 }

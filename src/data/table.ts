@@ -35,7 +35,9 @@ export const MAX_DISTINCT = 1000;
 /** First row index whose cell is missing in column c, or -1. */
 export function firstMissing(col: TableColumn): number {
   if (col.kind === 'text') return col.codes.indexOf(-1);
-  return col.values.findIndex(Number.isNaN);
+  const v = col.values;
+  for (let r = 0; r < v.length; r++) if (v[r] !== v[r]) return r; // NaN: a loop, not a call per cell
+  return -1;
 }
 
 type TextColumn = Extract<TableColumn, { kind: 'text' }>;
