@@ -29,10 +29,7 @@ function ranByNpm(): boolean {
   return process.env.npm_lifecycle_script?.includes('scripts/run.mjs') === true;
 }
 
-export function listenForInterrupt(
-  exit: (code: number) => void = process.exit,
-  underNpm = ranByNpm(),
-): Interrupt {
+export function listenForInterrupt(exit: (code: number) => void = process.exit, underNpm = ranByNpm()): Interrupt {
   const stop = new AbortController();
   let code = 0;
   let firstAt = 0;

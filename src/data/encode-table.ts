@@ -5,9 +5,9 @@
 
 import { OptionError } from '../util/option-error.ts';
 import { type Dataset, datasetFromArrays, inferClasses, sharedFloat64 } from './dataset.ts';
-import type { Encoding, FeatureEncoding, TargetEncoding } from './encoding.ts';
-import { classCount } from './labels.ts';
-import { firstMissing, type Table, type TableColumn } from './table.ts';
+import { cellText, type Target, targetOf, where, words } from './encode-target.ts';
+import type { Encoding, FeatureEncoding } from './encoding.ts';
+import { firstMissing, type Table } from './table.ts';
 
 export interface TableOptions {
   /** The label column: a name, or its number counted from 1; default: the last. */
@@ -41,14 +41,6 @@ function columnOf(t: Table, spec: string, option: string): number {
   if (Number.isInteger(n) && n >= 1 && n <= t.names.length) return n - 1;
   const names = t.hasHeader ? `a column of ${t.name} (${t.names.join(', ')})` : `a column number 1..${t.names.length}`;
   throw new OptionError(option, spec, `expected ${names}`);
-}
-
-const where = (t: Table, row: number, c: number) =>
-  `${t.name} line ${t.lines[row]}, column ${JSON.stringify(t.names[c])}`;
-
-/** A text cell's words: its value, or the cell's own error. */
-function cellText(col: Extract<TableColumn, { kind: 'text' }>, row: number): string {
-  return col.values[col.codes[row]];
 }
 
 /**
@@ -127,13 +119,6 @@ function keptRows(t: Table, used: number[], missing: 'refuse' | 'drop'): Uint32A
   return Uint32Array.from(rows);
 }
 
-/** Distinct words of a text column over the kept rows, sorted. */
-function words(col: Extract<TableColumn, { kind: 'text' }>, keep: Uint32Array): string[] {
-  const seen = new Set<number>();
-  for (const r of keep) seen.add(col.codes[r]);
-  return [...seen].map((code) => col.values[code]).sort();
-}
-
 function featureEncoding(t: Table, c: number, keep: Uint32Array, fixed?: FeatureEncoding): FeatureEncoding {
   const col = t.columns[c];
   const name = t.names[c];
@@ -160,57 +145,6 @@ function featureEncoding(t: Table, c: number, keep: Uint32Array, fixed?: Feature
         `expected at most ${MAX_CATEGORIES} categories (--ignore ${JSON.stringify(name)} to leave it out)`,
     );
   return { name, type: 'category', categories: cats };
-}
-
-interface Target {
-  enc: TargetEncoding;
-  /** Per kept row: the class number, or the number itself. */
-  value: (r: number) => number;
-  outDim: number;
-}
-
-function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetEncoding, outputs = 0): Target {
-  const col = t.columns[c];
-  const name = t.names[c];
-  if (col.kind === 'text' && (fixed === undefined || fixed.type === 'classes')) {
-    if (col.numbers > 0) {
-      const row = Math.max(col.firstNumber, col.firstWord);
-      throw new Error(
-        `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))}: the label column mixes numbers and words, expected one kind`,
-      );
-    }
-    const classes = fixed?.type === 'classes' ? fixed.classes : col.tooMany ? [] : words(col, keep);
-    if (col.tooMany) throw new OptionError('label', name, 'has over 1000 distinct words, expected class names');
-    const index = new Map(classes.map((w, k) => [w, k]));
-    const codeClass = col.values.map((w) => index.get(w) ?? -1);
-    for (const r of keep)
-      if (codeClass[col.codes[r]] < 0)
-        throw new Error(
-          `${where(t, r, c)}: ${JSON.stringify(cellText(col, r))} is not a class of the model, expected one of ${classes.join(', ')}`,
-        );
-    return {
-      enc: { name, type: 'classes', classes },
-      value: (r) => codeClass[col.codes[r]],
-      outDim: classes.length === 2 ? 1 : classes.length,
-    };
-  }
-  if (col.kind === 'text') {
-    const row = col.firstWord;
-    throw new Error(
-      `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))} is not a number, expected a number as the model's label`,
-    );
-  }
-  const values = col.values;
-  const labels = Array.from(keep, (r) => values[r]);
-  const k = fixed ? (outputs >= 3 ? outputs : 0) : classCount(labels);
-  const regression = fixed ? fixed.type === 'number' : k === 0 && !labels.every((v) => v === 0 || v === 1);
-  if (k >= 3)
-    for (const r of keep)
-      if (!(Number.isInteger(values[r]) && values[r] >= 0 && values[r] < k))
-        throw new Error(`${where(t, r, c)}: ${values[r]} is not a class, expected a class number 0..${k - 1}`);
-  if (regression)
-    return { enc: fixed ?? { name, type: 'number', center: 0, scale: 1 }, value: (r) => values[r], outDim: 1 };
-  return { enc: { name, type: 'labels' }, value: (r) => values[r], outDim: k > 0 ? k : 1 };
 }
 
 function build(

@@ -99,11 +99,15 @@ export function finishSource(
   if (!o.encoding) {
     const fitted = fitScaling(train, encoding, o.scale ?? 'none');
     enc = fitted.enc;
-    if (fitted.constant.length > 0)
+    const constant = fitted.constant;
+    if (constant.length > 0) {
+      const named = constant.slice(0, 5).map((c) => JSON.stringify(c));
+      const more = constant.length > 5 ? ` and ${constant.length - 5} more columns` : '';
       notes.push(
-        `data ${train.name}: ${fitted.constant.map((c) => JSON.stringify(c)).join(', ')} ` +
-          `${fitted.constant.length === 1 ? 'is' : 'are'} the same in every training row: left unscaled`,
+        `data ${train.name}: ${named.join(', ')}${more} ${constant.length === 1 ? 'is' : 'are'} ` +
+          'the same in every training row: left unscaled',
       );
+    }
   }
   // Parts cut out by a split are copies of our own; data as loaded is ours when the caller says so.
   const scaled = (d: Dataset | undefined, own: boolean) => (d ? applyScaling(d, enc, own) : undefined);

@@ -36,7 +36,7 @@ export const MAX_DISTINCT = 1000;
 export function firstMissing(col: TableColumn): number {
   if (col.kind === 'text') return col.codes.indexOf(-1);
   const v = col.values;
-  for (let r = 0; r < v.length; r++) if (v[r] !== v[r]) return r; // NaN: a loop, not a call per cell
+  for (let r = 0; r < v.length; r++) if (Number.isNaN(v[r])) return r; // a loop: findIndex called back per cell
   return -1;
 }
 

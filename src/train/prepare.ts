@@ -2,9 +2,7 @@
 // output and loss, the first params, and the run's one description.
 
 import type { Dataset } from '../data/dataset.ts';
-import { type Encoding, plainEncoding, targetUnits } from '../data/encoding.ts';
-import { isUserFile } from '../data/load.ts';
-import { finishSource, loadSource, type Source, VALIDATION_SPLIT } from '../data/sources.ts';
+import type { Encoding } from '../data/encoding.ts';
 import { describeRun, type EvalSpec, type RunSpec } from '../methods/run-spec.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import { constantParams, makeNet, type Net, paramCount, randomParams, xavierParams } from '../nn/network.ts';
@@ -12,10 +10,11 @@ import { type LossName, type Output, outputs } from '../nn/output.ts';
 import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
-import { decideAuto, decideSource } from './auto-settings.ts';
-import { checkFits, grouped, runBytes, SPIRAL_POINT_BYTES } from './memory.ts';
+import { decideAuto } from './auto-settings.ts';
+import { checkFits, grouped, runBytes } from './memory.ts';
 import { dataNotes, resumeNotes, scaleNotes } from './notes.ts';
 import { isModelPath, type ResolvedOptions, type Settings } from './options.ts';
+import { inTargetUnits, prepareData } from './prepare-data.ts';
 import { FRESH, type Resume, resumeFrom } from './resume.ts';
 
 export interface Prepared {
@@ -48,22 +47,11 @@ export function prepare(given: ResolvedOptions): Prepared {
     : typeof given.init === 'object'
       ? given.init
       : undefined;
-  const userData = typeof given.data === 'string' && isUserFile(given.data);
-  const early = decideSource(given, userData);
-  if (model?.encoding && given.scale !== 'auto' && given.scale !== model.encoding.scale)
-    throw new OptionError('scale', given.scale, `the model was trained with --scale ${model.encoding.scale}`);
-  const src = source(given, { ...early, encoding: model?.encoding, outputs: model?.net.nodes.at(-1) });
+  const { source: src, userData, picks, chosen: dataChosen } = prepareData(given, model);
   const { train: data, validation, test, encoding } = src;
-  // 'auto' holds a validation part out of a user's file with enough rows.
-  const split = early.validationSplit === 'auto' ? (validation ? VALIDATION_SPLIT : 0) : early.validationSplit;
-  const picks = { scale: early.scale, validationSplit: split };
   const auto = decideAuto({ ...given, ...picks }, data, model !== undefined, userData);
   const { settings: o } = auto;
-  const chosen = [
-    ...auto.chosen,
-    ...early.chosen,
-    ...(early.validationSplit === 'auto' ? [`validationSplit ${split}`] : []),
-  ];
+  const chosen = [...auto.chosen, ...dataChosen];
   // A batch given larger than the data would be the whole set under another name, with epochs and samples/s wrong.
   if (given.batch !== 'auto' && o.batch > data.n)
     throw new OptionError('batch', o.batch, `expected at most ${data.n}, the training samples (0: the whole set)`);
@@ -101,13 +89,6 @@ export function prepare(given: ResolvedOptions): Prepared {
     notes,
     resume,
   };
-}
-
-/** The data with its targets as the file has them (notes speak of the labels the user wrote, not scaled ones). */
-function inTargetUnits(data: Dataset, encoding: Encoding): Dataset {
-  const { center, scale } = targetUnits(encoding);
-  if (center === 0 && scale === 1) return data;
-  return { ...data, targets: data.targets.map((t) => center + scale * t) };
 }
 
 /** Refuses a net too large for memory before its weights exist, naming what made it large. */
@@ -217,37 +198,4 @@ function evaluationSamples(n: number, seed: string): Int32Array {
     all[j] = x;
   }
   return all.subarray(0, EVAL_SAMPLES).sort();
-}
-
-interface SourcePicks {
-  scale: Settings['scale'];
-  validationSplit: number | 'auto';
-  /** A resumed model's encoding and outputs: its columns, categories, classes and scaling. */
-  encoding?: Encoding;
-  outputs?: number;
-}
-
-/** The training, validation and test sets: from --data, or given as Datasets (a test set must fit the data). */
-function source(o: ResolvedOptions, p: SourcePicks): Source {
-  const opts = { ...o, ...p, ignore: o.ignore };
-  if (typeof o.data === 'string') {
-    if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
-    const spec = o.data;
-    // Generated points are built as JS arrays first: a count too large would exhaust the heap, not fail.
-    if (spec === 'spiral')
-      checkFits('samples', o.samples, o.samples * SPIRAL_POINT_BYTES, 'the spiral', 'fewer points');
-    return asInput(() => loadSource(spec, opts));
-  }
-  for (const option of ['trainSize', 'testSize', 'testSplit', 'digit', 'label'] as const) {
-    const value = o[option];
-    if (value !== undefined && value !== 0) throw new OptionError(option, value, 'applies to data named by --data');
-  }
-  if (o.ignore.length > 0) throw new OptionError('ignore', o.ignore, 'applies to data named by --data');
-  if (o.missing !== 'refuse') throw new OptionError('missing', o.missing, 'applies to data named by --data');
-  const { data, test } = o;
-  if (test && (test.inDim !== data.inDim || test.outDim !== data.outDim)) {
-    const shape = (d: Dataset) => `${d.inDim} inputs, ${d.outDim} outputs`;
-    throw new OptionError('test', test.name, `has ${shape(test)}, expected ${shape(data)} as data ${data.name}`);
-  }
-  return finishSource({ train: data, test }, p.encoding ?? plainEncoding(data.inDim), opts);
 }

@@ -1,0 +1,75 @@
+// The label column of a table: words to class names (sorted, or a model's),
+// numbers to class numbers or a regression target; a column that mixes them
+// refused, naming the first cell of the other kind.
+
+import { OptionError } from '../util/option-error.ts';
+import type { TargetEncoding } from './encoding.ts';
+import { classCount } from './labels.ts';
+import type { Table, TableColumn } from './table.ts';
+
+/** "data.csv line 7, column "x"": where a cell is, for messages. */
+export const where = (t: Table, row: number, c: number) =>
+  `${t.name} line ${t.lines[row]}, column ${JSON.stringify(t.names[c])}`;
+
+/** A text cell's words: its value, or the cell's own error. */
+export function cellText(col: Extract<TableColumn, { kind: 'text' }>, row: number): string {
+  return col.values[col.codes[row]];
+}
+
+/** Distinct words of a text column over the kept rows, sorted. */
+export function words(col: Extract<TableColumn, { kind: 'text' }>, keep: Uint32Array): string[] {
+  const seen = new Set<number>();
+  for (const r of keep) seen.add(col.codes[r]);
+  return [...seen].map((code) => col.values[code]).sort();
+}
+
+export interface Target {
+  enc: TargetEncoding;
+  /** Per kept row: the class number, or the number itself. */
+  value: (r: number) => number;
+  outDim: number;
+}
+
+export function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetEncoding, outputs = 0): Target {
+  const col = t.columns[c];
+  const name = t.names[c];
+  if (col.kind === 'text' && (fixed === undefined || fixed.type === 'classes')) {
+    if (col.numbers > 0) {
+      const row = Math.max(col.firstNumber, col.firstWord);
+      throw new Error(
+        `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))}: the label column mixes numbers and words, expected one kind`,
+      );
+    }
+    const classes = fixed?.type === 'classes' ? fixed.classes : col.tooMany ? [] : words(col, keep);
+    if (col.tooMany) throw new OptionError('label', name, 'has over 1000 distinct words, expected class names');
+    const index = new Map(classes.map((w, k) => [w, k]));
+    const codeClass = col.values.map((w) => index.get(w) ?? -1);
+    for (const r of keep)
+      if (codeClass[col.codes[r]] < 0)
+        throw new Error(
+          `${where(t, r, c)}: ${JSON.stringify(cellText(col, r))} is not a class of the model, expected one of ${classes.join(', ')}`,
+        );
+    return {
+      enc: { name, type: 'classes', classes },
+      value: (r) => codeClass[col.codes[r]],
+      outDim: classes.length === 2 ? 1 : classes.length,
+    };
+  }
+  if (col.kind === 'text') {
+    const row = col.firstWord;
+    throw new Error(
+      `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))} is not a number, expected a number as the model's label`,
+    );
+  }
+  const values = col.values;
+  const labels = Array.from(keep, (r) => values[r]);
+  const k = fixed ? (outputs >= 3 ? outputs : 0) : classCount(labels);
+  const regression = fixed ? fixed.type === 'number' : k === 0 && !labels.every((v) => v === 0 || v === 1);
+  if (k >= 3)
+    for (const r of keep)
+      if (!(Number.isInteger(values[r]) && values[r] >= 0 && values[r] < k))
+        throw new Error(`${where(t, r, c)}: ${values[r]} is not a class, expected a class number 0..${k - 1}`);
+  if (regression)
+    return { enc: fixed ?? { name, type: 'number', center: 0, scale: 1 }, value: (r) => values[r], outDim: 1 };
+  return { enc: { name, type: 'labels' }, value: (r) => values[r], outDim: k > 0 ? k : 1 };
+}
