@@ -97,12 +97,13 @@ describe('scaling', () => {
     expect(five.encoding.features[0]).toMatchObject({ center: mean });
   });
 
-  it('scales minmax to 0..1 and leaves a constant column as it is, naming it', () => {
+  it('scales minmax to 0..1 and centres a constant column on its value without scaling it, naming it', () => {
     const c = encodeTable(parseCsvText('a,k,y\n1,7,0\n3,7,1\n', 'c.csv'));
     const fitted = fitScaling(c.data, c.encoding, 'minmax');
     expect(fitted.constant).toEqual(['k']);
+    expect(fitted.enc.features[1]).toMatchObject({ center: 7, scale: 1 });
     const scaled = applyScaling(c.data, fitted.enc);
-    expect([...scaled.inputs]).toEqual([0, 7, 1, 1, 7, 1]);
+    expect([...scaled.inputs]).toEqual([0, 0, 1, 1, 0, 1]);
   });
 
   it('standardises a regression target and leaves labels as they are', () => {
@@ -164,5 +165,26 @@ describe('the model file', () => {
 
   it('is absent for plain data, whose numbers are used as they are', () => {
     expect(plainEncoding(3).features.map((f) => f.name)).toEqual(['x1', 'x2']);
+  });
+});
+
+describe('a file read with a model’s encoding', () => {
+  const { encoding } = encodeTable(parseCsvText(PETS, 'pets.csv'));
+
+  it('finds its columns by name, in any order, when the file has a header', () => {
+    const moved = 'kind,legs,weight,colour\ncat,4,4.0,black\n';
+    expect([...encodeTable(parseCsvText(moved, 'm.csv'), {}, encoding).data.inputs]).toEqual([4, 1, 0, 0, 0, 0, 4, 1]);
+  });
+
+  it('refuses a header without the model’s columns rather than reading others in their place', () => {
+    expect(() => encodeTable(parseCsvText('weight,color,legs,kind\n4,black,4,cat\n', 'w.csv'), {}, encoding)).toThrow(
+      'w.csv: no column "colour" in its header, expected the model\'s columns (weight, colour, legs)',
+    );
+  });
+
+  it('refuses a header that names two columns alike', () => {
+    expect(() => encodeTable(parseCsvText('x,x,y\n1,2,0\n3,4,1\n', 'd.csv'))).toThrow(
+      'd.csv header: column "x" twice, expected a name of its own for each column',
+    );
   });
 });

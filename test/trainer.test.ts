@@ -4,6 +4,7 @@ import { backpropGradient } from '../src/nn/backprop.ts';
 import { meanLoss } from '../src/nn/loss.ts';
 import type { TrainEvent } from '../src/train/events.ts';
 import { DEFAULTS, type TrainOptions } from '../src/train/options.ts';
+import { StopRules } from '../src/train/stop.ts';
 import { train } from '../src/train/trainer.ts';
 import { bytes, seedRun } from './helpers.ts';
 
@@ -61,6 +62,30 @@ describe('train() in the main thread', () => {
       }),
     );
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThanOrEqual(losses[i - 1]);
+  });
+
+  it('calls a plateau of the validation loss early stopping, and counts min-delta as a share above a loss of 1', () => {
+    const rules = new StopRules({
+      ...DEFAULTS,
+      targetLoss: 0,
+      targetAccuracy: 0,
+      minDelta: 0.01,
+      patience: 2,
+      validation: true,
+    });
+    // 1000 -> 995: 0.5% of it, under 1%, after two reports: early stopping.
+    expect([1000, 998, 995].map((best, k) => rules.check(k, best, best, 0, true))).toEqual([
+      undefined,
+      undefined,
+      'early-stop',
+    ]);
+    const plain = new StopRules({ ...DEFAULTS, targetLoss: 0, targetAccuracy: 0, minDelta: 0.01, patience: 2 });
+    // Below a loss of 1 the share is of 1: 0.5 -> 0.48 is an improvement of 0.02, more than 0.01.
+    expect([0.5, 0.49, 0.48].map((best, k) => plain.check(k, best, best, 0, true))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('stops on a plateau when the best loss stops improving', async () => {

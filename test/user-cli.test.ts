@@ -87,6 +87,25 @@ describe('a spreadsheet CSV', () => {
   });
 });
 
+describe('flags and pictures a file cannot use', () => {
+  it('refuses a decision map of one word column, whose two inputs are no plane', () => {
+    writeFileSync(join(cwd, 'colours.csv'), 'colour,ripe\nred,1\ngreen,0\nred,1\ngreen,0\n');
+    expect(run('train', '--data', 'colours.csv', '--out', 'colours.json', '--quiet').code).toBe(0);
+    const r = run('plot', '--model', 'colours.json', '--svg', 'colours.svg');
+    expect(r.stderr).toBe(
+      'plot: --model "colours.json": expected two number columns for --svg "colours.svg"; it has a word column (colour)',
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(cwd, 'colours.svg'))).toBe(false);
+  });
+
+  it('refuses --label on built-in data, which has no columns to choose', () => {
+    const r = run('train', '--label', 'x');
+    expect(r.stderr).toBe('train: --label: applies to a CSV file, expected without it for --data seed2class');
+    expect(r.code).toBe(2);
+  });
+});
+
 describe('a regression CSV', () => {
   it('predicts in the target’s own units, with the target column, RMSE and R²', () => {
     const r = run('predict', '--model', 'prices.json', '--data', 'prices.csv');

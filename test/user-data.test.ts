@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withCheckpoints } from '../src/cli/checkpoint.ts';
 import type { Dataset } from '../src/data/dataset.ts';
 import { applyInputs, predict } from '../src/model/apply.ts';
 import { loadModel, saveModel } from '../src/model/model-file.ts';
@@ -133,5 +134,36 @@ describe('a regression with targets in the hundreds', () => {
     saveModel(path, { net: r.net, params: r.params, loss: 'mse', meta: {}, encoding: r.encoding });
     const again = await train({ data: prices, init: path, threads: 0, maxIters: 1, testSplit: 0.2, seed: '2' });
     expect(again.encoding).toEqual(r.encoding);
+  });
+});
+
+describe('resuming and checkpoints', () => {
+  it('resumes a model without an encoding on the numbers as they are, not scaled anew', async () => {
+    const r = await train({ data: prices, threads: 0, maxIters: 5, scale: 'none' });
+    const path = join(dir, 'plain.json');
+    saveModel(path, { net: r.net, params: r.params, loss: 'mse', meta: {} }); // as older files are
+    const again = await train({ data: prices, init: path, threads: 0, maxIters: 6 });
+    expect(again.options.scale).toBe('none');
+    expect([...again.data.inputs.subarray(0, 3)]).toEqual([...r.data.inputs.subarray(0, 3)]);
+  });
+
+  it('refuses a --scale other than the resumed model’s', async () => {
+    const r = await train({ data: prices, threads: 0, maxIters: 5, scale: 'minmax' });
+    const path = join(dir, 'minmax.json');
+    saveModel(path, { net: r.net, params: r.params, loss: 'mse', meta: {}, encoding: r.encoding });
+    await expect(train({ data: prices, init: path, threads: 0, maxIters: 6, scale: 'standard' })).rejects.toThrow(
+      'scale "standard": the model was trained with --scale minmax; expected that or auto',
+    );
+    const again = await train({ data: prices, init: path, threads: 0, maxIters: 6 });
+    expect([again.options.scale, again.encoding]).toEqual(['minmax', r.encoding]);
+  });
+
+  it('writes the encoding into every checkpoint, so that a killed run’s file reads the data', async () => {
+    const path = join(dir, 'checkpoint.json');
+    const save = withCheckpoints(path, { seed: '1', data: fruit }, () => {});
+    await train({ data: fruit, threads: 0, maxIters: 20, checkpointEvery: 10, onEvent: save });
+    const model = loadModel(path);
+    expect(model.meta.stopReason).toBe('checkpoint');
+    expect(model.encoding?.target).toEqual({ name: 'fruit', type: 'classes', classes: ['apple', 'mango'] });
   });
 });

@@ -3,6 +3,7 @@
 // ignored without a word, so the user believed it had an effect; now each
 // is refused, as --digit on points already was (data/sources.ts).
 
+import { isTableFile } from '../data/load.ts';
 import type { TrainOptions } from '../train/options.ts';
 import { UsageError } from './flags.ts';
 
@@ -28,7 +29,7 @@ export function checkApplies(o: TrainOptions, typed: (flag: string) => boolean):
     if (typed(flag) && !methods.includes(method))
       throw new UsageError(`--${flag}: applies to ${where} only, expected without it for --method ${method}`);
   for (const flag of ['label', 'ignore', 'missing'])
-    if (typed(flag) && !/\.(csv|tsv|txt)$/i.test(String(o.data)))
+    if (typed(flag) && !isTableFile(String(o.data)))
       throw new UsageError(`--${flag}: applies to a CSV file, expected without it for --data ${String(o.data)}`);
   if (typed('samples') && o.data !== 'spiral')
     throw new UsageError(`--samples: applies to --data spiral only, expected without it for --data ${String(o.data)}`);

@@ -35,6 +35,7 @@ function save(out: string, s: StartEvent, meta: RunMeta, e: CheckpointEvent): vo
     params: e.params,
     loss: s.loss as LossName,
     history: e.history,
+    ...(s.encoding ? { encoding: s.encoding } : {}),
     meta: {
       method: s.method,
       ...meta,

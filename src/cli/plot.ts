@@ -59,6 +59,11 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
       throw new UsageError(
         `--model ${show(a.model)}: expected a model of 2-D data for --${flag} ${show(path)}; it has ${features} inputs (${show(spec)})`,
       );
+    // Two inputs of one word column (two categories) are no plane to draw.
+    if (map && model.encoding?.features.some((f) => f.type !== 'number'))
+      throw new UsageError(
+        `--model ${show(a.model)}: expected two number columns for --${flag} ${show(path)}; it has a word column (${model.encoding.features.map((f) => f.name).join(', ')})`,
+      );
     // A map shades classes: a regression's outputs have none (it read "accuracy 0.0%", "label NaN").
     if (map && model.loss === 'mse')
       throw new UsageError(

@@ -45,6 +45,7 @@ function main(a: PredictArgs): string {
         outputs: nodes[nodes.length - 1],
       }),
     );
+    for (const note of source.notes) console.error(`predict: ${note}`);
     // Digits come with a test set: the samples the model did not train on.
     const set = source.test ?? source.train;
     checkFits(model, set, a.data, a.model);

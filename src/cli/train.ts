@@ -163,7 +163,9 @@ async function plotMap(path: string, model: Model, r: TrainResult): Promise<bool
       ? `a decision map needs 2-D data, and ${r.data.name} has ${r.data.inDim - 1} features`
       : r.output.name === 'mse'
         ? `a decision map needs a classifier, and ${r.data.name} is a regression`
-        : undefined;
+        : r.encoding.features.some((f) => f.type !== 'number')
+          ? `a decision map needs two number columns, and ${r.data.name} has a word column`
+          : undefined;
   if (problem) {
     console.error(`train: --plot ${show(path)}: ${problem}`);
     process.exitCode = 2;

@@ -51,6 +51,10 @@ function columnOf(t: Table, spec: string, option: string): number {
  * targets of 0 (unlabelled: predict only).
  */
 export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): Encoded {
+  // Two columns of one name: by name, the second could never be reached, and a model would read the first twice.
+  const twice = t.names.find((n, c) => t.names.indexOf(n) !== c);
+  if (t.hasHeader && twice !== undefined)
+    throw new Error(`${t.name} header: column ${JSON.stringify(twice)} twice, expected a name of its own for each column`);
   const ignored = new Set((o.ignore ?? []).map((s) => columnOf(t, s, 'ignore')));
   const { featureCols, label } = fixed ? columnsAsModel(t, o, fixed, ignored) : columnsOf(t, o, ignored);
   if (featureCols.length === 0) throw new Error(`${t.name}: no feature columns, expected x1,...,xn,label`);
@@ -83,7 +87,14 @@ function columnsOf(t: Table, o: TableOptions, ignored: Set<number>): Columns {
  */
 function columnsAsModel(t: Table, o: TableOptions, fixed: Encoding, ignored: Set<number>): Columns {
   const names = fixed.features.map((f) => f.name);
-  if (t.hasHeader && names.every((n) => t.names.includes(n))) {
+  // Names of the model's own (not x1.. or "column 1"..) and a header: the columns by name, never by place.
+  const named = !names.every((n, i) => n === `x${i + 1}` || n === `column ${i + 1}`);
+  if (t.hasHeader && named) {
+    const absent = names.filter((n) => !t.names.includes(n));
+    if (absent.length > 0)
+      throw new Error(
+        `${t.name}: no column ${absent.map((n) => JSON.stringify(n)).join(', ')} in its header, expected the model's columns (${names.join(', ')})`,
+      );
     const label = o.label !== undefined ? columnOf(t, o.label, 'label') : t.names.indexOf(fixed.target.name);
     return { featureCols: names.map((n) => t.names.indexOf(n)), label };
   }

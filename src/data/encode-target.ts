@@ -5,7 +5,7 @@
 import { OptionError } from '../util/option-error.ts';
 import type { TargetEncoding } from './encoding.ts';
 import { classCount } from './labels.ts';
-import type { Table, TableColumn } from './table.ts';
+import { MAX_DISTINCT, type Table, type TableColumn } from './table.ts';
 
 /** "data.csv line 7, column "x"": where a cell is, for messages. */
 export const where = (t: Table, row: number, c: number) =>
@@ -13,7 +13,8 @@ export const where = (t: Table, row: number, c: number) =>
 
 /** A text cell's words: its value, or the cell's own error. */
 export function cellText(col: Extract<TableColumn, { kind: 'text' }>, row: number): string {
-  return col.values[col.codes[row]];
+  // A column past MAX_DISTINCT texts keeps no new ones (code -2): say so rather than "undefined".
+  return col.values[col.codes[row]] ?? `a text past the first ${MAX_DISTINCT} distinct ones`;
 }
 
 /** Distinct words of a text column over the kept rows, sorted. */

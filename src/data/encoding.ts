@@ -68,8 +68,9 @@ export function fitScaling(train: Dataset, enc: Encoding, scale: ScaleName): { e
   const fitted = (st: Stats, name: string, how: ScaleName) => {
     if (how === 'none') return { center: 0, scale: 1 };
     if (!(st.max > st.min)) {
+      // Centred on its one value, as scikit-learn does: a year column of 2007 would saturate every unit.
       constant.push(name);
-      return { center: 0, scale: 1 };
+      return { center: st.min, scale: 1 };
     }
     // The population sd, as scikit-learn's StandardScaler.
     return how === 'minmax' ? { center: st.min, scale: st.max - st.min } : { center: st.mean, scale: st.sd };

@@ -27,8 +27,10 @@ export interface DataOptions extends TableOptions {
 
 export const BUILT_IN_DATA = ['seed2class', 'spiral'] as const;
 
-/** Whether `--data` names a user's file (CSV or JSON), whose columns 'auto' scales. */
-export const isUserFile = (spec: string): boolean => /\.(csv|tsv|txt|json)$/i.test(spec);
+/** Whether `--data` names a table read by csv.ts (--label, --ignore, --missing apply). */
+export const isTableFile = (spec: string): boolean => /\.(csv|tsv|txt)$/i.test(spec);
+/** Whether `--data` names a user's file (a table or the original's JSON), whose columns 'auto' scales. */
+export const isUserFile = (spec: string): boolean => isTableFile(spec) || /\.json$/i.test(spec);
 
 /** Resolves `--data`: a built-in name or a .csv/.json file, with its encoding. */
 export function loadEncoded(spec: string, opts: DataOptions): Encoded {
@@ -36,7 +38,7 @@ export function loadEncoded(spec: string, opts: DataOptions): Encoded {
   if (spec === 'seed2class') return plain(seed2class());
   if (spec === 'spiral') return plain(spiral(opts.samples, opts.seed));
   const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase(); // DATA.CSV as data.csv
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return encodeTable(readCsvFile(spec), opts, opts.encoding);
+  if (isTableFile(spec)) return encodeTable(readCsvFile(spec), opts, opts.encoding);
   if (ext === '.json') {
     const data = parseOriginalJson(readText(spec, 'data'), basename(spec));
     const encoding = plainEncoding(data.inDim);

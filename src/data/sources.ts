@@ -40,6 +40,8 @@ export interface SourceOptions extends TableOptions {
 export const VALIDATION_SPLIT = 0.15;
 /** ...where there are this many rows: fewer would leave a validation part too small to choose by. */
 export const VALIDATION_MIN_ROWS = 40;
+/** ...and at most this many: its loss is measured at every report, and 10,000 rows already tell. */
+export const VALIDATION_MAX_ROWS = 10_000;
 
 export interface Source {
   train: Dataset;
@@ -85,8 +87,7 @@ export function finishSource(
 ): Source {
   let { train } = parts;
   let validation: Dataset | undefined;
-  const split =
-    o.validationSplit === 'auto' ? (train.n >= VALIDATION_MIN_ROWS ? VALIDATION_SPLIT : 0) : (o.validationSplit ?? 0);
+  const split = o.validationSplit === 'auto' ? autoValidation(train.n) : (o.validationSplit ?? 0);
   if (split > 0) {
     const held = renamed('validationSplit', () =>
       splitDataset(train, split, JSON.stringify([o.seed, 'validation']), 'validation', owned || train !== parts.train),
@@ -105,7 +106,7 @@ export function finishSource(
       const more = constant.length > 5 ? ` and ${constant.length - 5} more columns` : '';
       notes.push(
         `data ${train.name}: ${named.join(', ')}${more} ${constant.length === 1 ? 'is' : 'are'} ` +
-          'the same in every training row: left unscaled',
+          'the same in every training row: centred to 0, not scaled',
       );
     }
   }
@@ -118,6 +119,12 @@ export function finishSource(
     encoding: enc,
     notes,
   };
+}
+
+/** 'auto': VALIDATION_SPLIT of the training rows, none of a small file, at most VALIDATION_MAX_ROWS of a large one. */
+export function autoValidation(rows: number): number {
+  if (rows < VALIDATION_MIN_ROWS) return 0;
+  return Math.min(VALIDATION_SPLIT, Number((VALIDATION_MAX_ROWS / rows).toPrecision(2)));
 }
 
 /** A split's error said of the option that asked for it. */

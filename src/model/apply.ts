@@ -36,7 +36,7 @@ export function applyInputs(model: Model, input: Float64Array | Float32Array, fr
 
 /**
  * The model's answer for one row of cells, as a CSV row of its features
- * holds them: `predict(model, [39.1, 18.7, 181, 3750, 'Torgersen', 'male'])`,
+ * holds them: `predict(model, ['Torgersen', 39.1, 18.7, 181, 3750, 'male'])`,
  * or by column name: `predict(model, { bill_length_mm: 39.1, ... })`.
  */
 export function predict(model: Model, row: Cells | Record<string, number | string>): Applied {

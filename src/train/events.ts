@@ -1,5 +1,6 @@
 // What train() tells its caller as it goes; the CLI decides how to show it.
 
+import type { Encoding } from '../data/encoding.ts';
 import type { HistoryPoint } from '../model/history.ts';
 
 export interface Progress {
@@ -34,6 +35,8 @@ export interface StartEvent {
   chosen: string[];
   /** What the user should know about the data (labels that make it a regression), in words. */
   notes: string[];
+  /** How the data's columns became the inputs, where a model needs it to read them (checkpoints keep it). */
+  encoding?: Encoding;
 }
 
 /** At the end of each epoch of a mini-batch run. Train loss: on the fixed evaluation set. */

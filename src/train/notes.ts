@@ -22,6 +22,15 @@ export function dataNotes(data: Dataset, loss: LossName): string[] {
         'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
     );
   }
+  const whole = loss === 'mse' && data.outDim === 1 && !plusMinus && !stray && t.every((v) => Number.isInteger(v) && v >= 0);
+  if (whole) {
+    const distinct = new Set(t).size;
+    const [lo, hi] = t.reduce(([a, b], v) => [Math.min(a, v), Math.max(b, v)], [Infinity, -Infinity]);
+    notes.push(
+      `data ${data.name}: labels are ${distinct} whole numbers from ${lo} to ${hi}, read as a ` +
+        'regression target (mse); class labels are 0..K-1, at most 30 of them, with few left out',
+    );
+  }
   if (loss === 'mse' && plusMinus)
     notes.push(
       `data ${data.name}: labels are -1 and 1, so the loss is mse, a regression; for two classes, label them 0 and 1`,

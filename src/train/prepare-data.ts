@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { type Encoding, plainEncoding, targetUnits } from '../data/encoding.ts';
 import { isUserFile } from '../data/load.ts';
-import { finishSource, loadSource, type Source, VALIDATION_SPLIT } from '../data/sources.ts';
+import { autoValidation, finishSource, loadSource, type Source } from '../data/sources.ts';
 import type { Model } from '../model/model-file.ts';
 import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
@@ -26,11 +26,18 @@ export interface PreparedData {
 export function prepareData(given: ResolvedOptions, model: Model | undefined): PreparedData {
   const userData = typeof given.data === 'string' && isUserFile(given.data);
   const early = decideSource(given, userData);
-  if (model?.encoding && given.scale !== 'auto' && given.scale !== model.encoding.scale)
-    throw new OptionError('scale', given.scale, `the model was trained with --scale ${model.encoding.scale}`);
+  if (model) {
+    // A resumed model's inputs are scaled as it was trained, or not at all (older files, --scale none): never refitted.
+    const trained = model.encoding?.scale ?? 'none';
+    if (given.scale !== 'auto' && given.scale !== trained)
+      throw new OptionError('scale', given.scale, `the model was trained with --scale ${trained}; expected that or auto`);
+    early.scale = trained;
+    early.chosen = early.chosen.filter((c) => !c.startsWith('scale '));
+  }
   const src = source(given, { ...early, encoding: model?.encoding, outputs: model?.net.nodes.at(-1) });
   // 'auto' holds a validation part out of a user's file with enough rows.
-  const split = early.validationSplit === 'auto' ? (src.validation ? VALIDATION_SPLIT : 0) : early.validationSplit;
+  const rows = src.train.n + (src.validation?.n ?? 0);
+  const split = early.validationSplit === 'auto' ? autoValidation(rows) : early.validationSplit;
   const chosen = [...early.chosen, ...(early.validationSplit === 'auto' ? [`validationSplit ${split}`] : [])];
   return { source: src, userData, picks: { scale: early.scale, validationSplit: split }, chosen };
 }

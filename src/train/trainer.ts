@@ -4,7 +4,7 @@
 // many threads did the evaluating.
 
 import type { Dataset } from '../data/dataset.ts';
-import type { Encoding } from '../data/encoding.ts';
+import { type Encoding, worthKeeping } from '../data/encoding.ts';
 import { bestCandidate, makeCandidate } from '../methods/candidates.ts';
 import { gradientFromResults } from '../methods/evaluate.ts';
 import type { HistoryPoint } from '../model/history.ts';
@@ -105,6 +105,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       evalsPerIter: runner.results.length,
       chosen,
       notes,
+      ...(worthKeeping(encoding) ? { encoding } : {}),
     });
     const { reportEvery, onEvent } = o;
     const { targetAccuracy } = o;
