@@ -188,3 +188,11 @@ describe('a file read with a model’s encoding', () => {
     );
   });
 });
+
+describe('a pandas export', () => {
+  it('leaves out the index column that to_csv writes without a name, and says so', () => {
+    const e = encodeTable(parseCsvText(',a,b,label\n0,1.5,2,yes\n1,2.5,3,no\n', 'pd.csv'));
+    expect(e.encoding.features.map((f) => f.name)).toEqual(['a', 'b']);
+    expect(e.notes).toEqual(['data pd.csv: column 1 has no name in the header (an index, as pandas writes): left out']);
+  });
+});

@@ -31,6 +31,8 @@ export interface Encoded {
   dropped: number;
   /** false: the file has no label column (rows to predict); targets are 0. */
   labelled: boolean;
+  /** What the user should know about the columns (one left out), in words. */
+  notes: string[];
 }
 
 /** Column index of a --label or --ignore value: a header name, else a number from 1. */
@@ -51,10 +53,22 @@ function columnOf(t: Table, spec: string, option: string): number {
  * targets of 0 (unlabelled: predict only).
  */
 export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): Encoded {
+  const notes: string[] = [];
+  // An index column without a name (pandas' to_csv) is row numbers, not data: left out unless named by a flag.
+  const asked = [o.label, ...(o.ignore ?? [])];
+  const unnamed = (t.unnamed ?? []).filter((c) => !asked.includes(t.names[c]) && !asked.includes(String(c + 1)));
+  if (unnamed.length > 0 && !fixed) {
+    o = { ...o, ignore: [...(o.ignore ?? []), ...unnamed.map((c) => t.names[c])] };
+    notes.push(
+      `data ${t.name}: ${unnamed.map((c) => t.names[c]).join(', ')} has no name in the header (an index, as pandas writes): left out`,
+    );
+  }
   // Two columns of one name: by name, the second could never be reached, and a model would read the first twice.
   const twice = t.names.find((n, c) => t.names.indexOf(n) !== c);
   if (t.hasHeader && twice !== undefined)
-    throw new Error(`${t.name} header: column ${JSON.stringify(twice)} twice, expected a name of its own for each column`);
+    throw new Error(
+      `${t.name} header: column ${JSON.stringify(twice)} twice, expected a name of its own for each column`,
+    );
   const ignored = new Set((o.ignore ?? []).map((s) => columnOf(t, s, 'ignore')));
   const { featureCols, label } = fixed ? columnsAsModel(t, o, fixed, ignored) : columnsOf(t, o, ignored);
   if (featureCols.length === 0) throw new Error(`${t.name}: no feature columns, expected x1,...,xn,label`);
@@ -68,7 +82,7 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
     target: target?.enc ?? fixed?.target ?? { name: 'label', type: 'labels' },
   };
   const data = build(t, featureCols, features, keep, target, o.outputs);
-  return { data, encoding, dropped: t.rows - keep.length, labelled: target !== undefined };
+  return { data, encoding, dropped: t.rows - keep.length, labelled: target !== undefined, notes };
 }
 
 type Columns = { featureCols: number[]; label: number };

@@ -34,7 +34,13 @@ export const isUserFile = (spec: string): boolean => isTableFile(spec) || /\.jso
 
 /** Resolves `--data`: a built-in name or a .csv/.json file, with its encoding. */
 export function loadEncoded(spec: string, opts: DataOptions): Encoded {
-  const plain = (data: Dataset): Encoded => ({ data, encoding: plainEncoding(data.inDim), dropped: 0, labelled: true });
+  const plain = (data: Dataset): Encoded => ({
+    data,
+    encoding: plainEncoding(data.inDim),
+    dropped: 0,
+    labelled: true,
+    notes: [],
+  });
   if (spec === 'seed2class') return plain(seed2class());
   if (spec === 'spiral') return plain(spiral(opts.samples, opts.seed));
   const ext = spec.slice(spec.lastIndexOf('.')).toLowerCase(); // DATA.CSV as data.csv
@@ -44,7 +50,7 @@ export function loadEncoded(spec: string, opts: DataOptions): Encoded {
     const encoding = plainEncoding(data.inDim);
     // One number per sample that is no class: a regression target, standardised as a CSV's would be.
     if (data.outDim === 1 && !data.binary) encoding.target = { name: 'ans', type: 'number', center: 0, scale: 1 };
-    return { data, encoding, dropped: 0, labelled: true };
+    return { data, encoding, dropped: 0, labelled: true, notes: [] };
   }
   // mnist and IDX directories are read before this (sources.ts), but the user may have meant them.
   const names = [...BUILT_IN_DATA, 'mnist'].join(', ');

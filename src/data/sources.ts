@@ -66,11 +66,12 @@ export function loadSource(spec: string, o: SourceOptions): Source {
     if (value !== undefined && value !== 0)
       throw new OptionError(option, value, 'applies to digits: mnist or an IDX directory');
   }
-  const { data, encoding, dropped, labelled } = loadEncoded(spec, o);
+  const { data, encoding, dropped, labelled, notes } = loadEncoded(spec, o);
   const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed, 'test', true) : { train: data };
   const source = finishSource(parts, o.encoding ?? encoding, o, true);
   if (dropped > 0)
     source.notes.unshift(`data ${data.name}: ${dropped} of ${data.n + dropped} rows dropped for missing values`);
+  source.notes.unshift(...notes);
   return labelled ? source : { ...source, labelled };
 }
 

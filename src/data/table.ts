@@ -22,6 +22,8 @@ export interface Table {
   name: string; // the file's base name, for messages
   names: string[]; // column names: the header's, or "column 1", "column 2", ... without a header
   hasHeader: boolean;
+  /** Columns the header leaves without a name (pandas' index, written by to_csv): left out unless asked for. */
+  unnamed?: number[];
   rows: number;
   columns: TableColumn[]; // each of length `rows`
   /** The file's line number (1-based) of each row, for messages. */
@@ -136,6 +138,7 @@ class ColumnBuilder {
 export class TableBuilder {
   private names: string[] | undefined;
   private hasHeader = false;
+  private unnamed: number[] = [];
   private cols: ColumnBuilder[] = [];
   private lines = new Uint32Array(0);
   private rows = 0;
@@ -151,8 +154,12 @@ export class TableBuilder {
     const n = cells.n;
     if (!this.names) {
       const head = Array.from({ length: n }, (_, c) => cells.text(c));
-      this.hasHeader = head.every((t, c) => t !== '' && Number.isNaN(cells.number(c, d)));
-      this.names = this.hasHeader ? head : head.map((_, c) => `column ${c + 1}`);
+      // A first cell left empty is pandas' index column (to_csv's default): the rest still name their columns.
+      this.hasHeader =
+        head.some((t) => t !== '') &&
+        head.every((t, c) => (t !== '' || c === 0) && (t === '' || Number.isNaN(cells.number(c, d))));
+      this.unnamed = this.hasHeader && head[0] === '' ? [0] : [];
+      this.names = this.hasHeader ? head.map((t, c) => t || `column ${c + 1}`) : head.map((_, c) => `column ${c + 1}`);
       // Room for 1024 rows, fewer when they are wide: 10,000 columns start at 50 rows, not 80 MB.
       this.lines = new Uint32Array(Math.max(16, Math.min(1024, Math.floor(500_000 / n))));
       this.cols = head.map(() => new ColumnBuilder(this.lines.length));
@@ -179,6 +186,7 @@ export class TableBuilder {
       name,
       names: this.names!,
       hasHeader: this.hasHeader,
+      unnamed: this.unnamed,
       rows,
       columns,
       lines: trimmed(this.lines, rows),

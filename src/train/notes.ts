@@ -22,7 +22,8 @@ export function dataNotes(data: Dataset, loss: LossName): string[] {
         'so the loss is mse, a regression; for a classifier, fix those labels; for a regression, give --loss mse',
     );
   }
-  const whole = loss === 'mse' && data.outDim === 1 && !plusMinus && !stray && t.every((v) => Number.isInteger(v) && v >= 0);
+  const whole =
+    loss === 'mse' && data.outDim === 1 && !plusMinus && !stray && t.every((v) => Number.isInteger(v) && v >= 0);
   if (whole) {
     const distinct = new Set(t).size;
     const [lo, hi] = t.reduce(([a, b], v) => [Math.min(a, v), Math.max(b, v)], [Infinity, -Infinity]);

@@ -30,7 +30,11 @@ export function prepareData(given: ResolvedOptions, model: Model | undefined): P
     // A resumed model's inputs are scaled as it was trained, or not at all (older files, --scale none): never refitted.
     const trained = model.encoding?.scale ?? 'none';
     if (given.scale !== 'auto' && given.scale !== trained)
-      throw new OptionError('scale', given.scale, `the model was trained with --scale ${trained}; expected that or auto`);
+      throw new OptionError(
+        'scale',
+        given.scale,
+        `the model was trained with --scale ${trained}; expected that or auto`,
+      );
     early.scale = trained;
     early.chosen = early.chosen.filter((c) => !c.startsWith('scale '));
   }
