@@ -196,3 +196,33 @@ describe('a pandas export', () => {
     expect(e.notes).toEqual(['data pd.csv: column 1 has no name in the header (an index, as pandas writes): left out']);
   });
 });
+
+describe('columns that are probably not what they seem', () => {
+  it('refuses a label of many distinct words, naming the first, rather than training hundreds of classes', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 3},"$${i},${100 + i}"`).join('\n');
+    expect(() => encodeTable(parseCsvText(`x,price\n${rows}\n`, 'p.csv'))).toThrow(
+      'p.csv line 2, column "price": "$0,100": the label column has 40 distinct words, expected class names (at most 30) or plain numbers',
+    );
+  });
+
+  it('notes a number column that counts the rows, an ID the net would learn from', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},${i % 3},${i % 2}`).join('\n');
+    expect(encodeTable(parseCsvText(`id,x,y\n${rows}\n`, 'ids.csv')).notes).toEqual([
+      'data ids.csv: column "id" counts the rows (1, 2, 3, ...): if it is an ID, --ignore "id"',
+    ]);
+  });
+
+  it('finds a headerless file’s label where the model’s was, not only last', () => {
+    const first = encodeTable(parseCsvText('cat,1,2\ndog,3,4\n', 'nh.csv'), { label: '1' });
+    const again = encodeTable(parseCsvText('dog,5,6\n', 'nh.csv'), {}, first.encoding);
+    expect([...again.data.inputs]).toEqual([5, 6, 1]);
+    expect([...again.data.targets]).toEqual([1]);
+  });
+
+  it('gives back a scaled number as the file wrote it, not with the bits scaling leaves', () => {
+    const { data, encoding } = encodeTable(parseCsvText('a,y\n0.15,0\n13.4,1\n2,0\n', 'r.csv'));
+    const { enc } = fitScaling(data, encoding, 'standard');
+    const scaled = applyScaling(data, enc);
+    expect([0, 1].map((s) => decodeRow(enc, scaled.inputs, s * 2)[0])).toEqual([0.15, 13.4]);
+  });
+});

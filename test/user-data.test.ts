@@ -69,6 +69,7 @@ describe('a classifier of a spreadsheet CSV', () => {
     const seen = r.history.flatMap((p) => (p.validationLoss === undefined ? [] : [p.validationLoss]));
     expect(val).toBe(r.validationLoss);
     expect(val).toBe(Math.min(...seen));
+    expect(r.history.find((p) => p.validationLoss === val)?.iteration).toBe(r.bestIteration);
   });
 
   it('predicts a raw row of the file, through a saved model, to the outputs training computed', () => {

@@ -25,7 +25,15 @@ function headline(e: StartEvent): string {
   const test = validation + (e.testSamples > 0 ? ` + ${e.testSamples} test` : '');
   const batch = e.batch > 0 ? `, batches of ${e.batch}` : '';
   const net = `net ${JSON.stringify(e.nodes)} ${e.func}/${e.loss}, ${e.params} weights`;
-  return `${net}; data ${e.data}, ${e.samples} samples${test}; method ${e.method}${batch}`;
+  return `${net}; data ${e.data}, ${e.samples} samples${test}${labelText(e)}; method ${e.method}${batch}`;
+}
+
+/** A user's file: which column the net learns, and as what (the last column is easy to mistake). */
+function labelText(e: StartEvent): string {
+  const t = e.encoding?.target;
+  if (!t) return '';
+  const what = e.loss === 'mse' ? 'a regression' : `${e.loss === 'bce' ? 2 : e.nodes[e.nodes.length - 1]} classes`;
+  return `; label ${JSON.stringify(t.name)}, ${what}`;
 }
 
 /** "targetLoss 0.2" as the flag that sets it: "--target-loss 0.2". */
@@ -52,6 +60,8 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
 export interface Summary {
   stopReason: string;
   iterations: number;
+  /** With a validation part: the iteration whose weights were kept (the lowest validation loss). */
+  bestIteration?: number;
   loss: number;
   train: Scores;
   validation: Scores | null;
@@ -79,6 +89,7 @@ export function summary(r: TrainResult, sets: SetScores, model: string, map?: st
   return {
     stopReason: r.stopReason,
     iterations: r.iterations,
+    ...(r.bestIteration !== undefined ? { bestIteration: r.bestIteration } : {}),
     loss: r.loss,
     ...sets,
     ...(t.type === 'classes' ? { classNames: t.classes } : {}),
@@ -105,6 +116,7 @@ export function summaryText(s: Summary): string {
   return [
     `stopped:    ${s.stopReason}`,
     `iterations: ${s.iterations}`,
+    ...(s.bestIteration !== undefined ? [`kept:       iteration ${s.bestIteration}, the lowest validation loss`] : []),
     `loss:       ${s.loss.toFixed(6)}`,
     ...figures('training', s.train),
     ...(s.validation ? [`val. loss:  ${s.validation.loss.toFixed(6)}`, ...figures('validation', s.validation)] : []),

@@ -64,7 +64,6 @@ async function main(a: Args): Promise<void> {
     fault: testFault(),
     onEvent: withCheckpoints(a.out, runMeta, view.onEvent),
   }).finally(() => view.stop());
-  interrupt.dispose();
 
   const units = targetUnits(r.encoding);
   const scoresOn = (d: Dataset | undefined) => (d ? score(r.net, r.params, d, r.output, units) : null);
@@ -91,6 +90,9 @@ async function main(a: Args): Promise<void> {
       date: new Date().toISOString(),
     }),
   );
+  // Listened to until the model is saved: a Ctrl-C while a large set is scored must not lose it.
+  interrupt.dispose();
+  if (r.stopReason !== 'interrupted' && interrupt.code()) process.exitCode = interrupt.code();
   const map = a.plot !== undefined && (await plotMap(a.plot, modelOf(r), r));
   const advice = Number.isFinite(r.loss) ? deadNetAdvice(r) : undefined; // else the line below says why
   if (advice) console.error(`train: ${advice}`);

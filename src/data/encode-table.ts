@@ -81,6 +81,7 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
     features,
     target: target?.enc ?? fixed?.target ?? { name: 'label', type: 'labels' },
   };
+  if (!fixed) notes.push(...countingColumns(t, featureCols));
   const data = build(t, featureCols, features, keep, target, o.outputs);
   return { data, encoding, dropped: t.rows - keep.length, labelled: target !== undefined, notes };
 }
@@ -114,12 +115,31 @@ function columnsAsModel(t: Table, o: TableOptions, fixed: Encoding, ignored: Set
   }
   const rest = t.names.map((_, c) => c).filter((c) => !ignored.has(c));
   if (rest.length === names.length && o.label === undefined) return { featureCols: rest, label: -1 };
+  // No header: the label where the model's was ("column 1" trained with --label 1), not only the last.
+  const at = t.names.indexOf(fixed.target.name);
+  if (o.label === undefined && rest.length === names.length + 1 && !t.hasHeader && at >= 0)
+    return { featureCols: rest.filter((c) => c !== at), label: at };
   const cols = columnsOf(t, o, ignored);
   if (cols.featureCols.length !== names.length)
     throw new Error(
       `${t.name}: ${cols.featureCols.length} feature columns, expected ${names.length} as the model's (${names.join(', ')})`,
     );
   return cols;
+}
+
+/** Number columns that count the rows (1, 2, 3, ...): an ID, most likely, which the net would learn from. */
+function countingColumns(t: Table, cols: number[]): string[] {
+  if (t.rows < 10) return [];
+  return cols.flatMap((c) => {
+    const col = t.columns[c];
+    if (col.kind !== 'number') return [];
+    const v = col.values;
+    for (let r = 1; r < v.length; r++) if (v[r] !== v[r - 1] + 1) return [];
+    return [
+      `data ${t.name}: column ${JSON.stringify(t.names[c])} counts the rows (${v[0]}, ${v[1]}, ${v[2]}, ...): ` +
+        `if it is an ID, --ignore ${JSON.stringify(t.names[c])}`,
+    ];
+  });
 }
 
 /** The rows kept: all, or (--missing drop) those with no missing cell; refused: the first missing cell's error. */

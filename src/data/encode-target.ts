@@ -2,9 +2,8 @@
 // numbers to class numbers or a regression target; a column that mixes them
 // refused, naming the first cell of the other kind.
 
-import { OptionError } from '../util/option-error.ts';
 import type { TargetEncoding } from './encoding.ts';
-import { classCount } from './labels.ts';
+import { classCount, MAX_LABEL_VALUES } from './labels.ts';
 import { MAX_DISTINCT, type Table, type TableColumn } from './table.ts';
 
 /** "data.csv line 7, column "x"": where a cell is, for messages. */
@@ -42,7 +41,15 @@ export function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetE
       );
     }
     const classes = fixed?.type === 'classes' ? fixed.classes : col.tooMany ? [] : words(col, keep);
-    if (col.tooMany) throw new OptionError('label', name, 'has over 1000 distinct words, expected class names');
+    // Hundreds of names are rarely classes: more often numbers with a sign or commas ("$739,805").
+    if (col.tooMany || (!fixed && classes.length > MAX_LABEL_VALUES)) {
+      const row = col.firstWord;
+      const count = col.tooMany ? `over ${MAX_DISTINCT}` : String(classes.length);
+      throw new Error(
+        `${where(t, row, c)}: ${JSON.stringify(cellText(col, row))}: the label column has ${count} distinct words, ` +
+          `expected class names (at most ${MAX_LABEL_VALUES}) or plain numbers`,
+      );
+    }
     const index = new Map(classes.map((w, k) => [w, k]));
     const codeClass = col.values.map((w) => index.get(w) ?? -1);
     for (const r of keep)

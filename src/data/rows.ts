@@ -46,7 +46,8 @@ export function decodeRow(enc: Encoding, inputs: ArrayLike<number>, from: number
   return enc.features.map((f) => {
     const start = at;
     at += width(f);
-    if (f.type === 'number') return inputs[start] * f.scale + f.center;
+    // 12 digits: what the file said, without the last bits that scaling there and back leaves (0.15000000000000002).
+    if (f.type === 'number') return Number((inputs[start] * f.scale + f.center).toPrecision(12));
     let hot = 0;
     for (let k = 1; k < f.categories.length; k++) if (inputs[start + k] > inputs[start + hot]) hot = k;
     return f.categories[hot];

@@ -44,7 +44,7 @@ export interface TrackerSetup {
 
 export class Tracker {
   /** The best params, their training loss and, with a validation part, their loss on it (which chose them). */
-  readonly best: { params: Float64Array; loss: number; validationLoss: number };
+  readonly best: { params: Float64Array; loss: number; validationLoss: number; iteration: number };
   /** The saved history (resumed runs), then a point at each report and one where the loop stopped. */
   readonly history: HistoryPoint[];
   private readonly t0 = performance.now();
@@ -58,7 +58,12 @@ export class Tracker {
     private readonly stop: StopRules,
   ) {
     this.start = s.resume.iteration;
-    this.best = { params: Float64Array.from(params), loss: s.resume.loss, validationLoss: Infinity };
+    this.best = {
+      params: Float64Array.from(params),
+      loss: s.resume.loss,
+      validationLoss: Infinity,
+      iteration: s.resume.iteration,
+    };
     this.history = s.resume.history.slice();
     this.scratch = makeScratch(s.net);
   }
@@ -77,8 +82,8 @@ export class Tracker {
     const validation = report && this.s.validation ? this.lossOn(this.s.validation) : undefined;
     if (this.s.validation) {
       if (validation !== undefined && measured !== undefined && validation < this.best.validationLoss)
-        this.keep(measured, validation);
-    } else if (measured !== undefined && measured < this.best.loss) this.keep(measured);
+        this.keep(iteration, measured, validation);
+    } else if (measured !== undefined && measured < this.best.loss) this.keep(iteration, measured);
     // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
     const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
@@ -91,11 +96,12 @@ export class Tracker {
     const watched = this.s.validation ? this.best.validationLoss : this.best.loss;
     const reason = this.stop.check(iteration, measured, watched, elapsedMs, report, accuracy);
     // The weights that reached the target are the result, whatever loss came before.
-    if (reason === 'target-accuracy' && measured !== undefined) this.keep(measured, validation ?? Infinity);
+    if (reason === 'target-accuracy' && measured !== undefined) this.keep(iteration, measured, validation ?? Infinity);
     return reason;
   }
 
-  private keep(loss: number, validationLoss = Infinity): void {
+  private keep(iteration: number, loss: number, validationLoss = Infinity): void {
+    this.best.iteration = iteration;
     this.best.loss = loss;
     this.best.validationLoss = validationLoss;
     this.best.params.set(this.params);

@@ -47,8 +47,9 @@ export interface TrainResult {
   test?: Dataset;
   /** How the data's columns became the net's numbers: what the model file keeps to read files like it. */
   encoding: Encoding;
-  /** With a validation part: the best params' loss on it. */
+  /** With a validation part: the best params' loss on it, and the iteration they are of. */
   validationLoss?: number;
+  bestIteration?: number;
   net: Net;
   output: Output;
   /** Where the first params came from, for the model's meta. */
@@ -207,7 +208,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       validation,
       test,
       encoding,
-      ...(validation ? { validationLoss: tracker.best.validationLoss } : {}),
+      ...(validation ? { validationLoss: tracker.best.validationLoss, bestIteration: tracker.best.iteration } : {}),
       net,
       output,
       init,
