@@ -4,7 +4,7 @@
 // `npm run train` takes the table's defaults without it.
 
 import type { TrainOptions } from '../train/options.ts';
-import { checkNpmTookFlags, readFlags } from './command-line.ts';
+import { checkNpmTookFlags, columnList, readFlags } from './command-line.ts';
 import { FLAGS, UsageError } from './flags.ts';
 
 export { negativeWords } from './command-line.ts';
@@ -101,18 +101,6 @@ export function toOptions(a: Args): TrainOptions {
     threads: a.threads === 'auto' ? 'auto' : Number(a.threads),
     strategy: a.strategy,
   };
-}
-
-/** --ignore id,date: the names (or numbers) between commas, each trimmed. */
-function columnList(v: string): string[] {
-  const names = v.split(',').map((c) => c.trim());
-  check(
-    names.every((c) => c !== ''),
-    'ignore',
-    v,
-    'column names or numbers between commas, like id,date',
-  );
-  return names;
 }
 
 /** An option's name as its flag: maxIters -> --max-iters. */

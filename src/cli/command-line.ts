@@ -109,3 +109,13 @@ export function oneLine(msg: string): string {
   if (missing) return `--${missing[1]}: expected a value after it`;
   return msg.replace(/\s*\n\s*/g, ' ');
 }
+
+/** --ignore id,date: the names (or numbers) between commas, each trimmed. */
+export function columnList(v: string): string[] {
+  const names = v.split(',').map((c) => c.trim());
+  if (names.some((c) => c === ''))
+    throw new UsageError(
+      `--ignore ${JSON.stringify(v)}: expected column names or numbers between commas, like id,date`,
+    );
+  return names;
+}

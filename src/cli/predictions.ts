@@ -9,6 +9,7 @@ import { type Cells, decodeRow, encodeRow } from '../data/rows.ts';
 import { type Applied, applyInputs, encodingOf } from '../model/apply.ts';
 import type { Model } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
+import { makeScratch } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
 
@@ -60,9 +61,10 @@ export function predictData(model: Model, data: Dataset, hasTargets = true): Pre
   const regression = hasTargets && model.loss === 'mse' && data.outDim === 1;
   const shown = enc.features.length <= SHOWN_FEATURES;
   const samples: Prediction[] = [];
+  const scratch = makeScratch(model.net);
   for (let s = 0; s < data.n; s++) {
     const from = s * data.inDim;
-    const a = applyInputs(model, data.inputs, from);
+    const a = applyInputs(model, data.inputs, from, scratch);
     const p: Prediction = {
       ...(shown ? { features: decodeRow(enc, data.inputs, from) } : {}),
       ...a,

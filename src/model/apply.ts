@@ -21,10 +21,18 @@ export interface Applied {
 /** The model's encoding, or for older files and built-in data the plain one (x1..xn as they are). */
 export const encodingOf = (model: Model): Encoding => model.encoding ?? plainEncoding(model.net.nodes[0]);
 
-/** The model's answer for one input row already in the net's units (the bias 1 last). */
-export function applyInputs(model: Model, input: Float64Array | Float32Array, from = 0): Applied {
+/**
+ * The model's answer for one input row already in the net's units (the bias 1
+ * last); `scratch` (makeScratch) reused across rows saves an allocation each.
+ */
+export function applyInputs(
+  model: Model,
+  input: Float64Array | Float32Array,
+  from = 0,
+  scratch = makeScratch(model.net),
+): Applied {
   const output = outputs[model.loss];
-  const logits = forwardLogits(model.net, model.params, input, from, makeScratch(model.net));
+  const logits = forwardLogits(model.net, model.params, input, from, scratch);
   const c = output.predict(logits);
   const y = Float64Array.from(logits);
   output.activate(y);
