@@ -27,11 +27,11 @@ export type Pass = { flags: readonly string[]; passed: string[] };
 
 /** What a reader throws: what was expected, and the part of the value at fault (the value, or an item of a list). */
 export class Expected extends Error {
-  constructor(
-    what: string,
-    readonly part: string,
-  ) {
+  readonly part: string;
+
+  constructor(what: string, part: string) {
     super(what);
+    this.part = part;
   }
 }
 

@@ -85,7 +85,11 @@ class CsvParser {
   line = 1;
   private readonly cells = new Cells();
 
-  constructor(private readonly name: string) {}
+  private readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
+  }
 
   /** The rows complete in buf[0, len); returns where the first incomplete one starts, to be given again. */
   push(buf: Buffer, len: number, final: boolean): number {

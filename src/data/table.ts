@@ -143,10 +143,13 @@ export class TableBuilder {
   private lines = new Uint32Array(0);
   private rows = 0;
 
-  constructor(
-    private readonly name: string,
-    private readonly delimiter: Delimiter,
-  ) {}
+  private readonly name: string;
+  private readonly delimiter: Delimiter;
+
+  constructor(name: string, delimiter: Delimiter) {
+    this.name = name;
+    this.delimiter = delimiter;
+  }
 
   /** One row's cells; `line`: where it starts in the file. */
   row(cells: Cells, line: number): void {

@@ -80,12 +80,16 @@ export class BaseCache {
   readonly K: number;
   readonly rowsPerSample: number;
 
-  constructor(
-    private readonly net: Net,
-    private readonly output: Output,
-    private readonly data: Dataset,
-    readonly buf: BaseBuffers,
-  ) {
+  private readonly net: Net;
+  private readonly output: Output;
+  private readonly data: Dataset;
+  readonly buf: BaseBuffers;
+
+  constructor(net: Net, output: Output, data: Dataset, buf: BaseBuffers) {
+    this.net = net;
+    this.output = output;
+    this.data = data;
+    this.buf = buf;
     const { nodes } = net;
     this.L = nodes.length - 1;
     this.K = nodes[this.L];

@@ -11,11 +11,14 @@ export class Batches {
   private epoch = -1;
   private readonly order: Int32Array;
 
-  constructor(
-    readonly samples: number,
-    readonly size: number,
-    private readonly seed: string,
-  ) {
+  readonly samples: number;
+  readonly size: number;
+  private readonly seed: string;
+
+  constructor(samples: number, size: number, seed: string) {
+    this.samples = samples;
+    this.size = size;
+    this.seed = seed;
     this.perEpoch = Math.ceil(samples / size);
     this.order = new Int32Array(samples);
   }

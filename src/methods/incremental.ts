@@ -52,12 +52,12 @@ export class Incremental {
   private acc = new Float64Array(0);
   private readonly columns: InputColumns;
 
-  constructor(
-    private readonly net: Net,
-    private readonly output: Output,
-    data: Dataset,
-    buffers: BaseBuffers,
-  ) {
+  private readonly net: Net;
+  private readonly output: Output;
+
+  constructor(net: Net, output: Output, data: Dataset, buffers: BaseBuffers) {
+    this.net = net;
+    this.output = output;
     this.base = new BaseCache(net, output, data, buffers);
     this.L = net.nodes.length - 1;
     this.act = activations[net.func];

@@ -17,7 +17,10 @@ export class InputColumns {
   value = new Float64Array(0);
   private key = Number.NaN;
 
-  constructor(private readonly width: number) {
+  private readonly width: number;
+
+  constructor(width: number) {
+    this.width = width;
     this.start = new Int32Array(width + 1);
   }
 

@@ -48,12 +48,12 @@ export class AdaptiveRunner implements Runner {
   /** After a switch, look back once soon: the slowdown that caused it may have passed. */
   private confirmAt = Infinity;
 
-  constructor(
-    inline: Runner,
-    pool: Runner,
-    readonly choice: ThreadChoice,
-    private readonly sampleMs = SAMPLE_MS,
-  ) {
+  readonly choice: ThreadChoice;
+  private readonly sampleMs;
+
+  constructor(inline: Runner, pool: Runner, choice: ThreadChoice, sampleMs = SAMPLE_MS) {
+    this.choice = choice;
+    this.sampleMs = sampleMs;
     this.runners = [inline, pool];
     this.profile = inline.profile;
   }

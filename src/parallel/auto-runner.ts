@@ -44,12 +44,16 @@ export class AutoRunner implements Runner {
   private begun = 0;
   private fastestMs = Infinity;
 
-  constructor(
-    private readonly inline: Runner,
-    private readonly startPool: StartPool,
-    private readonly cores: number,
-    private readonly poolAfterMs = POOL_AFTER_MS,
-  ) {
+  private readonly inline: Runner;
+  private readonly startPool: StartPool;
+  private readonly cores: number;
+  private readonly poolAfterMs;
+
+  constructor(inline: Runner, startPool: StartPool, cores: number, poolAfterMs = POOL_AFTER_MS) {
+    this.inline = inline;
+    this.startPool = startPool;
+    this.cores = cores;
+    this.poolAfterMs = poolAfterMs;
     this.profile = inline.profile;
   }
 

@@ -17,10 +17,10 @@ export class InlineRunner implements Runner {
   readonly results: Float64Array;
   private readonly count: number;
 
-  constructor(
-    o: RunnerOptions,
-    readonly threads = 0,
-  ) {
+  readonly threads;
+
+  constructor(o: RunnerOptions, threads = 0) {
+    this.threads = threads;
     this.profile = o.profile ?? emptyProfile();
     this.ev = makeEvaluator(o.run, o.data);
     const P = paramCount(this.ev.net);

@@ -56,11 +56,10 @@ export class PoolRunner implements Runner {
   private closed = false;
   private readonly warmMs: number;
 
-  constructor(
-    o: RunnerOptions,
-    readonly strategy: Strategy,
-    cores: number,
-  ) {
+  readonly strategy: Strategy;
+
+  constructor(o: RunnerOptions, strategy: Strategy, cores: number) {
+    this.strategy = strategy;
     this.threads = Number(o.threads);
     this.profile = o.profile ?? emptyProfile();
     this.warmMs = o.warmMs ?? WARM_MS;

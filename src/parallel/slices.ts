@@ -16,7 +16,11 @@ export class Slicer {
   private unitMs = NaN;
   private lastUnits = 1;
 
-  constructor(private readonly targetMs = SLICE_MS) {}
+  private readonly targetMs;
+
+  constructor(targetMs = SLICE_MS) {
+    this.targetMs = targetMs;
+  }
 
   /**
    * Evaluates [lo, hi) by `fn` slice by slice while `stop()` is false; returns

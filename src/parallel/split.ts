@@ -31,10 +31,10 @@ export function splitByWeight(count: number, weights: readonly number[]): number
 export class Balancer {
   private readonly rates: number[];
 
-  constructor(
-    participants: number,
-    private readonly smoothing = 0.2,
-  ) {
+  private readonly smoothing;
+
+  constructor(participants: number, smoothing = 0.2) {
+    this.smoothing = smoothing;
     this.rates = new Array(participants).fill(0); // 0 = not measured yet
   }
 

@@ -20,13 +20,14 @@ export class BackpropRunner implements Runner {
   private readonly scratch;
   private readonly batches?: Batches;
 
-  constructor(
-    private readonly net: Net,
-    private readonly output: Output,
-    private readonly data: Dataset,
-    batch: number,
-    seed: string,
-  ) {
+  private readonly net: Net;
+  private readonly output: Output;
+  private readonly data: Dataset;
+
+  constructor(net: Net, output: Output, data: Dataset, batch: number, seed: string) {
+    this.net = net;
+    this.output = output;
+    this.data = data;
     const P = paramCount(net);
     this.results = new Float64Array(P + 1);
     this.params = new Float64Array(P);

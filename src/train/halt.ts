@@ -10,11 +10,11 @@ export class Halt {
   private readonly timer?: NodeJS.Timeout;
   private readonly onAbort = () => this.controller.abort('interrupted');
 
+  private readonly caller: AbortSignal | undefined;
+
   /** `ms`: time left under --max-seconds (NaN or Infinity: no limit, as maxSeconds 0 gives). */
-  constructor(
-    private readonly caller: AbortSignal | undefined,
-    ms: number,
-  ) {
+  constructor(caller: AbortSignal | undefined, ms: number) {
+    this.caller = caller;
     if (caller?.aborted) this.onAbort();
     caller?.addEventListener('abort', this.onAbort);
     if (Number.isFinite(ms) && ms >= 0 && !this.controller.signal.aborted)

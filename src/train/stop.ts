@@ -34,7 +34,11 @@ export interface StopOptions {
 export class StopRules {
   private readonly bestAtReport: number[] = [];
 
-  constructor(private readonly o: StopOptions) {}
+  private readonly o: StopOptions;
+
+  constructor(o: StopOptions) {
+    this.o = o;
+  }
 
   /** `loss` undefined: not measured at this iteration (mini-batch runs measure at reports only). */
   check(

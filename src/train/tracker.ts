@@ -52,11 +52,14 @@ export class Tracker {
   /** The first iteration this run observes: its first report, whatever --report-every says. */
   private readonly start: number;
 
-  constructor(
-    private readonly s: TrackerSetup,
-    private readonly params: Float64Array,
-    private readonly stop: StopRules,
-  ) {
+  private readonly s: TrackerSetup;
+  private readonly params: Float64Array;
+  private readonly stop: StopRules;
+
+  constructor(s: TrackerSetup, params: Float64Array, stop: StopRules) {
+    this.s = s;
+    this.params = params;
+    this.stop = stop;
     this.start = s.resume.iteration;
     this.best = {
       params: Float64Array.from(params),

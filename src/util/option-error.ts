@@ -3,12 +3,15 @@
 // what was wrong, e.g. `lr -1: expected a number > 0`.
 
 export class OptionError extends Error {
-  constructor(
-    readonly option: string,
-    readonly value: unknown,
-    readonly problem: string,
-  ) {
+  readonly option: string;
+  readonly value: unknown;
+  readonly problem: string;
+
+  constructor(option: string, value: unknown, problem: string) {
     super(`${option} ${show(value)}: ${problem}`);
+    this.option = option;
+    this.value = value;
+    this.problem = problem;
   }
 }
 
