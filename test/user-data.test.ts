@@ -89,6 +89,19 @@ describe('a classifier of a spreadsheet CSV', () => {
   });
 });
 
+describe('early stopping on labels that are noise', () => {
+  it('keeps the weights of the lowest validation loss, not the last ones, once the net overfits', async () => {
+    const rng = stream('noise-test');
+    const rows = Array.from({ length: 80 }, () => `${rng().toFixed(3)},${rng().toFixed(3)},${rng() < 0.5 ? 'a' : 'b'}`);
+    const noise = join(dir, 'noise.csv');
+    writeFileSync(noise, `x,y,label\n${rows.join('\n')}\n`);
+    const r = await train({ data: noise, threads: 0, hidden: [32], lr: 4, maxIters: 3000, reportEvery: 50 });
+    const last = r.history[r.history.length - 1];
+    expect(r.bestIteration).toBeLessThan(last.iteration);
+    expect(meanLoss(r.net, r.params, r.validation as Dataset, r.output)).toBeLessThan(last.validationLoss as number);
+  });
+});
+
 describe('determinism with scaling on', () => {
   it('gives bit-identical weights on the main thread and on 2 threads', async () => {
     const options = { data: fruit, maxIters: 60, reportEvery: 20, seed: '4' };
