@@ -5,7 +5,7 @@
 // Written for mutation testing (npm run mutate, docs/mutation.md).
 import { describe, expect, it } from 'vitest';
 import { type Dataset, makeDataset } from '../src/data/dataset.ts';
-import { allocBase, type BaseBuffers } from '../src/methods/base-cache.ts';
+import { allocBase, type BaseBuffers } from '../src/methods/base-buffers.ts';
 import { Batches } from '../src/methods/batches.ts';
 import { makeCandidate } from '../src/methods/candidates.ts';
 import {

@@ -4,13 +4,14 @@
 // Written for mutation testing (npm run mutate, docs/mutation.md).
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
-import { allocBase, BaseCache } from '../src/methods/base-cache.ts';
+import { allocBase } from '../src/methods/base-buffers.ts';
+import { BaseCache } from '../src/methods/base-cache.ts';
 import { Batches } from '../src/methods/batches.ts';
 import { bestCandidate } from '../src/methods/candidates.ts';
 import { InputColumns } from '../src/methods/input-columns.ts';
-import { composeSeries, poly } from '../src/methods/series.ts';
 import { makeNet } from '../src/nn/network.ts';
 import { bce } from '../src/nn/output.ts';
+import { composeSeries, poly } from '../src/nn/series.ts';
 
 describe('candidate selection', () => {
   it('looks at the first count losses only', () => {

@@ -4,7 +4,6 @@
 // docs/mutation.md): each test pins one behaviour that a surviving mutant broke.
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
-import { poly } from '../src/methods/series.ts';
 import { activations, isActivationName, logistic, reluDelta, taylor } from '../src/nn/activation.ts';
 import { backprop } from '../src/nn/backprop.ts';
 import { lossSum, meanLoss, predict } from '../src/nn/loss.ts';
@@ -18,6 +17,7 @@ import {
   xavierParams,
 } from '../src/nn/network.ts';
 import { bce, ce, type Directions, logSumExp, mse, type Output } from '../src/nn/output.ts';
+import { poly } from '../src/nn/series.ts';
 import { stream } from '../src/util/rng.ts';
 
 const f64 = (...xs: number[]) => Float64Array.from(xs);

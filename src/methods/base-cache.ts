@@ -1,7 +1,8 @@
 // The base pass of an iteration, kept for incremental finite differences
 // (incremental.ts). For every sample of the batch: every layer's
 // pre-activations and activations, the loss term, the units whose activation
-// is not 0, and the series coefficients of the last two weight layers. All
+// is not 0, the series coefficients of the last two weight layers, and in
+// deep nets every earlier unit's expansion (expansion.ts). All
 // sample-major (sample p, unit u at p·width + u), so that one sample's values
 // lie together: incremental.ts visits the samples one by one.
 //
@@ -14,53 +15,9 @@ import type { Dataset } from '../data/dataset.ts';
 import { activations, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Directions, Output } from '../nn/output.ts';
-import { composeSeries, DELTA_MAX, U_MAX } from './series.ts';
-
-/** The memory of a base pass for up to `capacity` samples; plain typed arrays, shareable. */
-export interface BaseBuffers {
-  capacity: number;
-  /** z[l]: pre-activations (l ≥ 1; z[L] are the logits); a[l]: activations (1 ≤ l < L). */
-  z: Float64Array[];
-  a: Float64Array[];
-  /** Per layer l < L: per sample, its units with a non-zero activation (count, then up to width units). */
-  nzCount: Int32Array[];
-  nzUnit: Int32Array[];
-  terms: Float64Array;
-  /** Series coefficients, 4 per sample and direction: the loss along each row of the last weight matrix,
-   *  then along each logit (rowC: H + K rows per sample); composed with the activation's, from a
-   *  last-hidden pre-activation step (comp: H per sample). */
-  rowC: Float64Array;
-  comp: Float64Array;
-  /** Per sample: a bound on |logit step / pre-activation step| over the last hidden units (series
-   *  guard), and the smallest |z| among them (relu: no unit crosses its kink below it). */
-  gain: Float64Array;
-  zMin: Float64Array;
-  /** Per sample: the largest step of a last-hidden pre-activation for which the composed series holds. */
-  limit: Float64Array;
-}
-
-export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuffers {
-  const f64 = (n: number) =>
-    shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
-  const i32 = (n: number) =>
-    shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
-  const { nodes } = net;
-  const L = nodes.length - 1;
-  const H = L >= 2 ? nodes[L - 1] : 0;
-  return {
-    capacity,
-    z: nodes.map((n, l) => f64(l >= 1 ? n * capacity : 0)),
-    a: nodes.map((n, l) => f64(l >= 1 && l < L ? n * capacity : 0)),
-    nzCount: nodes.map((_, l) => i32(l < L ? capacity : 0)),
-    nzUnit: nodes.map((n, l) => i32(l < L ? n * capacity : 0)),
-    terms: f64(capacity),
-    rowC: f64((H + nodes[L]) * capacity * 4),
-    comp: f64(H * capacity * 4),
-    gain: f64(capacity),
-    zMin: f64(capacity),
-    limit: f64(capacity),
-  };
-}
+import { composeSeries, DELTA_MAX, U_MAX } from '../nn/series.ts';
+import type { BaseBuffers } from './base-buffers.ts';
+import { Expansions } from './expansion.ts';
 
 export class BaseCache {
   /** Samples in the current batch, S, and their indices in the data set. */
@@ -85,7 +42,8 @@ export class BaseCache {
   private readonly data: Dataset;
   readonly buf: BaseBuffers;
 
-  constructor(net: Net, output: Output, data: Dataset, buf: BaseBuffers) {
+  /** h: the run's step (deep nets pick their expansions' order from the largest step it makes). */
+  constructor(net: Net, output: Output, data: Dataset, buf: BaseBuffers, h = 0) {
     this.net = net;
     this.output = output;
     this.data = data;
@@ -103,13 +61,18 @@ export class BaseCache {
     this.rows = new Float64Array(this.rowsPerSample * this.K);
     for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
     this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.rowsPerSample, c: buf.rowC, cAt: 0, cStep: 4 };
+    this.expansions = Expansions.needed(net) ? new Expansions(net, output, buf, h * largestInput(data)) : null;
   }
+
+  /** Deep nets: the shared downstream expansions of layers 1..L−2, computed with each sample's base pass. */
+  private readonly expansions: Expansions | null;
 
   /** Which batch the current one is: iteration t's with mini-batches, else −1 (always the whole set). */
   batchKey = Number.NaN;
 
   /** The batch (all samples, in order, if none) and the params of iteration t, in this thread. */
   begin(params: Float64Array, t: number, samples?: Int32Array): void {
+    this.expansions?.begin(params);
     const S = samples ? samples.length : this.data.n;
     if (S > this.buf.capacity) throw new Error(`base pass of ${S} samples: room for ${this.buf.capacity}`);
     this.samples = S;
@@ -165,6 +128,7 @@ export class BaseCache {
     for (let p = lo; p < hi; p++) {
       for (let k = 0, at = p * this.K; k < this.K; k++) logits[k] = zL[at + k];
       this.coefficients(p);
+      this.expansions?.sample(params, p, logits, this.targets, this.targetAt(p));
     }
   }
 
@@ -241,4 +205,11 @@ export class BaseCache {
     }
     return lo;
   }
+}
+
+/** The largest |input| of a data set, at least 1 (the hidden units' bound). */
+function largestInput(data: Dataset): number {
+  let most = 1;
+  for (let i = 0; i < data.inputs.length; i++) most = Math.max(most, Math.abs(data.inputs[i]));
+  return most;
 }

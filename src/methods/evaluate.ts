@@ -13,7 +13,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { lossSum } from '../nn/loss.ts';
 import { makeScratch, type Net, paramCount, type Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { allocBase, type BaseBuffers } from './base-cache.ts';
+import { allocBase, type BaseBuffers } from './base-buffers.ts';
 import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { Incremental } from './incremental.ts';
@@ -44,7 +44,7 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): 
   const { net, output, spec } = buildRun(run);
   const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
   const incremental = usesBasePass(spec)
-    ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false))
+    ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false), spec.h)
     : undefined;
   const work = new Float64Array(paramCount(net));
   const costs = incremental ? incrementalCosts(spec, net) : null;

@@ -28,15 +28,19 @@ import type { Dataset } from '../data/dataset.ts';
 import { activations, reluDelta, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Directions, Output } from '../nn/output.ts';
-import { type BaseBuffers, BaseCache } from './base-cache.ts';
+import { DELTA_MAX, poly, U_MAX } from '../nn/series.ts';
+import type { BaseBuffers } from './base-buffers.ts';
+import { BaseCache } from './base-cache.ts';
 import { InputColumns } from './input-columns.ts';
-import { DELTA_MAX, poly, U_MAX } from './series.ts';
 
 /** Where a layer's series coefficients are: see Incremental.series. */
 interface Series {
   coef: Float64Array;
   stride: number;
   first: number;
+  /** Layers before the last two: per sample and unit, the largest step the series holds for; per sample, the least. */
+  unitLimit?: Float64Array;
+  sampleLimit?: Float64Array;
 }
 
 export class Incremental {
@@ -55,10 +59,10 @@ export class Incremental {
   private readonly net: Net;
   private readonly output: Output;
 
-  constructor(net: Net, output: Output, data: Dataset, buffers: BaseBuffers) {
+  constructor(net: Net, output: Output, data: Dataset, buffers: BaseBuffers, h: number) {
     this.net = net;
     this.output = output;
-    this.base = new BaseCache(net, output, data, buffers);
+    this.base = new BaseCache(net, output, data, buffers, h);
     this.L = net.nodes.length - 1;
     this.act = activations[net.func];
     this.isSmooth = smooth[net.func];
@@ -67,9 +71,11 @@ export class Incremental {
     this.columns = new InputColumns(net.nodes[0]);
     const { rowC, comp } = this.base.buf;
     const { H, rowsPerSample } = this.base;
-    this.series = net.nodes.slice(1).map((_, l) => {
+    const { deep, deepLimit, deepMin } = this.base.buf;
+    this.series = net.nodes.slice(1).map((n, l) => {
       if (l === this.L - 1) return { coef: rowC, stride: rowsPerSample, first: H };
-      return l === this.L - 2 ? { coef: comp, stride: H, first: 0 } : null;
+      if (l === this.L - 2) return { coef: comp, stride: H, first: 0 };
+      return { coef: deep[l + 1], stride: n, first: 0, unitLimit: deepLimit[l + 1], sampleLimit: deepMin[l + 1] };
     });
   }
 
@@ -97,23 +103,20 @@ export class Incremental {
   }
 
   /**
-   * The series of the weights of each layer l: the last two weight layers have
-   * a quartic per sample and unit j, at coef[(p·stride + first + j)·4]
-   * (output: the loss along a logit; last hidden: composed from the unit's
-   * pre-activation); deeper layers go unit by unit (null). Fixed per run.
+   * The series of the weights of each layer l: a quartic per sample and unit
+   * j, at coef[(p·stride + first + j)·4] (output: the loss along a logit; last
+   * hidden: composed from the unit's pre-activation; earlier: its expansion,
+   * expansion.ts). Fixed per run.
    */
-  private readonly series: (Series | null)[];
+  private readonly series: Series[];
 
   /** Weights [kFrom, kTo) of the first layer: input by input, over the samples where it is not 0, in order. */
   private inputLayer(params: Float64Array, kFrom: number, kTo: number, step: number, acc: Float64Array): void {
     const b = this.base;
     const width = this.net.nodes[1];
-    const series = this.series[0];
-    const coef = series?.coef ?? this.tmpC;
-    const stride = series?.stride ?? 0;
-    const first = series?.first ?? 0;
+    const { coef, stride, first, sampleLimit } = this.series[0];
     const isOut = this.L === 1;
-    const limit = b.buf.limit; // per sample, the largest step for which the series holds for every unit
+    const limit = sampleLimit ?? b.buf.limit; // per sample, the largest step for which the series holds for every unit
     const edge = this.isSmooth; // smooth units: the series holds at the limit itself
     const cols = this.columns;
     cols.update(b);
@@ -129,7 +132,7 @@ export class Incremental {
         const x = value[n] * step;
         const ax = Math.abs(x);
         const lim = isOut ? U_MAX : limit[p];
-        if (series && (ax < lim || (edge && ax === lim))) {
+        if (ax < lim || (edge && ax === lim)) {
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
             acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
         } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
@@ -149,12 +152,9 @@ export class Incremental {
     const b = this.base;
     const nIn = this.net.nodes[l];
     const width = this.net.nodes[l + 1];
-    const series = this.series[l];
-    const coef = series?.coef ?? this.tmpC;
-    const stride = series?.stride ?? 0;
-    const first = series?.first ?? 0;
+    const { coef, stride, first, sampleLimit } = this.series[l];
     const isOut = l === this.L - 1;
-    const limit = b.buf.limit;
+    const limit = sampleLimit ?? b.buf.limit;
     const edge = this.isSmooth;
     const units = b.buf.nzUnit[l];
     const count = b.buf.nzCount[l];
@@ -170,7 +170,7 @@ export class Incremental {
         const row = i * width - kFrom;
         const x = values[p * nIn + i] * step;
         const ax = Math.abs(x);
-        if (series && (ax < lim || (edge && ax === lim))) {
+        if (ax < lim || (edge && ax === lim)) {
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
             acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
         } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
@@ -178,7 +178,7 @@ export class Incremental {
     }
   }
 
-  /** Sample p's loss changes into acc[row + j], j in [jFrom, jTo), where the series does not reach. */
+  /** Sample p's loss changes into acc[row + j], j in [jFrom, jTo), where the series does not reach every unit. */
   private beyond(
     params: Float64Array,
     l: number,
@@ -191,7 +191,27 @@ export class Incremental {
   ): void {
     if (l === this.L - 1) for (let j = jFrom; j < jTo; j++) acc[row + j] += this.exact(params, p, -1, j, x);
     else if (l === this.L - 2) this.lastHiddenRow(params, p, x, acc, row, jFrom, jTo);
-    else for (let j = jFrom; j < jTo; j++) acc[row + j] += this.deep(params, l, j, p, x);
+    else this.deepRow(params, l, p, x, acc, row, jFrom, jTo);
+  }
+
+  /** Weights into a unit of layers 1..L−2: its expansion where the step is within its own limit, else pushed through. */
+  private deepRow(
+    params: Float64Array,
+    l: number,
+    p: number,
+    x: number,
+    acc: Float64Array,
+    row: number,
+    jFrom: number,
+    jTo: number,
+  ): void {
+    const { coef, stride, unitLimit } = this.series[l];
+    const ax = Math.abs(x);
+    for (let j = jFrom; j < jTo; j++) {
+      const at = p * stride + j;
+      const lim = (unitLimit as Float64Array)[at];
+      acc[row + j] += ax < lim || (this.isSmooth && ax === lim) ? poly(coef, at * 4, x) : this.deep(params, l, j, p, x);
+    }
   }
 
   /** Weights into the last hidden layer, past the series: unit j changes by da, the logits by da·W[j, :]. */
@@ -237,7 +257,7 @@ export class Incremental {
     return this.output.sampleLoss(this.tmpZ, b.targets, b.targetAt(p)) - b.buf.terms[p];
   }
 
-  /** Weights two or more layers before the output: push the change through every later layer. */
+  /** A weight two or more layers before the output, past its expansion: push the change through every later layer. */
   private deep(params: Float64Array, l: number, j: number, p: number, x: number): number {
     const b = this.base;
     const { nodes, offsets } = this.net;

@@ -2,6 +2,9 @@
 // The loss of a data set is the mean of these terms, so the same code serves
 // any set of samples (a worker's share, a mini-batch). Each output pairs with
 // its loss so that dE/dz = y − d for every one of them (see backprop.ts).
+// Their series along curved paths, for deep nets, are in path-series.ts.
+
+import { bcePath, cePath, msePath } from './path-series.ts';
 
 export interface Output {
   readonly name: LossName;
@@ -22,6 +25,10 @@ export interface Output {
    * (NaN where withLoss is false: a caller that has the loss already skips its cost).
    */
   series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions, withLoss?: boolean): number;
+  /** The per-logit terms (4 per logit, into t) that pathSeries reads, for one sample's logits. */
+  pathTerms(z: Float64Array, targets: Float64Array, offset: number, t: Float64Array): void;
+  /** The loss change along z + Σ uⁿ·v_n as a quartic in u, into c[at..at+3] (path-series.ts). */
+  pathSeries(t: Float64Array, v: Float64Array, K: number, c: Float64Array, at: number): void;
 }
 
 /** Directions for Output.series and where their coefficients go. */
@@ -118,6 +125,17 @@ export const bce: Output = {
     }
     return withLoss ? loss : NaN;
   },
+  pathTerms(z, targets, offset, t) {
+    for (let k = 0; k < z.length; k++) {
+      const y = 1 / (1 + Math.exp(-z[k]));
+      const s = y * (1 - y);
+      t[4 * k] = y - targets[offset + k];
+      t[4 * k + 1] = 0.5 * s;
+      t[4 * k + 2] = s * (1 - 2 * y) * (1 / 6);
+      t[4 * k + 3] = s * (1 / 24 - 0.25 * s);
+    }
+  },
+  pathSeries: bcePath,
 };
 
 /** Identity outputs with half squared error, for regression targets. */
@@ -152,6 +170,10 @@ export const mse: Output = {
     }
     return withLoss ? mse.sampleLoss(z, targets, offset) : NaN;
   },
+  pathTerms(z, targets, offset, t) {
+    for (let k = 0; k < z.length; k++) t[4 * k] = z[k] - targets[offset + k];
+  },
+  pathSeries: msePath,
 };
 
 /** Index of the largest of n values from offset; ties go to the lower index. */
@@ -237,6 +259,14 @@ export const ce: Output = {
     }
     return withLoss ? D * lse - dz : NaN;
   },
+  pathTerms(z, targets, offset, t) {
+    const lse = logSumExp(z);
+    for (let k = 0; k < z.length; k++) {
+      t[4 * k] = Math.exp(z[k] - lse);
+      t[4 * k + 1] = targets[offset + k];
+    }
+  },
+  pathSeries: cePath,
 };
 
 export const outputs: Record<LossName, Output> = { bce, mse, ce };

@@ -4,7 +4,7 @@
 // wake-up instead of a message round trip (see worker-main.ts).
 
 import { Piscina } from 'piscina';
-import { allocBase } from '../methods/base-cache.ts';
+import { allocBase } from '../methods/base-buffers.ts';
 import { baseCapacity, type Evaluator, makeEvaluator, phaseCounts, usesBasePass } from '../methods/evaluate.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';

@@ -7,7 +7,7 @@
 //            then claims chunks of the job until none are left.
 
 import type { Dataset } from '../data/dataset.ts';
-import type { BaseBuffers } from '../methods/base-cache.ts';
+import type { BaseBuffers } from '../methods/base-buffers.ts';
 import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator, phaseCost } from '../methods/evaluate.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { drain, type EvaluateFn } from './drain.ts';

@@ -1,9 +1,16 @@
-// Quartic series, the arithmetic of the incremental differences.
+// Quartic series, the arithmetic of the incremental differences: a change
+// written as u(c1 + u(c2 + u(c3 + u·c4))), truncated after the fourth order.
 
 /** Largest step of a unit's pre-activation for its Taylor series. */
 export const DELTA_MAX = 1e-3;
 /** Largest logit step for the loss series. */
 export const U_MAX = 1e-3;
+/**
+ * Largest pre-activation step for a third-order expansion (methods/expansion.ts):
+ * its remainder, ~δ⁴ times the fourth coefficient, is then at most ~1e-16 of
+ * it, and ~1e-20 at the default step 1e-5.
+ */
+export const DEEP_MAX = 1e-4;
 
 /** u(c1 + u(c2 + u(c3 + u·c4))) with the coefficients at c[at..at+3]. */
 export function poly(c: Float64Array, at: number, u: number): number {
