@@ -1,7 +1,8 @@
 // npm run bench:gradient: time per iteration of the three gradients, naive
 // (a forward pass per weight), incremental (a cached base pass and direct
 // differences) and backprop, on the built-in 3-6-1 set, on spiral 2-32-32-1
-// and on 784-32-10 with 1,000 real digits; threads 0 and 2 (or --threads).
+// and on 1,000 real digits with one, two and three hidden layers (784-32-10,
+// 784-64-32-10, 784-128-64-32-10); threads 0 and 2 (or --threads).
 // Each configuration is warmed, then timed in repeats interleaved round-robin
 // with the others, so every ratio compares runs made side by side. Beside
 // each median, the fastest repeat: on a shared machine whose speed drifts,
@@ -26,12 +27,17 @@ import { median, spread } from '../src/util/stats.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
 import { Expected, listOf, or, parseScriptArgs, threadCount, whole } from './script-args.ts';
 
-const NAMES = ['seed2class 3-6-1 (50)', 'spiral 2-32-32-1 (1000)', 'digits 784-32-10 (1000)'];
+const NAMES = [
+  'seed2class 3-6-1 (50)',
+  'spiral 2-32-32-1 (1000)',
+  'digits 784-32-10 (1000)',
+  'digits2 784-64-32-10 (1000)',
+  'digits3 784-128-64-32-10 (1000)',
+];
 const SHORT = NAMES.map((n) => n.split(' ')[0]);
-/** A workload is named by the start of its name: seed2class, spiral, digits (or "spiral 2"). */
-// The start of one workload's name (spir, dig); one that fits none, or more than one (s), is refused.
+// A workload by its short name, or the start of one that fits no other (spir); none, or more than one (s), is refused.
 const workloadName = (s: string) => {
-  if (s !== '' && NAMES.filter((n) => n.startsWith(s)).length === 1) return s;
+  if (SHORT.includes(s) || (s !== '' && SHORT.filter((n) => n.startsWith(s)).length === 1)) return s;
   throw new Expected(or(SHORT), s);
 };
 const args = parseScriptArgs(
@@ -53,24 +59,23 @@ interface Workload {
   name: string;
   data: Dataset;
   hidden: number[];
-  /** Time a naive iteration in full (else: priced from this many of its evaluations). */
-  naiveFull: boolean;
+  /** Time a naive iteration in full, or price it from this many of its evaluations. */
+  naive: 'full' | number;
 }
 
 function workloads(): Workload[] {
   const digits = builtinDigits();
   // Every 10th of the 10,000 built-in digits: 1,000 images of all ten classes (the package stores them by class).
   const every10th = Array.from({ length: 1000 }, (_, i) => i * 10);
-  return [
-    { name: NAMES[0], data: seed2class(), hidden: [6], naiveFull: true },
-    { name: NAMES[1], data: spiral(1000, '1'), hidden: [32, 32], naiveFull: true },
-    {
-      name: NAMES[2],
-      data: imagesToDataset(digits, every10th, { name: 'digits' }),
-      hidden: [32],
-      naiveFull: false,
-    },
-  ].filter((w) => only.some((o) => w.name.startsWith(o)));
+  const images = imagesToDataset(digits, every10th, { name: 'digits' });
+  const all: Workload[] = [
+    { name: NAMES[0], data: seed2class(), hidden: [6], naive: 'full' },
+    { name: NAMES[1], data: spiral(1000, '1'), hidden: [32, 32], naive: 'full' },
+    { name: NAMES[2], data: images, hidden: [32], naive: 200 },
+    { name: NAMES[3], data: images, hidden: [64, 32], naive: 40 },
+    { name: NAMES[4], data: images, hidden: [128, 64, 32], naive: 20 },
+  ];
+  return all.filter((_, i) => only.some((o) => SHORT[i] === o || (!SHORT.includes(o) && SHORT[i].startsWith(o))));
 }
 
 interface Config {
@@ -133,7 +138,7 @@ for (const w of workloads()) {
   const params = p.params.map((x) => (x - 0.5) * 0.2); // a trained-like scale: saturated units would flatter nothing
   const configs: Config[] = [];
   for (const grad of ['naive', 'incremental'] as const) {
-    if (grad === 'naive' && !w.naiveFull) continue;
+    if (grad === 'naive' && w.naive !== 'full') continue;
     for (const threads of threadCounts) {
       const run = { ...p.run, eval: { ...p.run.eval, grad } };
       configs.push({
@@ -149,15 +154,15 @@ for (const w of workloads()) {
   for (let r = 0; r < repeats; r++) for (const c of configs) c.ms.push(await timeIterations(c.runner, params, c.iters));
   await Promise.all(configs.map((c) => c.runner.close()));
   const med = new Map(configs.map((c) => [c.label, median(c.ms)]));
-  if (!w.naiveFull) med.set('naive 0', naiveFromSample(p, 200));
+  if (w.naive !== 'full') med.set('naive 0', naiveFromSample(p, w.naive));
   console.log(`\n${w.name}: ${p.params.length} weights`);
   for (const c of configs)
     console.log(
       `  ${c.label.padEnd(14)} ${fmt(median(c.ms)).padStart(10)}  ±${(100 * spread(c.ms)).toFixed(0)}%  (min ${fmt(Math.min(...c.ms))})`,
     );
-  if (!w.naiveFull)
+  if (w.naive !== 'full')
     console.log(
-      `  ${'naive 0'.padEnd(14)} ${`~${fmt(med.get('naive 0') as number)}`.padStart(10)}  (priced from 200 evaluations)`,
+      `  ${'naive 0'.padEnd(14)} ${`~${fmt(med.get('naive 0') as number)}`.padStart(10)}  (priced from ${w.naive} evaluations)`,
     );
   const ratio = (a: string, b: string) => ((med.get(a) as number) / (med.get(b) as number)).toFixed(2);
   console.log(

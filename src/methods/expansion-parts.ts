@@ -2,6 +2,7 @@
 // transposes, fixed for an iteration, and per sample the loss's gradient with
 // respect to every hidden unit's activation (its adjoint).
 
+import { matmulT } from '../nn/matmul.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { DELTA_MAX } from '../nn/series.ts';
@@ -93,14 +94,7 @@ export class Powers {
 
   /** Per unit j of layer m, the share of order orders + 1 that arises at layer m + 1, into top[j]. */
   nextShare(m: number, orders: number, top: Float64Array): void {
-    const n1 = this.net.nodes[m + 1];
-    const pn = this.pow[m][orders];
-    const next = this.next[m];
-    for (let j = 0; j < this.net.nodes[m]; j++) {
-      let t = 0;
-      for (let q = 0, i = j * n1; q < n1; q++, i++) t += pn[i] * next[q];
-      top[j] = t;
-    }
+    matmulT(this.pow[m][orders], this.next[m], top, this.net.nodes[m], 1, this.net.nodes[m + 1]);
   }
 
   /** The largest |u| of unit j that keeps every unit of layer m + 1 within its series (relu: short of its kink). */

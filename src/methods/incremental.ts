@@ -133,8 +133,11 @@ export class Incremental {
         const ax = Math.abs(x);
         const lim = isOut ? U_MAX : limit[p];
         if (ax < lim || (edge && ax === lim)) {
+          const x2 = x * x;
+          const x3 = x2 * x;
+          const x4 = x2 * x2;
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+            acc[r] += x * coef[c] + x2 * coef[c + 1] + x3 * coef[c + 2] + x4 * coef[c + 3];
         } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
       }
     }
@@ -171,8 +174,11 @@ export class Incremental {
         const x = values[p * nIn + i] * step;
         const ax = Math.abs(x);
         if (ax < lim || (edge && ax === lim)) {
+          const x2 = x * x;
+          const x3 = x2 * x;
+          const x4 = x2 * x2;
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+            acc[r] += x * coef[c] + x2 * coef[c + 1] + x3 * coef[c + 2] + x4 * coef[c + 3];
         } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
       }
     }

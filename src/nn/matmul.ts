@@ -61,8 +61,26 @@ export function matmulT(
       C[o + 3 * cols] = s30;
       C[o + 3 * cols + 1] = s31;
     }
-    if (cols2 < cols)
-      for (let k = 0; k < 4; k++) C[(i + k) * cols + cols2] = dot(A, a0 + k * inner, B, cols2 * inner, inner);
+    if (cols2 < cols) {
+      // The odd column (all of a matrix-vector product): 4 rows against it at once.
+      const b0 = cols2 * inner;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let q = 0; q < inner; q++) {
+        const c = B[b0 + q];
+        s0 += A[a0 + q] * c;
+        s1 += A[a1 + q] * c;
+        s2 += A[a2 + q] * c;
+        s3 += A[a3 + q] * c;
+      }
+      const o = i * cols + cols2;
+      C[o] = s0;
+      C[o + cols] = s1;
+      C[o + 2 * cols] = s2;
+      C[o + 3 * cols] = s3;
+    }
   }
   for (let i = rows4; i < rows; i++)
     for (let r = 0; r < cols; r++) C[i * cols + r] = dot(A, i * inner, B, r * inner, inner);
