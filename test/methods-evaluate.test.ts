@@ -386,22 +386,35 @@ describe('incremental differences at extreme steps', () => {
 });
 
 describe('the cost of incremental evaluations, for splitting them over threads', () => {
-  it('weighs a deep net first-layer weight by the multiply-adds downstream of its unit', () => {
-    // 4-5-6-2 (bias included in the 4 inputs): a first-layer weight moves one unit of the 5, then
-    // 5·6 + 6·2 = 42 multiply-adds; later weights cost 1 each, and so does E(w), the last item.
-    const net = makeNet([4, 5, 6, 2], 'tanh');
-    const ev = evaluator(net, ce, dataset(4, 2), spec({ grad: 'incremental', kind: 'central' }));
+  // Inputs 0 and 1 are non-zero in 1 and 2 of the 4 samples, input 2 never, the bias always.
+  const sparse = makeDataset(
+    'sparse',
+    [
+      [1, 0, 0, 1],
+      [0, 2, 0, 1],
+      [0, 3, 0, 1],
+      [0, 0, 0, 1],
+    ],
+    [[1], [0], [1], [0]],
+  );
+
+  it('weighs a first-layer weight by the share of samples where its input is not 0, every later weight as 1', () => {
+    // A quartic per sample where the input is not 0, plus 0.02 for the item itself; E(w), the last item, costs 1.
+    const net = makeNet([4, 5, 6, 1], 'tanh');
+    const ev = evaluator(net, bce, sparse, spec({ grad: 'incremental', kind: 'central' }));
     const cost = phaseCost(ev, 1) as Float64Array;
     const P = paramCount(net);
     const per = Array.from({ length: 2 * P + 1 }, (_, e) => cost[e + 1] - cost[e]);
-    const firstLayer = (k: number) => k < 4 * 5;
-    expect(per).toEqual(per.map((_, e) => (e < 2 * P && firstLayer(e % P) ? 43 : 1)));
+    const weight = (k: number) => (k < 4 * 5 ? [0.25, 0.5, 0, 1][Math.floor(k / 5)] : 1) + 0.02;
+    const expected = per.map((_, e) => (e < 2 * P ? weight(e % P) : 1));
+    for (let e = 0; e < per.length; e++) expect(per[e], `item ${e}`).toBeCloseTo(expected[e], 12);
   });
 
-  it('has none where the net is too shallow for costs to differ, nor for the base pass', () => {
-    const ev = evaluator(makeNet([4, 5, 2], 'tanh'), ce, dataset(4, 2), spec({ grad: 'incremental' }));
+  it('has none where every input is mostly non-zero, nor for the base pass', () => {
+    const ev = evaluator(makeNet([4, 5, 6, 2], 'tanh'), ce, dataset(40, 2), spec({ grad: 'incremental' }));
     expect(phaseCost(ev, 1)).toBeUndefined();
-    const deep = evaluator(makeNet([4, 5, 6, 2], 'tanh'), ce, dataset(4, 2), spec({ grad: 'incremental' }));
-    expect(phaseCost(deep, 0)).toBeUndefined();
+    const sparseNet = evaluator(makeNet([4, 5, 1], 'tanh'), bce, sparse, spec({ grad: 'incremental' }));
+    expect(phaseCost(sparseNet, 1)).toBeDefined();
+    expect(phaseCost(sparseNet, 0)).toBeUndefined();
   });
 });

@@ -70,11 +70,15 @@ describe('bench:gradient', () => {
     refuses(
       'bench:gradient',
       ['--workloads=seed2class,mnist'],
-      '--workloads "mnist": expected seed2class, spiral or digits',
+      '--workloads "mnist": expected seed2class, spiral, digits, digits2 or digits3',
     ));
 
   it('refuses the start of a name that fits more than one workload', () =>
-    refuses('bench:gradient', ['--workloads=s'], '--workloads "s": expected seed2class, spiral or digits'));
+    refuses(
+      'bench:gradient',
+      ['--workloads=s'],
+      '--workloads "s": expected seed2class, spiral, digits, digits2 or digits3',
+    ));
 
   it('refuses an unknown flag in the words of train, with the flag probably meant', () =>
     refuses(

@@ -72,7 +72,6 @@ export class BaseCache {
 
   /** The batch (all samples, in order, if none) and the params of iteration t, in this thread. */
   begin(params: Float64Array, t: number, samples?: Int32Array): void {
-    this.expansions?.begin(params);
     const S = samples ? samples.length : this.data.n;
     if (S > this.buf.capacity) throw new Error(`base pass of ${S} samples: room for ${this.buf.capacity}`);
     this.samples = S;
@@ -113,6 +112,7 @@ export class BaseCache {
    * series.
    */
   compute(params: Float64Array, lo: number, hi: number): void {
+    this.expansions?.begin(params);
     const act = activations[this.net.func];
     const { nodes } = this.net;
     const { z, a } = this.buf;

@@ -31,7 +31,7 @@ export interface Evaluator {
   readonly batches?: Batches;
   /** Incremental gradients: this thread's cached base pass. */
   readonly incremental?: Incremental;
-  /** Incremental gradients of deep nets: the evaluations' cost prefix (see phaseCost). */
+  /** Incremental gradients with sparse inputs: the evaluations' cost prefix (see phaseCost). */
   readonly costs?: Float64Array | null;
 }
 
@@ -47,7 +47,7 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): 
     ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false), spec.h)
     : undefined;
   const work = new Float64Array(paramCount(net));
-  const costs = incremental ? incrementalCosts(spec, net) : null;
+  const costs = incremental ? incrementalCosts(spec, net, data) : null;
   return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs };
 }
 
@@ -74,32 +74,40 @@ export function phaseCounts(ev: Evaluator, t: number): number[] {
 /**
  * Prefix sums of the relative costs of a phase's items, where they differ
  * enough to matter for splitting; undefined where they are about equal. With
- * incremental gradients a weight two or more layers before the output pushes
- * its change through every later layer, per sample: it costs about the
- * multiply-adds downstream of it, a weight of the last two layers about one.
+ * incremental gradients a weight costs one quartic per sample where its input
+ * is not 0: a first-layer weight in proportion to how often its input is
+ * non-zero (most pixels of a digit are 0), a later one about a whole batch.
  */
 export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefined {
   if (!ev.incremental || phase !== 1) return undefined;
   return ev.costs ?? undefined;
 }
 
+/** Per-item work besides the quartics (its result, its loop), in quartics over a batch. */
+const ITEM_COST = 0.02;
+
 /** The cost prefix of an incremental job's evaluations (see phaseCost); null for none worth having. */
-function incrementalCosts(spec: EvalSpec, net: Net): Float64Array | null {
+function incrementalCosts(spec: EvalSpec, net: Net, data: Dataset): Float64Array | null {
   const { nodes, offsets } = net;
   const L = nodes.length - 1;
-  if (L < 3) return null;
   const P = offsets[L];
-  const perWeight = new Float64Array(P);
-  for (let l = 0; l < L; l++) {
-    let downstream = 0; // multiply-adds after the weight's own unit
-    for (let m = l + 2; m <= L && l <= L - 3; m++) downstream += nodes[m - 1] * nodes[m];
-    perWeight.fill(1 + downstream, offsets[l], offsets[l + 1]);
-  }
+  const share = nonZeroShare(data);
+  if (Math.min(...share) > 0.5) return null; // dense inputs: every weight costs about the same
+  const perWeight = new Float64Array(P).fill(1 + ITEM_COST);
+  for (let i = 0; i < nodes[0]; i++) perWeight.fill(share[i] + ITEM_COST, i * nodes[1], (i + 1) * nodes[1]);
   const count = evalCount(spec, P);
   const prefix = new Float64Array(count + 1);
   // Every evaluation but the last (E(w) itself, from the base pass) steps one weight.
   for (let e = 0; e < count; e++) prefix[e + 1] = prefix[e] + (e < count - 1 ? perWeight[e % P] : 1);
   return prefix;
+}
+
+/** Per input: the share of the data set's samples where it is not 0. */
+function nonZeroShare(data: Dataset): number[] {
+  const counts = new Array<number>(data.inDim).fill(0);
+  for (let s = 0; s < data.n; s++)
+    for (let i = 0, at = s * data.inDim; i < data.inDim; i++, at++) if (data.inputs[at] !== 0) counts[i]++;
+  return counts.map((c) => c / Math.max(1, data.n));
 }
 
 /** Items [lo, hi) of phase `phase` of iteration t. */

@@ -8,14 +8,15 @@
 // what lies downstream of it. Samples where a_l[i] = 0 contribute nothing.
 //
 // The changes are small (δw = h), so they are evaluated as differences
-// directly rather than as the difference of two large sums: a unit's change by
-// its activation's Taylor series, the loss change along a direction by the
-// output's series, composed into one quartic per sample and unit for the
-// layer before the last. Fourth order leaves the truncation far below
-// rounding at these steps, so what comes out is the finite difference itself
-// (the tests check it against whole forward passes), not the analytic
-// derivative; steps too large for the series, and relu's kink, fall back to
-// exact differences.
+// directly rather than as the difference of two large sums: one polynomial per
+// sample and unit j in the step of j's pre-activation, shared by every weight
+// into j. For the logits it is the loss's series along one logit; for the last
+// hidden layer, the unit's activation series composed with the loss's along
+// its row of weights; for earlier layers, the unit's expansion through every
+// later layer (expansion.ts). The truncation lies far below rounding at these
+// steps, so what comes out is the finite difference itself (the tests check it
+// against whole forward passes), not the analytic derivative; steps too large
+// for the series, and relu's kink, fall back to exact differences.
 //
 // Hidden layers go sample by sample: one sample's coefficients stay in cache
 // while every non-zero unit of it adds to the weights it feeds. The input
@@ -133,11 +134,8 @@ export class Incremental {
         const ax = Math.abs(x);
         const lim = isOut ? U_MAX : limit[p];
         if (ax < lim || (edge && ax === lim)) {
-          const x2 = x * x;
-          const x3 = x2 * x;
-          const x4 = x2 * x2;
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * coef[c] + x2 * coef[c + 1] + x3 * coef[c + 2] + x4 * coef[c + 3];
+            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
         } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
       }
     }
@@ -174,11 +172,8 @@ export class Incremental {
         const x = values[p * nIn + i] * step;
         const ax = Math.abs(x);
         if (ax < lim || (edge && ax === lim)) {
-          const x2 = x * x;
-          const x3 = x2 * x;
-          const x4 = x2 * x2;
           for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * coef[c] + x2 * coef[c + 1] + x3 * coef[c + 2] + x4 * coef[c + 3];
+            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
         } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
       }
     }

@@ -4,8 +4,8 @@
 // while simply does fewer: no split to get wrong, no thread to wait for but
 // one finishing its last chunk. Chunks shrink as the job runs out (guided
 // scheduling: a share of what is left), so the tail is short. Where items
-// cost very different amounts (the weights of a deep net's first layer each
-// push a change through every later layer), the share is of the cost left.
+// cost very different amounts (a first-layer weight costs in proportion to
+// how often its input is non-zero), the share is of the cost left.
 //
 // The counter control[CLAIM] carries the job's tag in its high bits, and a
 // participant claims only from the job it woke for: a late compare-and-swap

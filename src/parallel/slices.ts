@@ -2,8 +2,8 @@
 // SIGTERM, --max-seconds, a failed worker) is seen within a fraction of a
 // second even where one iteration takes minutes. A slice is sized from the
 // time per unit of cost measured on the last one (carried over between calls),
-// so cheap items (a small net) go many to a call and costly ones (a weight of
-// a deep net's first layer) one or a few at a time. Items are independent, so
+// so cheap items (a small net) go many to a call and costly ones (a naive
+// evaluation of a large net) one or a few at a time. Items are independent, so
 // how a range is sliced never changes a result.
 
 /** About how long a slice runs before a stop can be seen. */
