@@ -46,6 +46,14 @@ describe('loss series along a path', () => {
       for (let n = 0; n < 4; n++) expect(Math.abs(ours[n] - theirs[n]), `order ${n + 1}`).toBeLessThan(1e-5);
     });
 
+    it(`give the same three first coefficients and a fourth of 0 to third order for ${output.name}`, () => {
+      const t = new Float64Array(4 * K);
+      const c = new Float64Array(4);
+      output.pathTerms(z, targets, 0, t);
+      output.pathSeries(t, v, K, c, 0, true);
+      expect([...c]).toEqual([...coefficients(output, v).slice(0, 3), 0]);
+    });
+
     it(`equal the straight-line series along a straight path for ${output.name}`, () => {
       const w = Float64Array.from({ length: K }, (_, k) => v[4 * k]);
       const line = new Float64Array(4 * K);

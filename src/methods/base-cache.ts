@@ -62,7 +62,11 @@ export class BaseCache {
     for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
     this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.rowsPerSample, c: buf.rowC, cAt: 0, cStep: 4 };
     this.expansions = Expansions.needed(net) ? new Expansions(net, output, buf, h * largestInput(data)) : null;
+    this.cubic = this.expansions?.cubic ?? false;
   }
+
+  /** Whether the expansions are cubics (their fourth coefficients 0). */
+  readonly cubic: boolean;
 
   /** Deep nets: the shared downstream expansions of layers 1..L−2, computed with each sample's base pass. */
   private readonly expansions: Expansions | null;

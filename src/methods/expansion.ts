@@ -41,6 +41,8 @@ export class Expansions {
   /** Orders pushed through the weights (see the constructor), and the largest step a unit's series may take. */
   private readonly orders: number;
   private readonly cap: number;
+  /** Whether the expansions are cubics (third order exact, the fourth coefficient 0). */
+  readonly cubic: boolean;
   /** Per hidden layer k: the current sample's activation series, 4 per unit. */
   private readonly act: Float64Array[];
   /** The current sample's per-logit terms for Output.pathSeries, and one unit's logit path (4 per logit). */
@@ -77,6 +79,7 @@ export class Expansions {
     this.isSmooth = smooth[net.func];
     this.orders = !this.isSmooth ? 1 : largestStep > DEEP_MAX ? 3 : 2;
     this.cap = this.orders === 2 ? DEEP_MAX : DELTA_MAX;
+    this.cubic = this.orders === 2;
     this.act = nodes.map((n) => new Float64Array(4 * n));
     this.terms = new Float64Array(4 * nodes[this.L]);
     this.path = new Float64Array(4 * nodes[this.L]);
@@ -151,8 +154,7 @@ export class Expansions {
       path[4 * r + 2] = orders > 2 ? y[2][i] : 0;
       path[4 * r + 3] = 0;
     }
-    this.output.pathSeries(this.terms, path, K, g, 0);
-    if (orders === 2) g[3] = 0; // a cubic: its steps are capped at DEEP_MAX (inFront)
+    this.output.pathSeries(this.terms, path, K, g, 0, this.cubic); // a cubic: steps capped at DEEP_MAX (inFront)
     g[orders] += this.top[j];
   }
 

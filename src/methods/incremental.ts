@@ -42,6 +42,16 @@ interface Series {
   /** Layers before the last two: per sample and unit, the largest step the series holds for; per sample, the least. */
   unitLimit?: Float64Array;
   sampleLimit?: Float64Array;
+  /** Whether the fourth coefficients are all 0 (expansions at small steps): a cubic is then enough. */
+  cubic?: boolean;
+}
+
+/** acc[r + e] += the quartic at coef[c + 4e..] of x, e < n (a cubic where the fourth coefficients are 0: the same bits). */
+function addRow(acc: Float64Array, r: number, coef: Float64Array, c: number, n: number, x: number, cubic?: boolean) {
+  if (cubic) for (let e = 0; e < n; e++, c += 4) acc[r + e] += x * (coef[c] + x * (coef[c + 1] + x * coef[c + 2]));
+  else
+    for (let e = 0; e < n; e++, c += 4)
+      acc[r + e] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
 }
 
 export class Incremental {
@@ -76,7 +86,8 @@ export class Incremental {
     this.series = net.nodes.slice(1).map((n, l) => {
       if (l === this.L - 1) return { coef: rowC, stride: rowsPerSample, first: H };
       if (l === this.L - 2) return { coef: comp, stride: H, first: 0 };
-      return { coef: deep[l + 1], stride: n, first: 0, unitLimit: deepLimit[l + 1], sampleLimit: deepMin[l + 1] };
+      const [unitLimit, sampleLimit, cubic] = [deepLimit[l + 1], deepMin[l + 1], this.base.cubic];
+      return { coef: deep[l + 1], stride: n, first: 0, unitLimit, sampleLimit, cubic };
     });
   }
 
@@ -115,7 +126,7 @@ export class Incremental {
   private inputLayer(params: Float64Array, kFrom: number, kTo: number, step: number, acc: Float64Array): void {
     const b = this.base;
     const width = this.net.nodes[1];
-    const { coef, stride, first, sampleLimit } = this.series[0];
+    const { coef, stride, first, sampleLimit, cubic } = this.series[0];
     const isOut = this.L === 1;
     const limit = sampleLimit ?? b.buf.limit; // per sample, the largest step for which the series holds for every unit
     const edge = this.isSmooth; // smooth units: the series holds at the limit itself
@@ -134,8 +145,7 @@ export class Incremental {
         const ax = Math.abs(x);
         const lim = isOut ? U_MAX : limit[p];
         if (ax < lim || (edge && ax === lim)) {
-          for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+          addRow(acc, row + jFrom, coef, (p * stride + first + jFrom) * 4, jTo - jFrom, x, cubic);
         } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
       }
     }
@@ -153,7 +163,7 @@ export class Incremental {
     const b = this.base;
     const nIn = this.net.nodes[l];
     const width = this.net.nodes[l + 1];
-    const { coef, stride, first, sampleLimit } = this.series[l];
+    const { coef, stride, first, sampleLimit, cubic } = this.series[l];
     const isOut = l === this.L - 1;
     const limit = sampleLimit ?? b.buf.limit;
     const edge = this.isSmooth;
@@ -172,8 +182,7 @@ export class Incremental {
         const x = values[p * nIn + i] * step;
         const ax = Math.abs(x);
         if (ax < lim || (edge && ax === lim)) {
-          for (let j = jFrom, c = (p * stride + first + jFrom) * 4, r = row + jFrom; j < jTo; j++, c += 4, r++)
-            acc[r] += x * (coef[c] + x * (coef[c + 1] + x * (coef[c + 2] + x * coef[c + 3])));
+          addRow(acc, row + jFrom, coef, (p * stride + first + jFrom) * 4, jTo - jFrom, x, cubic);
         } else this.beyond(params, l, p, x, acc, row, jFrom, jTo);
       }
     }

@@ -27,8 +27,8 @@ export interface Output {
   series(z: Float64Array, targets: Float64Array, offset: number, dirs: Directions, withLoss?: boolean): number;
   /** The per-logit terms (4 per logit, into t) that pathSeries reads, for one sample's logits. */
   pathTerms(z: Float64Array, targets: Float64Array, offset: number, t: Float64Array): void;
-  /** The loss change along z + Σ uⁿ·v_n as a quartic in u, into c[at..at+3] (path-series.ts). */
-  pathSeries(t: Float64Array, v: Float64Array, K: number, c: Float64Array, at: number): void;
+  /** The loss change along z + Σ uⁿ·v_n as a quartic in u, into c[at..at+3] (path-series.ts); `third`: to third order. */
+  pathSeries(t: Float64Array, v: Float64Array, K: number, c: Float64Array, at: number, third?: boolean): void;
 }
 
 /** Directions for Output.series and where their coefficients go. */
