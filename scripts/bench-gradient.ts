@@ -5,8 +5,9 @@
 // 784-64-32-10, 784-128-64-32-10); threads 0 and 2 (or --threads).
 // Each configuration is warmed, then timed in repeats interleaved round-robin
 // with the others, so every ratio compares runs made side by side. Beside
-// each median, the fastest repeat: on a shared machine whose speed drifts,
-// it is the closest to the code's own cost.
+// each median, the fastest repeat, and beside each ratio of medians the ratio
+// of fastest repeats: on a shared machine whose speed drifts, they are the
+// closest to the code's own cost.
 //
 // A naive iteration of 784-32-10 is ~25,000 forward passes over 1,000 images:
 // minutes. There it is priced from a sample of its evaluations (every one is
@@ -164,14 +165,20 @@ for (const w of workloads()) {
     console.log(
       `  ${'naive 0'.padEnd(14)} ${`~${fmt(med.get('naive 0') as number)}`.padStart(10)}  (priced from ${w.naive} evaluations)`,
     );
+  // Ratios of medians, and of fastest repeats (the code's own cost where the machine's speed drifts).
+  const fastest = new Map(configs.map((c) => [c.label, Math.min(...c.ms)]));
   const ratio = (a: string, b: string) => ((med.get(a) as number) / (med.get(b) as number)).toFixed(2);
+  const both = (a: string, b: string) =>
+    fastest.has(a) && fastest.has(b)
+      ? `${ratio(a, b)} (fastest ${((fastest.get(a) as number) / (fastest.get(b) as number)).toFixed(2)})`
+      : ratio(a, b);
   console.log(
-    `  naive/incremental ${ratio('naive 0', 'incremental 0')}, incremental/backprop ${ratio('incremental 0', 'backprop 0')}`,
+    `  naive/incremental ${ratio('naive 0', 'incremental 0')}, incremental/backprop ${both('incremental 0', 'backprop 0')}`,
   );
   for (const t of threadCounts.filter((t) => t > 1)) {
     const speedups = ['naive', 'incremental']
       .filter((g) => med.has(`${g} ${t}`))
-      .map((g) => `${g} ${ratio(`${g} 0`, `${g} ${t}`)}×`);
+      .map((g) => `${g} ${both(`${g} 0`, `${g} ${t}`)}×`);
     console.log(`  ${t} threads vs main thread: ${speedups.join(', ')} (backprop runs in the main thread only)`);
   }
 }
