@@ -129,15 +129,12 @@ export class Expansions {
     for (let j = 0; j < n0; j++) uMax[j] = powers.firstLimit(m, j, z[m + 1], p, this.isSmooth);
     for (let k = m + 2; k < this.L; k++) {
       const n = nodes[k];
-      for (let j = 0; j < n0; j++) {
-        uMax[j] = Math.min(uMax[j], this.bound(j, n, z[k], p * n));
-        top[j] += this.bend(k, j, n);
-      }
+      for (let j = 0; j < n0; j++) uMax[j] = Math.min(uMax[j], this.bend(k, j, n, z[k], p * n));
       for (let o = 0; o < orders; o++) matmulT(x[o], powers.wt[k], y[o], n0, nodes[k + 1], n);
     }
     let least = Infinity;
     for (let j = 0; j < n0; j++) {
-      uMax[j] = Math.min(uMax[j], this.bound(j, nodes[this.L], null, 0));
+      uMax[j] = Math.min(uMax[j], this.logitBound(j, nodes[this.L]));
       this.lossSeries(j);
       least = Math.min(least, this.inFront(m, j, p, uMax[j]));
     }
@@ -158,20 +155,31 @@ export class Expansions {
     g[orders] += this.top[j];
   }
 
-  /** Unit j's row: layer k's units bend their changes y into x; returns their share of the next order. */
-  private bend(k: number, j: number, n: number): number {
+  /**
+   * Unit j's row: layer k's units bend their changes y into x, and add their
+   * share of the next order to top[j]. Returns the largest |u| for which the
+   * changes stay within each unit's series (see bound); zs: layer k's
+   * pre-activations, sample p's from `at`.
+   */
+  private bend(k: number, j: number, n: number, zs: Float64Array, at: number): number {
     const s = this.act[k];
     const adj = this.adjoints.a[k];
     const [y1, y2, y3] = this.y;
     const [x1, x2, x3] = this.x;
-    const at = j * n;
+    const row = j * n;
     let top = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let m3 = 0;
     if (this.orders === 1) {
-      for (let r = 0; r < n; r++) x1[at + r] = s[4 * r] * y1[at + r];
-      return 0;
+      for (let r = 0, i = row; r < n; r++, i++) {
+        x1[i] = s[4 * r] * y1[i];
+        if (y1[i] !== 0) m1 = Math.max(m1, Math.abs(y1[i]) / Math.abs(zs[at + r])); // at a kink (reach 0): no u
+      }
+      return 1 / m1;
     }
-    if (this.orders === 2) {
-      for (let r = 0, i = at; r < n; r++, i++) {
+    if (this.orders === 2)
+      for (let r = 0, i = row; r < n; r++, i++) {
         const s1 = s[4 * r];
         const s2 = s[4 * r + 1];
         const a1 = y1[i];
@@ -179,23 +187,28 @@ export class Expansions {
         x1[i] = s1 * a1;
         x2[i] = s1 * a2 + s2 * a1 * a1;
         top += adj[r] * (2 * s2 * a1 * a2 + s[4 * r + 2] * a1 * a1 * a1);
+        m1 = Math.max(m1, Math.abs(a1));
+        m2 = Math.max(m2, Math.abs(a2));
       }
-      return top;
-    }
-    for (let r = 0, i = at; r < n; r++, i++) {
-      const s1 = s[4 * r];
-      const s2 = s[4 * r + 1];
-      const s3 = s[4 * r + 2];
-      const a1 = y1[i];
-      const a2 = y2[i];
-      const a3 = y3[i];
-      const a11 = a1 * a1;
-      x1[i] = s1 * a1;
-      x2[i] = s1 * a2 + s2 * a11;
-      x3[i] = s1 * a3 + 2 * s2 * a1 * a2 + s3 * a11 * a1;
-      top += adj[r] * (s2 * (a2 * a2 + 2 * a1 * a3) + 3 * s3 * a11 * a2 + s[4 * r + 3] * a11 * a11);
-    }
-    return top;
+    else
+      for (let r = 0, i = row; r < n; r++, i++) {
+        const s1 = s[4 * r];
+        const s2 = s[4 * r + 1];
+        const s3 = s[4 * r + 2];
+        const a1 = y1[i];
+        const a2 = y2[i];
+        const a3 = y3[i];
+        const a11 = a1 * a1;
+        x1[i] = s1 * a1;
+        x2[i] = s1 * a2 + s2 * a11;
+        x3[i] = s1 * a3 + 2 * s2 * a1 * a2 + s3 * a11 * a1;
+        top += adj[r] * (s2 * (a2 * a2 + 2 * a1 * a3) + 3 * s3 * a11 * a2 + s[4 * r + 3] * a11 * a11);
+        m1 = Math.max(m1, Math.abs(a1));
+        m2 = Math.max(m2, Math.abs(a2));
+        m3 = Math.max(m3, Math.abs(a3));
+      }
+    this.top[j] += top;
+    return smoothBound(m1, m2, m3, DELTA_MAX);
   }
 
   /** Composes unit j's own series (δ → u) in front of g, into deep[m]; returns the limit on |δ|. */
@@ -216,32 +229,27 @@ export class Expansions {
     return limit;
   }
 
-  /**
-   * The largest |u| for which unit j's changes of n units (row j of y) stay
-   * within each unit's reach (relu: its distance to the kink; else DELTA_MAX;
-   * logits, zs null: U_MAX): with M_n the largest |y_n|/reach, u at most half
-   * of every M_n^(−1/n) keeps Σ|y_n|·uⁿ under 7/8 of the reach. relu's are linear.
-   */
-  private bound(j: number, n: number, zs: Float64Array | null, at: number): number {
+  /** The largest |u| for which unit j's logit changes (row j of y) stay within U_MAX. */
+  private logitBound(j: number, K: number): number {
     const [y1, y2, y3] = this.y;
-    const row = j * n;
     let m1 = 0;
-    if (!this.isSmooth) {
-      for (let r = 0; r < n; r++) {
-        const reach = zs ? Math.abs(zs[at + r]) : U_MAX;
-        const v = y1[row + r];
-        if (v !== 0) m1 = Math.max(m1, Math.abs(v) / reach); // at the kink (reach 0): no u at all
-      }
-      return 1 / m1;
-    }
     let m2 = 0;
     let m3 = 0;
-    for (let r = row; r < row + n; r++) {
+    for (let r = j * K; r < (j + 1) * K; r++) {
       m1 = Math.max(m1, Math.abs(y1[r]));
+      if (this.orders === 1) continue;
       m2 = Math.max(m2, Math.abs(y2[r]));
       if (this.orders > 2) m3 = Math.max(m3, Math.abs(y3[r]));
     }
-    const reach = zs ? DELTA_MAX : U_MAX;
-    return 0.5 * Math.min(reach / m1, Math.sqrt(reach / m2), Math.cbrt(reach / m3));
+    return this.isSmooth ? smoothBound(m1, m2, m3, U_MAX) : U_MAX / m1; // relu's changes are linear in u
   }
+}
+
+/**
+ * The largest |u| for which a change Σ y_n·uⁿ (n ≤ 3) stays within reach,
+ * given M_n, the largest |y_n| over the units: u at most half of every
+ * (reach/M_n)^(1/n) keeps Σ M_n·uⁿ under 7/8 of the reach.
+ */
+function smoothBound(m1: number, m2: number, m3: number, reach: number): number {
+  return 0.5 * Math.min(reach / m1, Math.sqrt(reach / m2), Math.cbrt(reach / m3));
 }
