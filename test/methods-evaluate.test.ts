@@ -383,6 +383,20 @@ describe('incremental differences at extreme steps', () => {
       gradient(evaluator(net, ce, data, spec({ kind: 'central', h: 1e-3, grad })), params);
     expect(relDiff(at('incremental'), at('naive'))).toBeLessThan(1e-9);
   });
+
+  it('match whole forward passes when a step takes an expanded relu unit itself across its kink', () => {
+    // Unit 2 of the first hidden layer (expanded, expansion.ts) at 1e-5 in sample 3, through its bias (input 3).
+    const net = makeNet([4, 5, 4, 3], 'relu');
+    const params = randomParams(net, stream('kink1', 'init')).map((w) => 2 * w - 1);
+    const data = dataset(20, 3, 'kink');
+    const x = data.inputs.subarray(3 * data.inDim, 4 * data.inDim);
+    let z = 0;
+    for (let i = 0; i < 4; i++) z += x[i] * params[i * 5 + 2];
+    params[3 * 5 + 2] += 1e-5 - z;
+    const at = (grad: 'naive' | 'incremental') =>
+      gradient(evaluator(net, ce, data, spec({ kind: 'central', h: 1e-3, grad })), params);
+    expect(relDiff(at('incremental'), at('naive'))).toBeLessThan(1e-9);
+  });
 });
 
 describe('the cost of incremental evaluations, for splitting them over threads', () => {

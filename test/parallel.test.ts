@@ -99,6 +99,9 @@ describe('every network and evaluation on a pool', () => {
     ['tanh, mse, random', { data: regression, func: 'tanh', method: 'random', candidates: 6, lr: 0.1 }],
     ['relu, bce, random, elitist', { func: 'relu', method: 'random', candidates: 4, elitist: true, delta: 0.05 }],
     ['logistic, two hidden layers, central', { hidden: [4, 3], diff: 'central' }],
+    ['logistic, two hidden layers, steps past the cubic expansions', { hidden: [4, 3], h: 1e-3 }],
+    ['tanh, three hidden layers, mini-batches', { func: 'tanh', hidden: [5, 4, 3], batch: 10 }],
+    ['relu, two hidden layers, central', { func: 'relu', hidden: [5, 4], diff: 'central' }],
   ];
   for (const [name, over] of cases) {
     it(`trains ${name} to the main thread's exact weights on 2 and 3 threads`, async () => {
