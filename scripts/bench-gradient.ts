@@ -88,6 +88,10 @@ interface Config {
 
 /** Mean time of `iters` iterations (the params change a little each time: no cache can hold them). */
 async function timeIterations(runner: Runner, params: Float64Array, iters: number): Promise<number> {
+  // One untimed iteration first: a pool idle while the other configurations ran has parked its
+  // workers and let its caches go cold, which a training run, iterating back to back, never sees.
+  runner.setParams(params);
+  await runner.run(0);
   const t0 = performance.now();
   for (let t = 0; t < iters; t++) {
     params[0] += 1e-12;
