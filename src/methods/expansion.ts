@@ -33,6 +33,7 @@ import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { composeSeries, DEEP_MAX, DELTA_MAX, U_MAX } from '../nn/series.ts';
 import type { BaseBuffers } from './base-buffers.ts';
+import { bendRow, smoothBound } from './bend.ts';
 import { Adjoints, Powers } from './expansion-parts.ts';
 
 export class Expansions {
@@ -54,6 +55,8 @@ export class Expansions {
   /** Per unit: the next order's share gathered on the way, and the largest |u| its series hold for. */
   private readonly top: Float64Array;
   private readonly uMax: Float64Array;
+  /** bendRow's share of the next order. */
+  private readonly shares = new Float64Array(1);
   /** One unit's series in u. */
   private readonly g = new Float64Array(4);
   private readonly powers: Powers;
@@ -129,7 +132,12 @@ export class Expansions {
     for (let j = 0; j < n0; j++) uMax[j] = powers.firstLimit(m, j, z[m + 1], p, this.isSmooth);
     for (let k = m + 2; k < this.L; k++) {
       const n = nodes[k];
-      for (let j = 0; j < n0; j++) uMax[j] = Math.min(uMax[j], this.bend(k, j, n, z[k], p * n));
+      const s = this.act[k];
+      const adj = this.adjoints.a[k];
+      for (let j = 0; j < n0; j++) {
+        uMax[j] = Math.min(uMax[j], bendRow(s, adj, y, x, j * n, n, orders, z[k], p * n, this.shares));
+        top[j] += this.shares[0];
+      }
       for (let o = 0; o < orders; o++) matmulT(x[o], powers.wt[k], y[o], n0, nodes[k + 1], n);
     }
     let least = Infinity;
@@ -153,62 +161,6 @@ export class Expansions {
     }
     this.output.pathSeries(this.terms, path, K, g, 0, this.cubic); // a cubic: steps capped at DEEP_MAX (inFront)
     g[orders] += this.top[j];
-  }
-
-  /**
-   * Unit j's row: layer k's units bend their changes y into x, and add their
-   * share of the next order to top[j]. Returns the largest |u| for which the
-   * changes stay within each unit's series (see bound); zs: layer k's
-   * pre-activations, sample p's from `at`.
-   */
-  private bend(k: number, j: number, n: number, zs: Float64Array, at: number): number {
-    const s = this.act[k];
-    const adj = this.adjoints.a[k];
-    const [y1, y2, y3] = this.y;
-    const [x1, x2, x3] = this.x;
-    const row = j * n;
-    let top = 0;
-    let m1 = 0;
-    let m2 = 0;
-    let m3 = 0;
-    if (this.orders === 1) {
-      for (let r = 0, i = row; r < n; r++, i++) {
-        x1[i] = s[4 * r] * y1[i];
-        if (y1[i] !== 0) m1 = Math.max(m1, Math.abs(y1[i]) / Math.abs(zs[at + r])); // at a kink (reach 0): no u
-      }
-      return 1 / m1;
-    }
-    if (this.orders === 2)
-      for (let r = 0, i = row; r < n; r++, i++) {
-        const s1 = s[4 * r];
-        const s2 = s[4 * r + 1];
-        const a1 = y1[i];
-        const a2 = y2[i];
-        x1[i] = s1 * a1;
-        x2[i] = s1 * a2 + s2 * a1 * a1;
-        top += adj[r] * (2 * s2 * a1 * a2 + s[4 * r + 2] * a1 * a1 * a1);
-        m1 = Math.max(m1, Math.abs(a1));
-        m2 = Math.max(m2, Math.abs(a2));
-      }
-    else
-      for (let r = 0, i = row; r < n; r++, i++) {
-        const s1 = s[4 * r];
-        const s2 = s[4 * r + 1];
-        const s3 = s[4 * r + 2];
-        const a1 = y1[i];
-        const a2 = y2[i];
-        const a3 = y3[i];
-        const a11 = a1 * a1;
-        x1[i] = s1 * a1;
-        x2[i] = s1 * a2 + s2 * a11;
-        x3[i] = s1 * a3 + 2 * s2 * a1 * a2 + s3 * a11 * a1;
-        top += adj[r] * (s2 * (a2 * a2 + 2 * a1 * a3) + 3 * s3 * a11 * a2 + s[4 * r + 3] * a11 * a11);
-        m1 = Math.max(m1, Math.abs(a1));
-        m2 = Math.max(m2, Math.abs(a2));
-        m3 = Math.max(m3, Math.abs(a3));
-      }
-    this.top[j] += top;
-    return smoothBound(m1, m2, m3, DELTA_MAX);
   }
 
   /** Composes unit j's own series (δ → u) in front of g, into deep[m]; returns the limit on |δ|. */
@@ -243,13 +195,4 @@ export class Expansions {
     }
     return this.isSmooth ? smoothBound(m1, m2, m3, U_MAX) : U_MAX / m1; // relu's changes are linear in u
   }
-}
-
-/**
- * The largest |u| for which a change Σ y_n·uⁿ (n ≤ 3) stays within reach,
- * given M_n, the largest |y_n| over the units: u at most half of every
- * (reach/M_n)^(1/n) keeps Σ M_n·uⁿ under 7/8 of the reach.
- */
-function smoothBound(m1: number, m2: number, m3: number, reach: number): number {
-  return 0.5 * Math.min(reach / m1, Math.sqrt(reach / m2), Math.cbrt(reach / m3));
 }
