@@ -5,7 +5,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allocBase } from '../src/methods/base-buffers.ts';
 import type { EvalSpec } from '../src/methods/run-spec.ts';
+import { makeNet } from '../src/nn/network.ts';
 import { checkFits, formatBytes, grouped, memoryBudget, runBytes } from '../src/train/memory.ts';
 import { train } from '../src/train/trainer.ts';
 import { OptionError } from '../src/util/option-error.ts';
@@ -34,6 +36,21 @@ describe('the memory estimate', () => {
     const weights = runBytes([785, 32, 10], spec(), 9000, 0);
     expect(batch).toBeGreaterThan(weights);
     expect(whole - weights).toBeCloseTo(90 * (batch - weights), -3);
+  });
+
+  it("counts a base pass as large as allocBase makes it, a deep net's expansions included", () => {
+    for (const nodes of [
+      [785, 32, 10],
+      [785, 64, 32, 10],
+      [785, 128, 64, 32, 10],
+    ]) {
+      const base = runBytes(nodes, spec({ grad: 'incremental' }), 100, 0) - runBytes(nodes, spec(), 100, 0);
+      const buf = allocBase(makeNet(nodes), 100, false);
+      const arrays = Object.values(buf).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'number' ? [] : [v]));
+      const bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
+      // allocBase gives its empty arrays one element each: a few dozen bytes that do not grow with samples.
+      expect(Math.abs(base / 2 - bytes), nodes.join('-')).toBeLessThan(200);
+    }
   });
 
   it('says bytes the way people read them', () => {

@@ -39,19 +39,24 @@ export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: numb
 }
 
 /**
- * The base pass of incremental gradients (see allocBase): per sample of a
- * batch, every unit's input and output, four series terms per output and per
- * last hidden unit twice, and an index per unit. A pool shares one; auto's
- * main thread may keep a second, so two are counted.
+ * The base pass of incremental gradients, as allocBase allocates it: per
+ * sample of a batch, every unit's pre-activation and every hidden unit's
+ * activation, four series terms per output and per last hidden unit twice,
+ * the non-zero units below each layer, and in deep nets each expanded unit's
+ * four coefficients and limit. A pool shares one; auto's main thread may keep
+ * a second, so two are counted.
  */
 function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
   if (spec.kind === 'random' || spec.grad !== 'incremental') return 0;
   const capacity = spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
   const L = nodes.length - 1;
-  const units = nodes.reduce((s, n) => s + n, 0);
   const H = L >= 2 ? nodes[L - 1] : 0;
-  const perSample = 8 * (2 * units + 4 * nodes[L] + 8 * H + 4) + 4 * (units + L);
-  return 2 * capacity * perSample;
+  const K = nodes[L];
+  const sum = (from: number, to: number) => nodes.slice(from, to + 1).reduce((s, n) => s + n, 0);
+  const expanded = sum(1, L - 2) * 5 + Math.max(0, L - 2); // layers 1..L−2 (expansion.ts)
+  const doubles = sum(1, L) + sum(1, L - 1) + 4 * (H + K) + 4 * H + 4 + expanded;
+  const ints = sum(0, L - 1) + L;
+  return 2 * capacity * (8 * doubles + 4 * ints);
 }
 
 /**
