@@ -28,7 +28,7 @@
 // same bits.
 
 import { smooth, taylor } from '../nn/activation.ts';
-import { matmulT } from '../nn/matmul.ts';
+import { createMatmulT, type MatmulT } from '../nn/matmul.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { composeSeries, DEEP_MAX, DELTA_MAX, U_MAX } from '../nn/series.ts';
@@ -61,6 +61,8 @@ export class Expansions {
   private readonly g = new Float64Array(4);
   private readonly powers: Powers;
   private readonly adjoints: Adjoints;
+  /** This thread's matrix product (matmul.ts): WebAssembly SIMD where the runtime has it. */
+  private readonly matmulT: MatmulT = createMatmulT();
 
   private readonly net: Net;
   private readonly output: Output;
@@ -127,7 +129,7 @@ export class Expansions {
     const n1 = nodes[m + 1];
     // Layer m + 1 bends u·w_jq by its series; the weights carry that to layer m + 2.
     powers.scale(m, this.act[m + 1], this.adjoints.a[m + 1], z[m + 1], p, orders);
-    for (let n = 0; n < orders; n++) matmulT(powers.pow[m][n], powers.scaled[m][n], y[n], n0, nodes[m + 2], n1);
+    for (let n = 0; n < orders; n++) this.matmulT(powers.pow[m][n], powers.scaled[m][n], y[n], n0, nodes[m + 2], n1);
     powers.nextShare(m, orders, top);
     for (let j = 0; j < n0; j++) uMax[j] = powers.firstLimit(m, j, z[m + 1], p, this.isSmooth);
     for (let k = m + 2; k < this.L; k++) {
@@ -138,7 +140,7 @@ export class Expansions {
         uMax[j] = Math.min(uMax[j], bendRow(s, adj, y, x, j * n, n, orders, z[k], p * n, this.shares));
         top[j] += this.shares[0];
       }
-      for (let o = 0; o < orders; o++) matmulT(x[o], powers.wt[k], y[o], n0, nodes[k + 1], n);
+      for (let o = 0; o < orders; o++) this.matmulT(x[o], powers.wt[k], y[o], n0, nodes[k + 1], n);
     }
     let least = Infinity;
     for (let j = 0; j < n0; j++) {

@@ -5,6 +5,31 @@
 // sums in registers: 2–3× faster. Each entry is still one sum over the inner
 // index in order, so its bits do not depend on the blocking.
 
+import { wasmMatmulT } from './matmul-wasm.ts';
+
+export type MatmulT = (
+  A: Float64Array,
+  B: Float64Array,
+  C: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number,
+) => void;
+
+/**
+ * The fastest matmulT here, for one thread (it keeps its own memory): the
+ * WebAssembly SIMD kernel of matmul-wasm.ts where the runtime has it, else
+ * this file's. Both give every entry the same bits.
+ */
+export function createMatmulT(): MatmulT {
+  return wasmMatmulT(entry, matmulT) ?? matmulT;
+}
+
+/** Σ_q A[i·inner + q]·B[r·inner + q], in order: one entry of C. */
+export function entry(A: Float64Array, B: Float64Array, _C: Float64Array, i: number, r: number, inner: number): number {
+  return dot(A, i * inner, B, r * inner, inner);
+}
+
 /**
  * C[i·cols + r] = Σ_q A[i·inner + q]·B[r·inner + q] for i < rows, r < cols
  * (B holds the cols rows of Bᵀ).
