@@ -5,19 +5,15 @@
 
 import type { Dataset } from '../data/dataset.ts';
 import { type Encoding, worthKeeping } from '../data/encoding.ts';
-import { bestCandidate, makeCandidate } from '../methods/candidates.ts';
-import { gradientFromResults } from '../methods/evaluate.ts';
 import type { HistoryPoint } from '../model/history.ts';
-import { meanLoss } from '../nn/loss.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
 import { IterationAborted } from '../parallel/slices.ts';
-import { BackpropRunner } from './backprop-runner.ts';
 import { Halt } from './halt.ts';
 import { resolveOptions, type Settings, type TrainOptions } from './options.ts';
 import { prepare } from './prepare.ts';
+import { updateRule } from './rules.ts';
 import { type StopReason, StopRules } from './stop.ts';
 import { Tracker } from './tracker.ts';
 
@@ -77,16 +73,12 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     ...first
   } = prepare(resolveOptions(given));
   const spec = run.eval;
-  const runner =
-    o.runner ??
-    (o.method === 'backprop'
-      ? new BackpropRunner(net, output, data, o.batch, o.seed)
-      : await createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }));
+  const rule = updateRule(o, run, net, output, data);
+  const runner = o.runner ?? (await rule.runner());
   Object.assign(runner.profile, emptyProfile());
   let halt: Halt | undefined;
   try {
     const params = first.params;
-    const grad = new Float64Array(params.length);
     const perEpoch = spec.batch > 0 ? Math.ceil(data.n / spec.batch) : undefined;
     o.onEvent?.({
       type: 'start',
@@ -128,8 +120,8 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
     const start = resume.iteration;
     let iterations = start;
-    let loss = o.method === 'random' ? meanLoss(net, params, data, output) : NaN;
-    let reason = o.method === 'random' ? tracker.observe(start, loss) : undefined;
+    let loss = rule.startLoss(params);
+    let reason = rule.measures === 'after' ? tracker.observe(start, loss) : undefined;
     let yieldedAt = performance.now();
     let error: Error | undefined;
     // Ctrl-C or the time limit give up even an iteration in progress (see Halt).
@@ -146,7 +138,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       } catch (err) {
         // The iteration is lost; the best params so far are the result, with why the run ended.
         iterations = t;
-        if (o.method !== 'random') loss = NaN; // the params were updated after the last loss measured
+        if (rule.measures === 'before') loss = NaN; // the params were updated after the last loss measured
         if (err instanceof IterationAborted) reason = halt.reason();
         else {
           reason = 'failed';
@@ -155,24 +147,15 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
         break;
       }
       const u0 = performance.now();
-      if (o.method !== 'random') {
-        // backprop's results are its gradient, then the loss.
-        loss =
-          o.method === 'backprop' ? runner.results[params.length] : gradientFromResults(spec, runner.results, grad);
-        const g = o.method === 'backprop' ? runner.results : grad;
+      if (rule.measures === 'before') {
+        loss = rule.loss(runner.results);
         reason = tracker.observe(t, loss);
         if (reason === undefined) {
-          for (let k = 0; k < params.length; k++) params[k] -= o.lr * g[k];
+          rule.update(t, runner.results, params, loss);
           iterations = t + 1;
         } else iterations = t;
       } else {
-        const c = bestCandidate(runner.results, o.candidates);
-        // On a mini-batch the current weights' loss on the same batch is the last result.
-        const current = spec.batch > 0 ? runner.results[o.candidates] : loss;
-        if (!o.elitist || runner.results[c] < current) {
-          makeCandidate(params, o.seed, t, c, o.delta, params);
-          loss = runner.results[c];
-        } else loss = current;
+        loss = rule.update(t, runner.results, params, loss);
         iterations = t + 1;
         reason = tracker.observe(iterations, loss);
       }

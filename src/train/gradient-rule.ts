@@ -1,0 +1,24 @@
+// --method gradient: the finite differences of every weight (evaluate.ts),
+// then w ← w − lr·g. The results hold E(w) too, so the loss is measured
+// before the update.
+
+import type { Dataset } from '../data/dataset.ts';
+import { gradientFromResults } from '../methods/evaluate.ts';
+import type { RunSpec } from '../methods/run-spec.ts';
+import { createRunner } from '../parallel/create-runner.ts';
+import type { Settings } from './options.ts';
+import type { UpdateRule } from './update-rule.ts';
+
+export function gradientRule(o: Settings, run: RunSpec, data: Dataset, P: number): UpdateRule {
+  const grad = new Float64Array(P);
+  return {
+    runner: () => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }),
+    measures: 'before',
+    startLoss: () => NaN,
+    loss: (results) => gradientFromResults(run.eval, results, grad),
+    update(_t, _results, params, loss) {
+      for (let k = 0; k < P; k++) params[k] -= o.lr * grad[k];
+      return loss;
+    },
+  };
+}

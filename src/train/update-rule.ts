@@ -1,0 +1,28 @@
+// What an iteration's results become: one update rule per method, each in its
+// own file (gradient-rule.ts, backprop-rule.ts, random-rule.ts), so that the
+// training loop (trainer.ts) never names a method. A rule says which runner
+// evaluates its iterations, whether the results measure the params before the
+// update (a gradient's E(w)) or after it (the kept candidate's loss), and how
+// they become the update.
+
+import type { Runner } from '../parallel/runner.ts';
+
+export interface UpdateRule {
+  /** The runner that evaluates this rule's iterations (a pool or the main thread, or backprop's). */
+  runner(): Promise<Runner>;
+  /**
+   * 'before': iteration t's results hold the current params' loss, observed
+   * before the update is applied (or not, when the run stops there).
+   * 'after': the update comes first, and its loss is what is observed.
+   */
+  readonly measures: 'before' | 'after';
+  /** The starting params' loss, for 'after' rules (the first point of the history); NaN for 'before' ones. */
+  startLoss(params: Float64Array): number;
+  /** 'before' rules: the loss the results measure. */
+  loss(results: Float64Array): number;
+  /**
+   * Applies iteration t's update to params, in place; returns the loss of the
+   * params it leaves ('after' rules; 'before' rules return `loss` as given).
+   */
+  update(t: number, results: Float64Array, params: Float64Array, loss: number): number;
+}
