@@ -172,17 +172,17 @@ for (const w of workloads()) {
   // Ratios of medians, and of fastest repeats (the code's own cost where the machine's speed drifts).
   const fastest = new Map(configs.map((c) => [c.label, Math.min(...c.ms)]));
   const ratio = (a: string, b: string) => ((med.get(a) as number) / (med.get(b) as number)).toFixed(2);
-  const both = (a: string, b: string) =>
+  const both = (a: string, b: string, unit = '') =>
     fastest.has(a) && fastest.has(b)
-      ? `${ratio(a, b)} (fastest ${((fastest.get(a) as number) / (fastest.get(b) as number)).toFixed(2)})`
-      : ratio(a, b);
+      ? `${ratio(a, b)}${unit} (fastest ${((fastest.get(a) as number) / (fastest.get(b) as number)).toFixed(2)}${unit})`
+      : `${ratio(a, b)}${unit}`;
   console.log(
     `  naive/incremental ${ratio('naive 0', 'incremental 0')}, incremental/backprop ${both('incremental 0', 'backprop 0')}`,
   );
   for (const t of threadCounts.filter((t) => t > 1)) {
     const speedups = ['naive', 'incremental']
       .filter((g) => med.has(`${g} ${t}`))
-      .map((g) => `${g} ${both(`${g} 0`, `${g} ${t}`)}×`);
+      .map((g) => `${g} ${both(`${g} 0`, `${g} ${t}`, '×')}`);
     console.log(`  ${t} threads vs main thread: ${speedups.join(', ')} (backprop runs in the main thread only)`);
   }
 }

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { allocBase } from '../src/methods/base-buffers.ts';
 import type { EvalSpec } from '../src/methods/run-spec.ts';
 import { makeNet } from '../src/nn/network.ts';
-import { checkFits, formatBytes, grouped, memoryBudget, runBytes } from '../src/train/memory.ts';
+import {
+  baseBytes,
+  checkFits,
+  expansionBytes,
+  formatBytes,
+  grouped,
+  memoryBudget,
+  runBytes,
+} from '../src/train/memory.ts';
 import { train } from '../src/train/trainer.ts';
 import { OptionError } from '../src/util/option-error.ts';
 
@@ -44,13 +52,24 @@ describe('the memory estimate', () => {
       [785, 64, 32, 10],
       [785, 128, 64, 32, 10],
     ]) {
-      const base = runBytes(nodes, spec({ grad: 'incremental' }), 100, 0) - runBytes(nodes, spec(), 100, 0);
+      const base = baseBytes(nodes, spec({ grad: 'incremental' }), 100);
       const buf = allocBase(makeNet(nodes), 100, false);
       const arrays = Object.values(buf).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'number' ? [] : [v]));
       const bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
       // allocBase gives its empty arrays one element each: a few dozen bytes that do not grow with samples.
       expect(Math.abs(base / 2 - bytes), nodes.join('-')).toBeLessThan(200);
     }
+  });
+
+  it("adds each thread's expansion memory for nets with two hidden layers or more, none for one", () => {
+    const incremental = spec({ grad: 'incremental', batch: 100 });
+    expect(expansionBytes([785, 32, 10])).toBe(0);
+    const deep = [785, 64, 32, 10];
+    const perThread = expansionBytes(deep);
+    // 64·32 weights in 4 powers, 32·10 scaled thrice, 32·10 transposed, changes 6·64·10, the kernel's operands.
+    expect(perThread).toBe(8 * (4 * 64 * 32 + 3 * 32 * 10 + 32 * 10 + 6 * 64 * 10 + 64 * 32 + 32 * 10 + 64 * 10));
+    const withWorkers = runBytes(deep, incremental, 9000, 2) - runBytes(deep, incremental, 9000, 0);
+    expect(withWorkers - (runBytes(deep, spec(), 9000, 2) - runBytes(deep, spec(), 9000, 0))).toBe(2 * perThread);
   });
 
   it('says bytes the way people read them', () => {
@@ -105,7 +124,7 @@ describe('the command line', () => {
   it('refuses --hidden too large for memory in one line, exit 2, nothing written', () => {
     const r = cli('--hidden', '1000000,1000000', '--threads', '0');
     expect(r.stderr).toBe(
-      `train: --hidden 1000000,1000000: a net of 1,000,004,000,000 weights (nodes 3,1000000,1000000,1) on 50 samples would need about 64.0 TB, more than the ${budget} this machine can give; expected smaller hidden layers`,
+      `train: --hidden 1000000,1000000: a net of 1,000,004,000,000 weights (nodes 3,1000000,1000000,1) on 50 samples would need about 104 TB, more than the ${budget} this machine can give; expected smaller hidden layers`,
     );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

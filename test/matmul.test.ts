@@ -62,6 +62,14 @@ describe('the WebAssembly SIMD kernel', () => {
     });
   }
 
+  for (const [rows, cols, inner] of shapes) {
+    it(`gives the triple loop's bits through createMatmulT, as the expansions call it, for ${rows} × ${cols} × ${inner}`, () => {
+      const { A, B, C } = operands(rows, cols, inner);
+      createMatmulT()(A, B, C, rows, cols, inner);
+      expect([...C]).toEqual([...textbook(A, B, rows, cols, inner)]);
+    });
+  }
+
   it('grows its memory for larger operands and still gives the same bits', () => {
     const run = wasmMatmulT(entry);
     for (const [rows, cols, inner] of [

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bce, ce, mse, type Output } from '../src/nn/output.ts';
 import { stream } from '../src/util/rng.ts';
+import { stencil } from './stencil.ts';
 
 const K = 4;
 const rng = stream('path-series');
@@ -20,20 +21,14 @@ function coefficients(output: Output, path: Float64Array): number[] {
   return [...c];
 }
 
-function stencil(output: Output, path: Float64Array, s: number): number[] {
-  const at = (u: number) => {
+/** The exact loss change along the path at u. */
+function along(output: Output, path: Float64Array) {
+  return (u: number) => {
     const moved = z.map(
       (zk, k) => zk + u * (path[4 * k] + u * (path[4 * k + 1] + u * (path[4 * k + 2] + u * path[4 * k + 3]))),
     );
     return output.sampleLoss(moved, targets, 0) - output.sampleLoss(z, targets, 0);
   };
-  const [m2, m1, p1, p2] = [at(-2 * s), at(-s), at(s), at(2 * s)];
-  return [
-    (p1 - m1) / (2 * s),
-    (p1 + m1) / (2 * s * s),
-    (p2 - 2 * p1 + 2 * m1 - m2) / (12 * s ** 3),
-    (p2 - 4 * p1 - 4 * m1 + m2) / (24 * s ** 4),
-  ];
 }
 
 describe('loss series along a path', () => {
@@ -41,7 +36,7 @@ describe('loss series along a path', () => {
     it(`give the Taylor coefficients of the exact change along a curved path for ${output.name}`, () => {
       const ours = coefficients(output, v);
       // Richardson: four times the half-step stencil less the whole-step one cancels their O(s²) error.
-      const [a, b] = [stencil(output, v, 0.01), stencil(output, v, 0.005)];
+      const [a, b] = [stencil(along(output, v), 0.01), stencil(along(output, v), 0.005)];
       const theirs = a.map((x, n) => (4 * b[n] - x) / 3);
       for (let n = 0; n < 4; n++) expect(Math.abs(ours[n] - theirs[n]), `order ${n + 1}`).toBeLessThan(1e-5);
     });

@@ -92,7 +92,7 @@ function incrementalCosts(spec: EvalSpec, net: Net, data: Dataset): Float64Array
   const L = nodes.length - 1;
   const P = offsets[L];
   const share = nonZeroShare(data);
-  if (Math.min(...share) > 0.5) return null; // dense inputs: every weight costs about the same
+  if (share.every((x) => x > 0.5)) return null; // dense inputs: every weight costs about the same
   const perWeight = new Float64Array(P).fill(1 + ITEM_COST);
   for (let i = 0; i < nodes[0]; i++) perWeight.fill(share[i] + ITEM_COST, i * nodes[1], (i + 1) * nodes[1]);
   const count = evalCount(spec, P);

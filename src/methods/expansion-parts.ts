@@ -15,7 +15,7 @@ import { DELTA_MAX } from '../nn/series.ts';
  * unit the weights lead into.
  */
 export class Powers {
-  /** Per expanded layer m: w_jqⁿ at pow[m][n − 1][j·n_{m+1} + q], n = 1..4; and max_q |w_jq|. */
+  /** Per expanded layer m: w_jqⁿ at pow[m][n − 1][j·n_{m+1} + q], n = 1..orders + 1; and max_q |w_jq|. */
   readonly pow: Float64Array[][];
   private readonly wMax: Float64Array[];
   /** Per weight layer k ≥ 2: its transpose, row r holding the weights into unit r of layer k + 1. */
@@ -29,12 +29,14 @@ export class Powers {
 
   private readonly net: Net;
 
-  constructor(net: Net) {
+  /** orders: the orders the products carry (expansion.ts); one more power is kept for the next order's share. */
+  constructor(net: Net, orders: number) {
     this.net = net;
     const { nodes } = net;
     this.L = nodes.length - 1;
     const expanded = (m: number) => m >= 1 && m <= this.L - 2;
-    this.pow = nodes.map((n, m) => (expanded(m) ? [0, 1, 2, 3].map(() => new Float64Array(n * nodes[m + 1])) : []));
+    const powers = Array.from({ length: orders + 1 }, (_, n) => n);
+    this.pow = nodes.map((n, m) => (expanded(m) ? powers.map(() => new Float64Array(n * nodes[m + 1])) : []));
     this.wMax = nodes.map((n, m) => new Float64Array(expanded(m) ? n : 0));
     this.wt = nodes.map((n, k) => new Float64Array(k >= 2 && k < this.L ? n * nodes[k + 1] : 0));
     this.scaled = nodes.map((_, m) =>
@@ -48,15 +50,13 @@ export class Powers {
     const { nodes, offsets } = this.net;
     for (let m = 1; m <= this.L - 2; m++) {
       const n1 = nodes[m + 1];
-      const [p1, p2, p3, p4] = this.pow[m];
+      const pow = this.pow[m];
       for (let j = 0; j < nodes[m]; j++) {
         let most = 0;
         for (let q = 0, i = j * n1; q < n1; q++, i++) {
           const w = params[offsets[m] + i];
-          p1[i] = w;
-          p2[i] = w * w;
-          p3[i] = p2[i] * w;
-          p4[i] = p2[i] * p2[i];
+          pow[0][i] = w;
+          for (let n = 1; n < pow.length; n++) pow[n][i] = pow[n - 1][i] * w;
           most = Math.max(most, Math.abs(w));
         }
         this.wMax[m][j] = most;

@@ -23,7 +23,7 @@
 // The result is the finite difference itself, not the derivative: the
 // remainder lies far below rounding for steps within each unit's limit;
 // larger steps (or a relu unit crossing its kink anywhere downstream) fall
-// back to pushing the step through (Incremental.deep). Each entry depends on
+// back to pushing the step through (PastSeries.deep in past-series.ts). Each entry depends on
 // its own sample only: threads that split the base pass by samples write the
 // same bits.
 
@@ -94,7 +94,7 @@ export class Expansions {
     this.y = [0, 1, 2].map(() => new Float64Array(rows * cols));
     this.top = new Float64Array(rows);
     this.uMax = new Float64Array(rows);
-    this.powers = new Powers(net);
+    this.powers = new Powers(net, this.orders);
     this.adjoints = new Adjoints(net, output);
   }
 
@@ -103,7 +103,7 @@ export class Expansions {
     return net.nodes.length - 1 >= 3;
   }
 
-  /** The iteration's weights: their powers and transposes (every thread, before its samples). */
+  /** The iteration's weights: their powers and transposes (before each run of samples: cheap beside them). */
   begin(params: Float64Array): void {
     this.powers.update(params);
   }
@@ -116,7 +116,7 @@ export class Expansions {
     for (let k = 1; k < this.L; k++)
       for (let q = 0, u = p * nodes[k]; q < nodes[k]; q++, u++) series(a[k][u], this.act[k], 4 * q);
     this.output.pathTerms(logits, targets, targetAt, this.terms);
-    this.adjoints.compute(params, this.act, this.terms);
+    if (this.orders > 1) this.adjoints.compute(params, this.act, this.terms); // relu: no order past the first to share
     for (let m = 1; m <= this.L - 2; m++) this.layer(m, p);
   }
 
@@ -130,7 +130,8 @@ export class Expansions {
     // Layer m + 1 bends u·w_jq by its series; the weights carry that to layer m + 2.
     powers.scale(m, this.act[m + 1], this.adjoints.a[m + 1], z[m + 1], p, orders);
     for (let n = 0; n < orders; n++) this.matmulT(powers.pow[m][n], powers.scaled[m][n], y[n], n0, nodes[m + 2], n1);
-    powers.nextShare(m, orders, top);
+    if (orders > 1) powers.nextShare(m, orders, top);
+    else top.fill(0, 0, n0);
     for (let j = 0; j < n0; j++) uMax[j] = powers.firstLimit(m, j, z[m + 1], p, this.isSmooth);
     for (let k = m + 2; k < this.L; k++) {
       const n = nodes[k];

@@ -45,7 +45,7 @@ const name = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeA
 // Instructions.
 const get = (i: number) => [0x20, ...uleb(i)];
 const set = (i: number) => [0x21, ...uleb(i)];
-const i32 = (n: number) => [0x41, ...uleb(n)]; // small non-negative constants only
+const i32 = (n: number) => [0x41, ...uleb(n)]; // 0..63 only: signed LEB128 agrees with unsigned below 64
 const [ADD, MUL, SHL, EQZ, LT_U] = [[0x6a], [0x6c], [0x74], [0x45], [0x49]];
 const simd = (op: number) => [0xfd, ...uleb(op)];
 const F64_LOAD = [0x2b, 3, 0];
@@ -162,11 +162,12 @@ export function wasmMatmulT(
   rest: (A: Float64Array, B: Float64Array, C: Float64Array, i: number, r: number, inner: number) => number,
   small?: (A: Float64Array, B: Float64Array, C: Float64Array, rows: number, cols: number, inner: number) => void,
 ): ((A: Float64Array, B: Float64Array, C: Float64Array, rows: number, cols: number, inner: number) => void) | null {
-  try {
-    compiled ??= wasm ? new wasm.Module(matmulModule()) : null; // throws where SIMD is not supported
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined)
+    try {
+      compiled = wasm ? new wasm.Module(matmulModule()) : null; // throws where SIMD is not supported
+    } catch {
+      compiled = null;
+    }
   if (!wasm || !compiled) return null;
   const mem = new wasm.Memory({ initial: 1 });
   const exports = new wasm.Instance(compiled, { env: { mem } }).exports;

@@ -30,12 +30,37 @@ function workers(threads: number | 'auto'): number {
   return threads === 'auto' ? availableParallelism() : threads;
 }
 
-/** The large arrays of a run of this net: the weights' copies and, for incremental gradients, the base pass. */
+/**
+ * The large arrays of a run of this net: the weights' copies and, for
+ * incremental gradients, the base pass and each thread's expansion memory.
+ */
 export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: number, threads: number | 'auto'): number {
   let weights = 0;
   for (let l = 0; l + 1 < nodes.length; l++) weights += nodes[l] * nodes[l + 1];
   const copies = COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0);
-  return 8 * weights * copies + baseBytes(nodes, spec, samples);
+  const expansions = incremental(spec) ? (1 + workers(threads)) * expansionBytes(nodes) : 0;
+  return 8 * weights * copies + baseBytes(nodes, spec, samples) + expansions;
+}
+
+const incremental = (spec: EvalSpec) => spec.kind !== 'random' && spec.grad === 'incremental';
+
+/**
+ * One thread's working memory for deep nets' expansions (expansion.ts, an
+ * upper bound): each expanded layer's weight powers (4 copies) and scaled
+ * next weights (3), the later weights' transposes, the units' changes at two
+ * layers in three orders, and the SIMD kernel's copy of a product's operands.
+ */
+export function expansionBytes(nodes: readonly number[]): number {
+  const L = nodes.length - 1;
+  if (L < 3) return 0;
+  let doubles = 0;
+  for (let m = 1; m <= L - 2; m++) doubles += 4 * nodes[m] * nodes[m + 1] + 3 * nodes[m + 1] * nodes[m + 2];
+  for (let k = 2; k < L; k++) doubles += nodes[k] * nodes[k + 1];
+  const rows = Math.max(...nodes.slice(1, L - 1));
+  const cols = Math.max(...nodes.slice(3));
+  const inner = Math.max(...nodes.slice(2, L));
+  doubles += 6 * rows * cols + rows * inner + inner * cols + rows * cols;
+  return 8 * doubles;
 }
 
 /**
@@ -46,8 +71,8 @@ export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: numb
  * four coefficients and limit. A pool shares one; auto's main thread may keep
  * a second, so two are counted.
  */
-function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
-  if (spec.kind === 'random' || spec.grad !== 'incremental') return 0;
+export function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
+  if (!incremental(spec)) return 0;
   const capacity = spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
   const L = nodes.length - 1;
   const H = L >= 2 ? nodes[L - 1] : 0;
