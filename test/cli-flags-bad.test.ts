@@ -58,7 +58,9 @@ describe('a command line with a mistake', () => {
 
   it('refuses a flag typed for a method the run does not use, rather than ignoring it', () => {
     const r = run('--delta', '0.1');
-    expect(r.stderr).toBe('train: --delta: applies to --method random only, expected without it for --method gradient');
+    expect(r.stderr).toBe(
+      'train: --delta: applies to --method random or spsa only, expected without it for --method gradient',
+    );
     expect([r.code, r.wrote]).toEqual([2, false]);
   });
 

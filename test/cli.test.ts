@@ -97,7 +97,7 @@ describe('train.ts', () => {
     expect(trainCli('--threads', 'two').stderr).toBe('train: --threads "two": expected auto or a whole number >= 0');
     expect(trainCli('--hidden', '4,x').stderr).toBe('train: --hidden "4,x": expected layer sizes like 6 or 8,4');
     expect(trainCli('--method', 'adam').stderr).toBe(
-      'train: --method "adam": expected one of "gradient", "random", "backprop"',
+      'train: --method "adam": expected one of "gradient", "random", "spsa", "backprop"',
     );
   });
 

@@ -102,6 +102,7 @@ describe('every network and evaluation on a pool', () => {
     ['logistic, two hidden layers, steps past the cubic expansions', { hidden: [4, 3], h: 1e-3 }],
     ['tanh, three hidden layers, mini-batches', { func: 'tanh', hidden: [5, 4, 3], batch: 10 }],
     ['relu, two hidden layers, central', { func: 'relu', hidden: [5, 4], diff: 'central' }],
+    ['logistic, bce, spsa', { method: 'spsa', delta: 0.01 }],
   ];
   for (const [name, over] of cases) {
     it(`trains ${name} to the main thread's exact weights on 2 and 3 threads`, async () => {

@@ -8,15 +8,16 @@ import type { TrainOptions } from '../train/options.ts';
 import { UsageError } from './flags.ts';
 
 const RANDOM = ['random'];
+const PERTURBED = ['random', 'spsa'];
 const GRADIENT = ['gradient'];
-const STEPPED = ['gradient', 'backprop'];
+const STEPPED = ['gradient', 'spsa', 'backprop'];
 
 /** Flag -> the methods it applies to, in words for the message. */
 const BY_METHOD: Record<string, [readonly string[], string]> = {
-  delta: [RANDOM, '--method random'],
+  delta: [PERTURBED, '--method random or spsa'],
   candidates: [RANDOM, '--method random'],
   elitist: [RANDOM, '--method random'],
-  lr: [STEPPED, '--method gradient or backprop'],
+  lr: [STEPPED, '--method gradient, spsa or backprop'],
   h: [GRADIENT, '--method gradient'],
   diff: [GRADIENT, '--method gradient'],
   grad: [GRADIENT, '--method gradient'],

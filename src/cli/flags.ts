@@ -115,14 +115,14 @@ export const FLAGS = {
     requiresArg: true,
     default: D.method,
     describe:
-      'gradient: numerical gradient descent; random: random candidate updates; backprop: the analytic gradient, for comparison',
+      'gradient: numerical gradient descent; random: random candidate updates; spsa: simultaneous perturbation, two losses an iteration; backprop: the analytic gradient, for comparison',
     group: 'Training:',
   },
   lr: {
     default: D.lr,
     requiresArg: true,
     coerce: numberFlag('lr', true),
-    describe: 'learning rate (gradient, backprop); auto: 2, or 1 for wide inputs',
+    describe: 'learning rate (gradient, backprop; spsa: its gain a); auto: 2, or 1 for wide inputs',
     group: 'Training:',
   },
   h: {
@@ -157,7 +157,7 @@ export const FLAGS = {
     default: D.delta,
     requiresArg: true,
     coerce: numberFlag('delta'),
-    describe: 'step of each weight: +delta, 0 or -delta (random)',
+    describe: 'step of each weight: +delta, 0 or -delta (random); spsa: its perturbation c',
     group: 'Training:',
   },
   candidates: {

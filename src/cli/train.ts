@@ -84,9 +84,11 @@ async function main(a: Args): Promise<void> {
       ...(r.validationLoss !== undefined ? { validationLoss: r.validationLoss } : {}),
       ...(r.options.validationSplit > 0 ? { validationSplit: r.options.validationSplit } : {}),
       stopReason: r.stopReason,
-      ...(o.method !== 'random'
-        ? { lr: o.lr, h: o.h, diff: o.diff }
-        : { delta: o.delta, candidates: o.candidates, elitist: o.elitist }),
+      ...(o.method === 'random'
+        ? { delta: o.delta, candidates: o.candidates, elitist: o.elitist }
+        : o.method === 'spsa'
+          ? { lr: o.lr, delta: o.delta }
+          : { lr: o.lr, h: o.h, diff: o.diff }),
       date: new Date().toISOString(),
     }),
   );

@@ -4,6 +4,7 @@
 //   forward : e < P: E(w + h·1_e);  e = P: E(w)
 //   central : e < P: E(w + h·1_e);  P ≤ e < 2P: E(w − h·1_(e−P));  e = 2P: E(w)
 //   random  : e < K: E(candidate e);  with mini-batches, e = K: E(w)
+//   spsa    : E(w + c_t·Δ_t), E(w − c_t·Δ_t), E(w)  (spsa.ts)
 // With incremental gradients (incremental.ts) the perturbed entries hold the
 // difference E(w ± h·1_k) − E(w) instead, evaluated directly.
 // Any thread may evaluate any range; results land in results[e], so merging
@@ -18,6 +19,7 @@ import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { Incremental } from './incremental.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
+import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
 
 /** One thread's working memory: a private copy of the params to perturb. */
 export interface Evaluator {
@@ -31,6 +33,8 @@ export interface Evaluator {
   readonly batches?: Batches;
   /** Incremental gradients: this thread's cached base pass. */
   readonly incremental?: Incremental;
+  /** SPSA: the iteration's signs (spsa.ts). */
+  readonly signs?: Float64Array;
   /** Incremental gradients with sparse inputs: the evaluations' cost prefix (see phaseCost). */
   readonly costs?: Float64Array | null;
 }
@@ -48,11 +52,12 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): 
     : undefined;
   const work = new Float64Array(paramCount(net));
   const costs = incremental ? incrementalCosts(spec, net, data) : null;
-  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs };
+  const signs = spec.kind === 'spsa' ? new Float64Array(work.length) : undefined;
+  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs, signs };
 }
 
 export function usesBasePass(spec: EvalSpec): boolean {
-  return spec.kind !== 'random' && spec.grad === 'incremental';
+  return (spec.kind === 'forward' || spec.kind === 'central') && spec.grad === 'incremental';
 }
 
 /** The most samples a base pass holds: a batch, or the whole set. */
@@ -151,6 +156,14 @@ export function evaluateRange(
     for (let c = lo; c < hi; c++) {
       results[c] = c < spec.candidates ? loss(makeCandidate(params, spec.seed, t, c, spec.delta, work)) : loss(params);
     }
+    return;
+  }
+  if (spec.kind === 'spsa') {
+    const c = perturbGain(spec.delta, t);
+    const signs = ev.signs as Float64Array;
+    if (lo < 2) spsaSigns(spec.seed, t, signs);
+    for (let e = lo; e < hi; e++)
+      results[e] = loss(e < 2 ? spsaPoint(params, signs, e === 0 ? 1 : -1, c, work) : params);
     return;
   }
   const baseIndex = evalCount(spec, P) - 1;

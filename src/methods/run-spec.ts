@@ -7,8 +7,8 @@ import { type ActivationName, isActivationName } from '../nn/activation.ts';
 import { makeNet, type Net } from '../nn/network.ts';
 import { LOSSES, type LossName, type Output, outputs } from '../nn/output.ts';
 
-export type JobKind = 'forward' | 'central' | 'random';
-export const JOB_KINDS: readonly JobKind[] = ['forward', 'central', 'random'];
+export type JobKind = 'forward' | 'central' | 'random' | 'spsa';
+export const JOB_KINDS: readonly JobKind[] = ['forward', 'central', 'random', 'spsa'];
 
 /** How one iteration's evaluations are numbered and what each perturbs (see evaluate.ts). */
 export interface EvalSpec {
@@ -29,6 +29,7 @@ export const GRAD_MODES: readonly GradMode[] = ['incremental', 'naive'];
 export function evalCount(spec: EvalSpec, params: number): number {
   if (spec.kind === 'forward') return params + 1;
   if (spec.kind === 'central') return 2 * params + 1;
+  if (spec.kind === 'spsa') return 3; // E(w + cΔ), E(w − cΔ), E(w)
   // On a mini-batch, the current weights' loss on the same batch comes last (elitist selection needs it).
   return spec.candidates + (spec.batch > 0 ? 1 : 0);
 }

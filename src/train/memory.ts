@@ -42,7 +42,8 @@ export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: numb
   return 8 * weights * copies + baseBytes(nodes, spec, samples) + expansions;
 }
 
-const incremental = (spec: EvalSpec) => spec.kind !== 'random' && spec.grad === 'incremental';
+const incremental = (spec: EvalSpec) =>
+  (spec.kind === 'forward' || spec.kind === 'central') && spec.grad === 'incremental';
 
 /**
  * One thread's working memory for deep nets' expansions (expansion.ts, an

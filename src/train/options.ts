@@ -12,8 +12,8 @@ import { type Runner, STRATEGIES, type Strategy, type WorkerFault } from '../par
 import { OptionError, show } from '../util/option-error.ts';
 import type { TrainEvent } from './events.ts';
 
-export type Method = 'gradient' | 'random' | 'backprop';
-export const METHODS: readonly Method[] = ['gradient', 'random', 'backprop'];
+export type Method = 'gradient' | 'random' | 'spsa' | 'backprop';
+export const METHODS: readonly Method[] = ['gradient', 'random', 'spsa', 'backprop'];
 export type Diff = 'forward' | 'central';
 export const DIFFS: readonly Diff[] = ['forward', 'central'];
 

@@ -179,7 +179,7 @@ function fromModel(o: Settings, data: Dataset, model: Model) {
 export function evalSpecOf(
   o: Pick<Settings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch' | 'grad'>,
 ): EvalSpec {
-  const kind = o.method === 'random' ? 'random' : o.diff;
+  const kind = o.method === 'random' || o.method === 'spsa' ? o.method : o.diff;
   return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch, grad: o.grad };
 }
 

@@ -8,6 +8,7 @@ import { backpropRule } from './backprop-rule.ts';
 import { gradientRule } from './gradient-rule.ts';
 import type { Settings } from './options.ts';
 import { randomRule } from './random-rule.ts';
+import { spsaRule } from './spsa-rule.ts';
 import type { UpdateRule } from './update-rule.ts';
 
 export function updateRule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule {
@@ -19,5 +20,7 @@ export function updateRule(o: Settings, run: RunSpec, net: Net, output: Output, 
       return backpropRule(o, net, output, data, P);
     case 'random':
       return randomRule(o, run, net, output, data);
+    case 'spsa':
+      return spsaRule(o, run, data, P);
   }
 }
