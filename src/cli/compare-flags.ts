@@ -10,6 +10,11 @@ export const COMPARE_FLAGS = {
   data: FLAGS.data,
   hidden: FLAGS.hidden,
   seed: { ...FLAGS.seed, describe: 'one seed for every method: the same data and the same first weights' },
+  seeds: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'race from each of these seeds (1-10, or 1,4,9) and give medians and quartiles; overrides --seed',
+  },
   methods: {
     type: 'string',
     default: METHODS.join(','),
@@ -32,6 +37,7 @@ export const COMPARE_FLAGS = {
 const EXAMPLES = [
   ['compare', 'the built-in set: random updates, numerical gradient and backprop to its target loss'],
   ['compare --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves'],
+  ['compare --seeds 1-10 --png race.png', 'every method from ten starts: medians, quartiles and a band per method'],
 ] as const;
 
 export async function parseCompareArgs(argv = process.argv.slice(2)) {

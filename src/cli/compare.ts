@@ -12,7 +12,9 @@ import { listenForInterrupt } from './interrupt.ts';
 import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
 import { methodsOf, type Race, race } from './race.ts';
+import { curveBands, summarize, summaryTable } from './race-summary.ts';
 import { percent } from './report.ts';
+import { seedsOf } from './seeds.ts';
 import { capThreads } from './thread-cap.ts';
 
 const hasTarget = (r: Race) => r.targetLoss > 0 || r.targetAccuracy > 0;
@@ -60,6 +62,7 @@ async function main(a: CompareArgs): Promise<void> {
   }
   if (a.threads !== 'auto' && !/^\d+$/.test(a.threads))
     throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
+  if (a.seeds !== undefined) seedsOf(a.seeds);
   if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))
     throw new UsageError(`--hidden ${show(a.hidden)}: expected layer sizes like 6 or 8,4`);
   // Ctrl-C or SIGTERM: the method running stops, the rest are not run, and the table shows those run.
@@ -68,51 +71,82 @@ async function main(a: CompareArgs): Promise<void> {
   // run as a live line while it lasts, then cleared for the table. Pipes and --json get the table only.
   const watch =
     !a.json && process.stdout.isTTY
-      ? (method: Method) =>
+      ? (method: Method, seed: string) =>
           liveLine(
             process.stdout,
             {
               maxIters: a['max-iters'],
               maxSeconds: a['max-seconds'],
-              label: `${method} (${methods.indexOf(method) + 1}/${methods.length})`,
+              label: `${seed}${method} (${methods.indexOf(method) + 1}/${methods.length})`,
               clear: true,
             },
             () => {},
           )
       : undefined;
-  const r = await race(
-    methods,
-    {
-      data: a.data,
-      hidden: a.hidden?.split(',').map(Number),
-      seed: a.seed,
-      maxIters: a['max-iters'],
-      maxSeconds: a['max-seconds'],
-      targetLoss: a['target-loss'],
-      targetAccuracy: a['target-accuracy'],
-      threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
-      signal: interrupt.signal,
-    },
-    watch,
-  );
-  interrupt.dispose();
-  const { rows, ...targetsOf } = r;
-  if (a.json)
-    console.log(JSON.stringify({ data: a.data, seed: a.seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
-  else console.log(table(r, a.data));
-  if (chart !== undefined) {
-    const [{ curvesSpec }, { writeChart }] = await Promise.all([
-      import('../plot/curves.ts'),
-      import('../plot/render.ts'),
-    ]);
-    const runs = rows.map((x) => ({ label: x.method, history: x.history }));
-    await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${a.data}, same net and start` }));
-    if (!a.json) console.log(`chart: ${chart}`);
+  const seeds = a.seeds !== undefined ? seedsOf(a.seeds) : [a.seed];
+  const races: Race[] = [];
+  for (const seed of seeds) {
+    if (interrupt.signal.aborted) break; // Ctrl-C: the seeds after this one are not raced
+    const label = seeds.length > 1 ? `seed ${seed}, ` : '';
+    races.push(
+      await race(
+        methods,
+        {
+          data: a.data,
+          hidden: a.hidden?.split(',').map(Number),
+          seed,
+          maxIters: a['max-iters'],
+          maxSeconds: a['max-seconds'],
+          targetLoss: a['target-loss'],
+          targetAccuracy: a['target-accuracy'],
+          threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
+          signal: interrupt.signal,
+        },
+        watch && ((method) => watch(method, label)),
+      ),
+    );
   }
+  interrupt.dispose();
+  if (seeds.length > 1) await report(a, seeds.slice(0, races.length), races, chart);
+  else await reportOne(a, races[0], chart);
   if (interrupt.code()) {
     console.error('compare: interrupted; the table shows the methods run so far');
     process.exitCode = interrupt.code();
   }
+}
+
+/** One seed: a row per method, and each method's curves. */
+async function reportOne(a: CompareArgs, r: Race, chart: string | undefined): Promise<void> {
+  const { rows, ...targetsOf } = r;
+  if (a.json)
+    console.log(JSON.stringify({ data: a.data, seed: a.seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
+  else console.log(table(r, a.data));
+  if (chart === undefined) return;
+  const [{ curvesSpec }, { writeChart }] = await Promise.all([
+    import('../plot/curves.ts'),
+    import('../plot/render.ts'),
+  ]);
+  const runs = rows.map((x) => ({ label: x.method, history: x.history }));
+  await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${a.data}, same net and start` }));
+  if (!a.json) console.log(`chart: ${chart}`);
+}
+
+/** Many seeds: a row per method with medians and quartiles, and a band per method. */
+async function report(a: CompareArgs, seeds: string[], races: Race[], chart: string | undefined): Promise<void> {
+  const summary = summarize(races);
+  const { targetLoss, targetAccuracy } = races[0];
+  if (a.json) {
+    const perSeed = races.map((r, i) => ({ seed: seeds[i], rows: r.rows.map(({ history, ...x }) => x) }));
+    console.log(JSON.stringify({ data: a.data, seeds, targetLoss, targetAccuracy, summary, races: perSeed }));
+  } else {
+    const heading = `race on ${a.data} ${targets(races[0])} from ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}): each seed the same net, data and start for every method`;
+    console.log(summaryTable(summary, heading));
+  }
+  if (chart === undefined) return;
+  const [{ bandsSpec }, { writeChart }] = await Promise.all([import('../plot/bands.ts'), import('../plot/render.ts')]);
+  const title = `loss on ${a.data}: median and quartiles over ${seeds.length} seeds`;
+  await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title }));
+  if (!a.json) console.log(`chart: ${chart}`);
 }
 
 await runCommand('compare', async () => {

@@ -31,3 +31,14 @@ export function karpFlatt(speedup: number, p: number): number {
 export function amdahl(e: number, n: number): number {
   return 1 / (e + (1 - e) / n);
 }
+
+/** The first quartile, the median and the third, by linear interpolation between order statistics. */
+export function quartiles(xs: readonly number[]): [number, number, number] {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => {
+    const i = (s.length - 1) * p;
+    const lo = Math.floor(i);
+    return lo + 1 < s.length ? s[lo] + (i - lo) * (s[lo + 1] - s[lo]) : s[lo];
+  };
+  return [at(0.25), median(s), at(0.75)];
+}

@@ -1,0 +1,73 @@
+// A race over many seeds (compare --seeds), method by method: how many seeds
+// reached the target, and the median and quartiles of the iterations and
+// seconds it took them; the median and quartiles of the loss curves for the
+// chart. A claim about how methods compare then rests on every seed run.
+
+import { MAX_CHART_POINTS } from '../plot/curves.ts';
+import type { Method } from '../train/options.ts';
+import { median, quartiles } from '../util/stats.ts';
+import type { Race } from './race.ts';
+
+export interface MethodSummary {
+  method: Method;
+  seeds: number;
+  reached: number;
+  /** Over the seeds that reached the target: [first quartile, median, third quartile]; null where none did. */
+  iterations: [number, number, number] | null;
+  seconds: [number, number, number] | null;
+  /** The median of the best losses, every seed. */
+  loss: number;
+}
+
+export function summarize(races: readonly Race[]): MethodSummary[] {
+  const methods = races[0]?.rows.map((r) => r.method) ?? [];
+  return methods.map((method) => {
+    const rows = races.flatMap((r) => r.rows.filter((x) => x.method === method));
+    const reached = rows.filter((x) => x.reached);
+    return {
+      method,
+      seeds: rows.length,
+      reached: reached.length,
+      iterations: reached.length ? quartiles(reached.map((x) => x.iterations)) : null,
+      seconds: reached.length ? quartiles(reached.map((x) => x.seconds)) : null,
+      loss: median(rows.map((x) => x.loss)),
+    };
+  });
+}
+
+const span = (q: [number, number, number] | null, digits: number) =>
+  q ? `${q[1].toFixed(digits)} [${q[0].toFixed(digits)}–${q[2].toFixed(digits)}]` : '-';
+
+/** The table: a row per method, medians with their quartiles in brackets. */
+export function summaryTable(s: readonly MethodSummary[], heading: string): string {
+  const lines = [heading, '  method        reached   iterations to target      seconds to target   best loss (median)'];
+  for (const m of s)
+    lines.push(
+      `  ${m.method.padEnd(10)} ${`${m.reached}/${m.seeds}`.padStart(10)}   ${span(m.iterations, 0).padEnd(22)}  ${span(m.seconds, 2).padEnd(20)}  ${m.loss.toFixed(6)}`,
+    );
+  lines.push('(medians over the seeds that reached the target, first and third quartiles in brackets)');
+  return lines.join('\n');
+}
+
+/** Per method and reported iteration: the loss's quartiles over the seeds (a run that stopped keeps its last loss). */
+export function curveBands(races: readonly Race[]) {
+  const out: { run: string; iteration: number; q1: number; median: number; q3: number }[] = [];
+  for (const { method } of races[0]?.rows ?? []) {
+    const histories = races.flatMap((r) => r.rows.filter((x) => x.method === method).map((x) => x.history));
+    const all = [...new Set(histories.flatMap((h) => h.map((p) => p.iteration)))].sort((a, b) => a - b);
+    const every = Math.ceil(all.length / MAX_CHART_POINTS); // a chart needs a few hundred points a line
+    const grid = all.filter((_, i) => i % every === 0 || i === all.length - 1);
+    const at = (h: (typeof histories)[number], it: number) => {
+      let v = h[0]?.loss ?? Number.NaN;
+      for (const p of h) if (p.iteration <= it) v = p.loss;
+      return v;
+    };
+    for (const iteration of grid) {
+      const [q1, mid, q3] = quartiles(histories.map((h) => at(h, iteration)));
+      out.push({ run: method as string, iteration, q1, median: mid, q3 });
+    }
+  }
+  return out;
+}
+
+export type BandRow = ReturnType<typeof curveBands>[number];
