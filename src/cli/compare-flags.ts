@@ -35,7 +35,7 @@ export const COMPARE_FLAGS = {
 
 /** What --help shows as examples: a command and what it does. */
 const EXAMPLES = [
-  ['compare', 'the built-in set: random updates, numerical gradient and backprop to its target loss'],
+  ['compare', 'the built-in set: numerical gradient, random updates, SPSA and backprop to its target loss'],
   ['compare --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves'],
   ['compare --seeds 1-10 --png race.png', 'every method from ten starts: medians, quartiles and a band per method'],
 ] as const;
