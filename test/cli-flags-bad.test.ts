@@ -64,6 +64,17 @@ describe('a command line with a mistake', () => {
     expect([r.code, r.wrote]).toEqual([2, false]);
   });
 
+  it('refuses the step flag written -h, as --help lists it, and --grad-check, for a method that has no step', () => {
+    const r = run('--method', 'spsa', '-h', '1e-3');
+    expect(r.stderr).toBe('train: --h: applies to --method gradient only, expected without it for --method spsa');
+    expect([r.code, r.wrote]).toEqual([2, false]);
+    const check = run('--method', 'random', '--grad-check');
+    expect(check.stderr).toBe(
+      'train: --grad-check: applies to --method gradient only, expected without it for --method random',
+    );
+    expect(check.code).toBe(2);
+  });
+
   it('refuses --samples for data other than the spiral', () => {
     const r = run('--samples', '500');
     expect(r.stderr).toBe('train: --samples: applies to --data spiral only, expected without it for --data seed2class');

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Race, RaceRow } from '../src/cli/race.ts';
 import { curveBands, summarize } from '../src/cli/race-summary.ts';
-import { seedsOf } from '../src/cli/seeds.ts';
+import { seedsInWords, seedsOf } from '../src/cli/seeds.ts';
 import { quartiles } from '../src/util/stats.ts';
 
 const root = resolve('.');
@@ -37,11 +37,19 @@ const row = (method: RaceRow['method'], reached: boolean, iterations: number, lo
 const raceOf = (rows: RaceRow[]): Race => ({ targetLoss: 0.2, targetAccuracy: 0, rows });
 
 describe('races over many seeds', () => {
-  it('read a range or a list of seeds, and refuse an empty range, an empty entry or a repeat', () => {
+  it('read a range or a list of whole numbers, and refuse anything else rather than race one odd seed', () => {
     expect(seedsOf('1-4')).toEqual(['1', '2', '3', '4']);
-    expect(seedsOf('7,abc,3')).toEqual(['7', 'abc', '3']);
-    for (const bad of ['4-1', '1,,2', '1,2,1', ''])
-      expect(() => seedsOf(bad), bad).toThrow(/^--seeds ".*": expected a range like 1-10|a seed is given twice/);
+    expect(seedsOf('7,12,3')).toEqual(['7', '12', '3']);
+    for (const bad of ['4-1', '1,,2', '', '1..3', '1-', 'abc', '1.5', '-1', '1-3,2'])
+      expect(() => seedsOf(bad), bad).toThrow(`--seeds "${bad}": expected a range like 1-10 or a list like 1,4,9`);
+    for (const twice of ['1,2,1', '01,1'])
+      expect(() => seedsOf(twice), twice).toThrow(`--seeds "${twice}": a seed is given twice, expected each once`);
+  });
+
+  it('name the seeds as a range only where they run on', () => {
+    expect(seedsInWords(['1', '2', '3', '4'])).toBe('1–4');
+    expect(seedsInWords(['1', '4', '9'])).toBe('1, 4, 9');
+    expect(seedsInWords(['9', '4', '1'])).toBe('9, 4, 1');
   });
 
   it('take quartiles between order statistics, as numpy does by default', () => {
@@ -98,8 +106,13 @@ describe('races over many seeds', () => {
       x.races.map((r: { rows: { iterations: number }[] }) => r.rows.map((w) => w.iterations));
     expect(counts(second)).toEqual(counts(a));
     const chart = compare(...args, '--threads', '0', '--svg', 'bands.svg');
-    expect(chart.stdout).toContain('from 3 seeds');
+    expect(chart.stdout).toContain('from 3 seeds (1–3)');
     expect(existsSync(join(dir, 'bands.svg'))).toBe(true);
+  });
+
+  it('names the seed it raced when --seeds gives one', () => {
+    const r = JSON.parse(compare('--seeds', '2-2', '--methods', 'gradient', '--max-iters', '50', '--json').stdout);
+    expect(r.seed).toBe('2');
   });
 
   it('refuses a bad --seeds before any training, in one line, exit code 2', () => {

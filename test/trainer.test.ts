@@ -34,6 +34,18 @@ describe('train() in the main thread', () => {
     ]);
   });
 
+  it("keeps a mini-batch run's last weights when they beat every report's, measured where it stopped", async () => {
+    // Spiral in batches of 10 (an epoch is 100 of them) with reports every 100: at iteration 150 the weights
+    // have gone on improving since the last report, and the point recorded there is their loss on the
+    // evaluation set. They are the result, not the report's.
+    const r = await train({ data: 'spiral', hidden: [8], batch: 10, maxIters: 150, reportEvery: 100, threads: 0 });
+    expect(r.history.map((p) => p.iteration)).toEqual([0, 100, 150]);
+    const [, atReport, last] = r.history;
+    expect(last.loss).toBeLessThan(atReport.loss);
+    expect([r.loss, r.bestIteration ?? 150]).toEqual([last.loss, 150]);
+    expect(meanLoss(r.net, r.params, r.data, r.output)).toBe(r.loss);
+  });
+
   it('keeps the best params seen when random updates wander upwards', async () => {
     const losses: number[] = [];
     const onEvent = (e: TrainEvent) => e.type === 'progress' && losses.push(e.loss);

@@ -21,6 +21,7 @@ const BY_METHOD: Record<string, [readonly string[], string]> = {
   h: [GRADIENT, '--method gradient'],
   diff: [GRADIENT, '--method gradient'],
   grad: [GRADIENT, '--method gradient'],
+  'grad-check': [GRADIENT, '--method gradient'],
 };
 
 /** Throws for the first flag typed (`typed`) that the run `o` cannot use. */

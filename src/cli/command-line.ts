@@ -48,7 +48,9 @@ export function checkNpmTookFlags(name: string, flags: object, argv: string[], e
 
 /** Whether `--flag` is among the words, alone or as --flag=value. */
 export function typedIn(argv: readonly string[], flag: string): boolean {
-  return argv.some((w) => w === `--${flag}` || w.startsWith(`--${flag}=`));
+  // A one-letter flag (-h, the step) is written with one dash too, as --help lists it.
+  const forms = flag.length === 1 ? [`--${flag}`, `-${flag}`] : [`--${flag}`];
+  return argv.some((w) => forms.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
 /** Reads `c.argv`; `build` gives yargs the flags (and any positional words). */

@@ -14,7 +14,7 @@ import { checkOutput } from './output-path.ts';
 import { methodsOf, type Race, race } from './race.ts';
 import { curveBands, summarize, summaryTable } from './race-summary.ts';
 import { percent } from './report.ts';
-import { seedsOf } from './seeds.ts';
+import { seedsInWords, seedsOf } from './seeds.ts';
 import { capThreads } from './thread-cap.ts';
 
 const hasTarget = (r: Race) => r.targetLoss > 0 || r.targetAccuracy > 0;
@@ -108,7 +108,7 @@ async function main(a: CompareArgs): Promise<void> {
   }
   interrupt.dispose();
   if (seeds.length > 1) await report(a, seeds.slice(0, races.length), races, chart);
-  else await reportOne(a, races[0], chart);
+  else await reportOne(a, seeds[0], races[0], chart);
   if (interrupt.code()) {
     console.error('compare: interrupted; the table shows the methods run so far');
     process.exitCode = interrupt.code();
@@ -116,10 +116,10 @@ async function main(a: CompareArgs): Promise<void> {
 }
 
 /** One seed: a row per method, and each method's curves. */
-async function reportOne(a: CompareArgs, r: Race, chart: string | undefined): Promise<void> {
+async function reportOne(a: CompareArgs, seed: string, r: Race, chart: string | undefined): Promise<void> {
   const { rows, ...targetsOf } = r;
   if (a.json)
-    console.log(JSON.stringify({ data: a.data, seed: a.seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
+    console.log(JSON.stringify({ data: a.data, seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
   else console.log(table(r, a.data));
   if (chart === undefined) return;
   const [{ curvesSpec }, { writeChart }] = await Promise.all([
@@ -139,7 +139,7 @@ async function report(a: CompareArgs, seeds: string[], races: Race[], chart: str
     const perSeed = races.map((r, i) => ({ seed: seeds[i], rows: r.rows.map(({ history, ...x }) => x) }));
     console.log(JSON.stringify({ data: a.data, seeds, targetLoss, targetAccuracy, summary, races: perSeed }));
   } else {
-    const heading = `race on ${a.data} ${targets(races[0])} from ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}): each seed the same net, data and start for every method`;
+    const heading = `race on ${a.data} ${targets(races[0])} from ${seeds.length} seeds (${seedsInWords(seeds)}): each seed the same net, data and start for every method`;
     console.log(summaryTable(summary, heading));
   }
   if (chart === undefined) return;

@@ -115,7 +115,7 @@ export const FLAGS = {
     requiresArg: true,
     default: D.method,
     describe:
-      'gradient: numerical gradient descent; random: random candidate updates; spsa: simultaneous perturbation, two losses an iteration; backprop: the analytic gradient, for comparison',
+      'gradient: numerical gradient descent; random: random candidate updates; spsa: simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported); backprop: the analytic gradient, for comparison',
     group: 'Training:',
   },
   lr: {

@@ -28,6 +28,7 @@ import { capThreads } from './thread-cap.ts';
 
 async function main(a: Args): Promise<void> {
   if (a['grad-check']) {
+    checkApplies(toOptions(a), typed); // --grad-check with random or spsa would check a gradient they never use
     const o = resolveOptions(toOptions(a));
     console.log(gradCheckText(gradCheck(toOptions(a)), { grad: o.grad, diff: o.diff, h: o.h }));
     return;

@@ -130,6 +130,11 @@ export class Tracker {
     if (!Number.isFinite(measured)) return;
     if (!Number.isFinite(this.best.loss)) this.best.loss = measured;
     const validation = this.s.validation ? this.lossOn(this.s.validation) : undefined;
+    // The weights the loop stopped with, measured just now, are a candidate like any report's (a whole
+    // set's loss was seen by observe() already; a mini-batch run's or a validation part's was not).
+    if (validation !== undefined) {
+      if (validation < this.best.validationLoss) this.keep(iterations, measured, validation);
+    } else if (this.s.evalSamples && measured < this.best.loss) this.keep(iterations, measured);
     this.record(iterations, measured, this.s.test ? this.heldOut() : undefined, validation);
   }
 
