@@ -38,7 +38,9 @@ const NAMES = [
 const SHORT = NAMES.map((n) => n.split(' ')[0]);
 // A workload by its short name, or the start of one that fits no other (spir); none, or more than one (s), is refused.
 const workloadName = (s: string) => {
-  if (SHORT.includes(s) || (s !== '' && SHORT.filter((n) => n.startsWith(s)).length === 1)) return s;
+  if (SHORT.includes(s)) return s;
+  const fits = s === '' ? [] : SHORT.filter((n) => n.startsWith(s));
+  if (fits.length === 1) return fits[0];
   throw new Expected(or(SHORT), s);
 };
 const args = parseScriptArgs(
@@ -76,7 +78,7 @@ function workloads(): Workload[] {
     { name: NAMES[3], data: images, hidden: [64, 32], naive: 40 },
     { name: NAMES[4], data: images, hidden: [128, 64, 32], naive: 20 },
   ];
-  return all.filter((_, i) => only.some((o) => SHORT[i] === o || (!SHORT.includes(o) && SHORT[i].startsWith(o))));
+  return all.filter((_, i) => only.includes(SHORT[i]));
 }
 
 interface Config {

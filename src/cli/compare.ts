@@ -62,7 +62,7 @@ async function main(a: CompareArgs): Promise<void> {
   }
   if (a.threads !== 'auto' && !/^\d+$/.test(a.threads))
     throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
-  if (a.seeds !== undefined) seedsOf(a.seeds);
+  const seeds = a.seeds !== undefined ? seedsOf(a.seeds) : [a.seed];
   if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))
     throw new UsageError(`--hidden ${show(a.hidden)}: expected layer sizes like 6 or 8,4`);
   // Ctrl-C or SIGTERM: the method running stops, the rest are not run, and the table shows those run.
@@ -83,28 +83,21 @@ async function main(a: CompareArgs): Promise<void> {
             () => {},
           )
       : undefined;
-  const seeds = a.seeds !== undefined ? seedsOf(a.seeds) : [a.seed];
+  const common = {
+    data: a.data,
+    hidden: a.hidden?.split(',').map(Number),
+    maxIters: a['max-iters'],
+    maxSeconds: a['max-seconds'],
+    targetLoss: a['target-loss'],
+    targetAccuracy: a['target-accuracy'],
+    threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
+    signal: interrupt.signal,
+  };
   const races: Race[] = [];
   for (const seed of seeds) {
     if (interrupt.signal.aborted) break; // Ctrl-C: the seeds after this one are not raced
     const label = seeds.length > 1 ? `seed ${seed}, ` : '';
-    races.push(
-      await race(
-        methods,
-        {
-          data: a.data,
-          hidden: a.hidden?.split(',').map(Number),
-          seed,
-          maxIters: a['max-iters'],
-          maxSeconds: a['max-seconds'],
-          targetLoss: a['target-loss'],
-          targetAccuracy: a['target-accuracy'],
-          threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
-          signal: interrupt.signal,
-        },
-        watch && ((method) => watch(method, label)),
-      ),
-    );
+    races.push(await race(methods, { ...common, seed }, watch && ((method) => watch(method, label))));
   }
   interrupt.dispose();
   if (seeds.length > 1) await report(a, seeds.slice(0, races.length), races, chart);

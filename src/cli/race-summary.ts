@@ -3,6 +3,7 @@
 // seconds it took them; the median and quartiles of the loss curves for the
 // chart. A claim about how methods compare then rests on every seed run.
 
+import type { Band } from '../plot/bands.ts';
 import { MAX_CHART_POINTS } from '../plot/curves.ts';
 import type { Method } from '../train/options.ts';
 import { median, quartiles } from '../util/stats.ts';
@@ -50,24 +51,22 @@ export function summaryTable(s: readonly MethodSummary[], heading: string): stri
 }
 
 /** Per method and reported iteration: the loss's quartiles over the seeds (a run that stopped keeps its last loss). */
-export function curveBands(races: readonly Race[]) {
-  const out: { run: string; iteration: number; q1: number; median: number; q3: number }[] = [];
+export function curveBands(races: readonly Race[]): Band[] {
+  const out: Band[] = [];
   for (const { method } of races[0]?.rows ?? []) {
     const histories = races.flatMap((r) => r.rows.filter((x) => x.method === method).map((x) => x.history));
     const all = [...new Set(histories.flatMap((h) => h.map((p) => p.iteration)))].sort((a, b) => a - b);
     const every = Math.ceil(all.length / MAX_CHART_POINTS); // a chart needs a few hundred points a line
     const grid = all.filter((_, i) => i % every === 0 || i === all.length - 1);
-    const at = (h: (typeof histories)[number], it: number) => {
-      let v = h[0]?.loss ?? Number.NaN;
-      for (const p of h) if (p.iteration <= it) v = p.loss;
-      return v;
-    };
+    const next = histories.map(() => 0); // per history, its first point past the grid point before
     for (const iteration of grid) {
-      const [q1, mid, q3] = quartiles(histories.map((h) => at(h, iteration)));
-      out.push({ run: method as string, iteration, q1, median: mid, q3 });
+      const losses = histories.map((h, i) => {
+        while (next[i] < h.length && h[next[i]].iteration <= iteration) next[i]++;
+        return h[Math.max(0, next[i] - 1)]?.loss ?? Number.NaN;
+      });
+      const [q1, median, q3] = quartiles(losses);
+      out.push({ run: method, iteration, q1, median, q3 });
     }
   }
   return out;
 }
-
-export type BandRow = ReturnType<typeof curveBands>[number];

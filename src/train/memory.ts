@@ -6,6 +6,7 @@
 // rough, but an order of magnitude is all a refusal needs.
 
 import { availableParallelism, totalmem } from 'node:os';
+import { baseCapacity, usesBasePass } from '../methods/evaluate.ts';
 import type { EvalSpec } from '../methods/run-spec.ts';
 import { OptionError } from '../util/option-error.ts';
 
@@ -38,12 +39,9 @@ export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: numb
   let weights = 0;
   for (let l = 0; l + 1 < nodes.length; l++) weights += nodes[l] * nodes[l + 1];
   const copies = COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0);
-  const expansions = incremental(spec) ? (1 + workers(threads)) * expansionBytes(nodes) : 0;
+  const expansions = usesBasePass(spec) ? (1 + workers(threads)) * expansionBytes(nodes) : 0;
   return 8 * weights * copies + baseBytes(nodes, spec, samples) + expansions;
 }
-
-const incremental = (spec: EvalSpec) =>
-  (spec.kind === 'forward' || spec.kind === 'central') && spec.grad === 'incremental';
 
 /**
  * One thread's working memory for deep nets' expansions (expansion.ts, an
@@ -73,8 +71,8 @@ export function expansionBytes(nodes: readonly number[]): number {
  * a second, so two are counted.
  */
 export function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
-  if (!incremental(spec)) return 0;
-  const capacity = spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
+  if (!usesBasePass(spec)) return 0;
+  const capacity = baseCapacity(spec, samples);
   const L = nodes.length - 1;
   const H = L >= 2 ? nodes[L - 1] : 0;
   const K = nodes[L];

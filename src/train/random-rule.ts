@@ -8,13 +8,12 @@ import type { RunSpec } from '../methods/run-spec.ts';
 import { meanLoss } from '../nn/loss.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { createRunner } from '../parallel/create-runner.ts';
 import type { Settings } from './options.ts';
-import type { UpdateRule } from './update-rule.ts';
+import { evaluationRunner, type UpdateRule } from './update-rule.ts';
 
 export function randomRule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule {
   return {
-    runner: () => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }),
+    runner: evaluationRunner(o, run, data),
     measures: 'after',
     startLoss: (params) => meanLoss(net, params, data, output),
     loss: () => NaN,

@@ -5,14 +5,13 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
 import { perturbGain, spsaSigns, stepGain } from '../methods/spsa.ts';
-import { createRunner } from '../parallel/create-runner.ts';
 import type { Settings } from './options.ts';
-import type { UpdateRule } from './update-rule.ts';
+import { evaluationRunner, type UpdateRule } from './update-rule.ts';
 
 export function spsaRule(o: Settings, run: RunSpec, data: Dataset, P: number): UpdateRule {
   const signs = new Float64Array(P);
   return {
-    runner: () => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault }),
+    runner: evaluationRunner(o, run, data),
     measures: 'before',
     startLoss: () => NaN,
     loss: (results) => results[2],

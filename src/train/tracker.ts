@@ -83,10 +83,7 @@ export class Tracker {
     const report = iteration % reportEvery === 0 || epochEnd || iteration === this.start;
     const measured = evalSamples ? (report ? this.evalLoss(evalSamples) : undefined) : loss;
     const validation = report && this.s.validation ? this.lossOn(this.s.validation) : undefined;
-    if (this.s.validation) {
-      if (validation !== undefined && measured !== undefined && validation < this.best.validationLoss)
-        this.keep(iteration, measured, validation);
-    } else if (measured !== undefined && measured < this.best.loss) this.keep(iteration, measured);
+    if (measured !== undefined) this.consider(iteration, measured, validation);
     // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
     const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
@@ -101,6 +98,13 @@ export class Tracker {
     // The weights that reached the target are the result, whatever loss came before.
     if (reason === 'target-accuracy' && measured !== undefined) this.keep(iteration, measured, validation ?? Infinity);
     return reason;
+  }
+
+  /** Keeps the current weights if they are the best yet: by validation loss where there is a validation part. */
+  private consider(iteration: number, loss: number, validation: number | undefined): void {
+    if (this.s.validation) {
+      if (validation !== undefined && validation < this.best.validationLoss) this.keep(iteration, loss, validation);
+    } else if (loss < this.best.loss) this.keep(iteration, loss);
   }
 
   private keep(iteration: number, loss: number, validationLoss = Infinity): void {
@@ -130,11 +134,9 @@ export class Tracker {
     if (!Number.isFinite(measured)) return;
     if (!Number.isFinite(this.best.loss)) this.best.loss = measured;
     const validation = this.s.validation ? this.lossOn(this.s.validation) : undefined;
-    // The weights the loop stopped with, measured just now, are a candidate like any report's (a whole
-    // set's loss was seen by observe() already; a mini-batch run's or a validation part's was not).
-    if (validation !== undefined) {
-      if (validation < this.best.validationLoss) this.keep(iterations, measured, validation);
-    } else if (this.s.evalSamples && measured < this.best.loss) this.keep(iterations, measured);
+    // The weights the loop stopped with are a candidate like any report's: a mini-batch run or one with a
+    // validation part measured them only now. (A whole set's loss here is one observe() already weighed.)
+    this.consider(iterations, measured, validation);
     this.record(iterations, measured, this.s.test ? this.heldOut() : undefined, validation);
   }
 

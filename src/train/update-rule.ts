@@ -1,11 +1,15 @@
 // What an iteration's results become: one update rule per method, each in its
-// own file (gradient-rule.ts, backprop-rule.ts, random-rule.ts), so that the
+// own file (gradient-, backprop-, random-, spsa-rule.ts), so that the
 // training loop (trainer.ts) never names a method. A rule says which runner
 // evaluates its iterations, whether the results measure the params before the
 // update (a gradient's E(w)) or after it (the kept candidate's loss), and how
 // they become the update.
 
+import type { Dataset } from '../data/dataset.ts';
+import type { RunSpec } from '../methods/run-spec.ts';
+import { createRunner } from '../parallel/create-runner.ts';
 import type { Runner } from '../parallel/runner.ts';
+import type { Settings } from './options.ts';
 
 export interface UpdateRule {
   /** The runner that evaluates this rule's iterations (a pool or the main thread, or backprop's). */
@@ -25,4 +29,9 @@ export interface UpdateRule {
    * params it leaves ('after' rules; 'before' rules return `loss` as given).
    */
   update(t: number, results: Float64Array, params: Float64Array, loss: number): number;
+}
+
+/** The runner of methods whose results are losses: the main thread or a pool, as --threads says. */
+export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): () => Promise<Runner> {
+  return () => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault });
 }
