@@ -22,6 +22,8 @@ const spec = (h: number): EvalSpec => ({
   h,
   delta: 0,
   candidates: 0,
+  sigma: 0,
+  rank: 0,
   batch: 0,
   grad: 'incremental',
 });

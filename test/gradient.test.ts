@@ -17,7 +17,7 @@ function numericalGradient(
   kind: 'forward' | 'central',
   h: number,
 ) {
-  const spec: EvalSpec = { kind, seed: '1', h, delta: 0, candidates: 0, batch: 0, grad: 'naive' };
+  const spec: EvalSpec = { kind, seed: '1', h, delta: 0, candidates: 0, sigma: 0, rank: 0, batch: 0, grad: 'naive' };
   const results = new Float64Array(evalCount(spec, paramCount(net)));
   evaluateRange(makeEvaluator(describeRun(net, output, spec), data), params, 0, 0, results.length, results);
   const grad = new Float64Array(paramCount(net));

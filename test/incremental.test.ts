@@ -75,6 +75,8 @@ const spec = (kind: 'forward' | 'central', grad: GradMode, batch = 0): EvalSpec 
   h: 1e-4,
   delta: 0,
   candidates: 0,
+  sigma: 0,
+  rank: 0,
   batch,
   grad,
 });

@@ -26,6 +26,8 @@ const spec = (o: Partial<EvalSpec> = {}): EvalSpec => ({
   h: 1e-5,
   delta: 0.001,
   candidates: 2,
+  sigma: 0,
+  rank: 0,
   batch: 0,
   grad: 'naive',
   ...o,

@@ -34,6 +34,8 @@ const spec = (over: Partial<EvalSpec> = {}): EvalSpec => ({
   h: 1e-4,
   delta: 0.05,
   candidates: 3,
+  sigma: 0,
+  rank: 0,
   batch: 0,
   grad: 'naive',
   ...over,

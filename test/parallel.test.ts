@@ -103,6 +103,12 @@ describe('every network and evaluation on a pool', () => {
     ['tanh, three hidden layers, mini-batches', { func: 'tanh', hidden: [5, 4, 3], batch: 10 }],
     ['relu, two hidden layers, central', { func: 'relu', hidden: [5, 4], diff: 'central' }],
     ['logistic, bce, spsa', { method: 'spsa', delta: 0.01 }],
+    ['es, rank 1, whole set', { method: 'es' }],
+    [
+      'es, rank 2, two hidden layers, mini-batches, sgd',
+      { method: 'es', rank: 2, hidden: [5, 4], batch: 10, optimizer: 'sgd' },
+    ],
+    ['es, dense noise, weight decay', { method: 'es', rank: 0, candidates: 6, weightDecay: 0.01 }],
   ];
   for (const [name, over] of cases) {
     it(`trains ${name} to the main thread's exact weights on 2 and 3 threads`, async () => {

@@ -68,7 +68,17 @@ describe('the gradient of softmax cross-entropy', () => {
     for (const func of ['logistic', 'tanh', 'relu'] as const) {
       const net = makeNet([3, 4, 3], func);
       const params = randomParams(net, stream(func, 'init')).map((w) => 2 * w - 1);
-      const spec: EvalSpec = { kind: 'central', seed: '1', h: 1e-5, delta: 0, candidates: 0, batch: 0, grad: 'naive' };
+      const spec: EvalSpec = {
+        kind: 'central',
+        seed: '1',
+        h: 1e-5,
+        delta: 0,
+        candidates: 0,
+        sigma: 0,
+        rank: 0,
+        batch: 0,
+        grad: 'naive',
+      };
       const results = new Float64Array(evalCount(spec, paramCount(net)));
       evaluateRange(makeEvaluator(describeRun(net, ce, spec), data), params, 0, 0, results.length, results);
       const grad = new Float64Array(paramCount(net));

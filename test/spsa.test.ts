@@ -17,7 +17,17 @@ import { stream } from '../src/util/rng.ts';
 const data = seed2class();
 const net = makeNet([3, 6, 1]);
 const P = paramCount(net);
-const spec: EvalSpec = { kind: 'spsa', seed: 'q', h: 0, delta: 0.01, candidates: 0, batch: 0, grad: 'naive' };
+const spec: EvalSpec = {
+  kind: 'spsa',
+  seed: 'q',
+  h: 0,
+  delta: 0.01,
+  candidates: 0,
+  sigma: 0,
+  rank: 0,
+  batch: 0,
+  grad: 'naive',
+};
 
 describe('spsa', () => {
   it("decays its gains as Spall's a/(k + 1 + 50)^0.602 and c/(k + 1)^0.101", () => {

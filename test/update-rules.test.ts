@@ -23,6 +23,8 @@ const spec = (over: Partial<EvalSpec>): EvalSpec => ({
   h: 0.1,
   delta: 0.25,
   candidates: 2,
+  sigma: 0,
+  rank: 0,
   batch: 0,
   grad: 'naive',
   ...over,

@@ -8,16 +8,22 @@ import type { TrainOptions } from '../train/options.ts';
 import { UsageError } from './flags.ts';
 
 const RANDOM = ['random'];
+const POPULATION = ['random', 'es'];
+const ES = ['es'];
 const PERTURBED = ['random', 'spsa'];
 const GRADIENT = ['gradient'];
-const STEPPED = ['gradient', 'spsa', 'backprop'];
+const STEPPED = ['gradient', 'es', 'spsa', 'backprop'];
 
 /** Flag -> the methods it applies to, in words for the message. */
 const BY_METHOD: Record<string, [readonly string[], string]> = {
   delta: [PERTURBED, '--method random or spsa'],
-  candidates: [RANDOM, '--method random'],
+  candidates: [POPULATION, '--method random or es'],
   elitist: [RANDOM, '--method random'],
-  lr: [STEPPED, '--method gradient, spsa or backprop'],
+  sigma: [ES, '--method es'],
+  rank: [ES, '--method es'],
+  optimizer: [ES, '--method es'],
+  'weight-decay': [ES, '--method es'],
+  lr: [STEPPED, '--method gradient, es, spsa or backprop'],
   h: [GRADIENT, '--method gradient'],
   diff: [GRADIENT, '--method gradient'],
   grad: [GRADIENT, '--method gradient'],

@@ -6,7 +6,7 @@ import { GRAD_MODES } from '../methods/run-spec.ts';
 import { ACTIVATIONS } from '../nn/activation.ts';
 import { LOSSES } from '../nn/output.ts';
 import { STRATEGIES } from '../parallel/runner.ts';
-import { DEFAULTS as D, DIFFS, METHODS } from '../train/options.ts';
+import { DEFAULTS as D, DIFFS, METHODS, OPTIMIZERS } from '../train/options.ts';
 
 export const FLAGS = {
   data: {
@@ -115,14 +115,15 @@ export const FLAGS = {
     requiresArg: true,
     default: D.method,
     describe:
-      'gradient: numerical gradient descent; random: random candidate updates; spsa: simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported); backprop: the analytic gradient, for comparison',
+      'gradient: numerical gradient descent; random: random candidate updates; es: evolution strategies, every candidate’s loss ranked into a gradient estimate; spsa: simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported); backprop: the analytic gradient, for comparison',
     group: 'Training:',
   },
   lr: {
     default: D.lr,
     requiresArg: true,
     coerce: numberFlag('lr', true),
-    describe: 'learning rate (gradient, backprop; spsa: its gain a); auto: 2, or 1 for wide inputs',
+    describe:
+      'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, or 1 for wide inputs (es: 0.05, 0.01 wide, 0.02 for a file)',
     group: 'Training:',
   },
   h: {
@@ -163,8 +164,37 @@ export const FLAGS = {
   candidates: {
     default: D.candidates,
     requiresArg: true,
-    coerce: numberFlag('candidates'),
-    describe: 'candidates per iteration (random)',
+    coerce: numberFlag('candidates', true),
+    describe:
+      'candidates per iteration (random); the population, an even number (es); auto: 2 (random), es: 20, 200 wide, 50 for a file',
+    group: 'Training:',
+  },
+  sigma: {
+    default: D.sigma,
+    requiresArg: true,
+    coerce: numberFlag('sigma', true),
+    describe: 'scale of the noise ε (es); auto: 0.1, 0.03 wide, 0.05 for a file',
+    group: 'Training:',
+  },
+  rank: {
+    default: D.rank,
+    requiresArg: true,
+    coerce: numberFlag('rank'),
+    describe: "rank of each layer's noise, A·Bᵀ (es); 0: dense, a Gaussian per weight",
+    group: 'Training:',
+  },
+  optimizer: {
+    choices: OPTIMIZERS,
+    requiresArg: true,
+    default: D.optimizer,
+    describe: 'how the gradient estimate becomes a step (es)',
+    group: 'Training:',
+  },
+  'weight-decay': {
+    default: D.weightDecay,
+    requiresArg: true,
+    coerce: numberFlag('weight-decay'),
+    describe: 'decoupled weight decay: w ← w − lr·wd·w each update (es)',
     group: 'Training:',
   },
   elitist: {

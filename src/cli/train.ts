@@ -87,9 +87,11 @@ async function main(a: Args): Promise<void> {
       stopReason: r.stopReason,
       ...(o.method === 'random'
         ? { delta: o.delta, candidates: o.candidates, elitist: o.elitist }
-        : o.method === 'spsa'
-          ? { lr: o.lr, delta: o.delta }
-          : { lr: o.lr, h: o.h, diff: o.diff }),
+        : o.method === 'es'
+          ? { lr: o.lr, sigma: o.sigma, candidates: o.candidates, rank: o.rank, optimizer: o.optimizer }
+          : o.method === 'spsa'
+            ? { lr: o.lr, delta: o.delta }
+            : { lr: o.lr, h: o.h, diff: o.diff }),
       date: new Date().toISOString(),
     }),
   );

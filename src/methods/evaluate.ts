@@ -5,6 +5,7 @@
 //   central : e < P: E(w + h·1_e);  P ≤ e < 2P: E(w − h·1_(e−P));  e = 2P: E(w)
 //   random  : e < K: E(candidate e);  with mini-batches, e = K: E(w)
 //   spsa    : E(w + c_t·Δ_t), E(w − c_t·Δ_t), E(w)  (spsa.ts)
+//   es      : e < K: E(candidate e);  e = K: E(w);  K < e: ĝ_(e−K−1)  (es-eval.ts)
 // With incremental gradients (incremental.ts) the perturbed entries hold the
 // difference E(w ± h·1_k) − E(w) instead, evaluated directly.
 // Any thread may evaluate any range; results land in results[e], so merging
@@ -17,6 +18,7 @@ import type { Output } from '../nn/output.ts';
 import { allocBase, type BaseBuffers } from './base-buffers.ts';
 import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
+import { allocEsBase, type EsBase, EsEval } from './es-eval.ts';
 import { Incremental } from './incremental.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
 import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
@@ -35,25 +37,46 @@ export interface Evaluator {
   readonly incremental?: Incremental;
   /** SPSA: the iteration's signs (spsa.ts). */
   readonly signs?: Float64Array;
+  /** Evolution strategies: the thread's noise and its share of the base (es-eval.ts). */
+  readonly es?: EsEval;
   /** Incremental gradients with sparse inputs: the evaluations' cost prefix (see phaseCost). */
   readonly costs?: Float64Array | null;
 }
 
+/** What the threads of a pool share besides params and results: a base pass, for the runs that have one. */
+export type SharedBase = BaseBuffers | EsBase;
+
+/** The shared base of a run (sharedBaseItems > 0), in SharedArrayBuffers. */
+export function allocSharedBase(run: RunSpec, data: Dataset): SharedBase | undefined {
+  const { net, spec } = buildRun(run);
+  if (sharedBaseItems(spec, data.n) === 0) return undefined;
+  const capacity = baseCapacity(spec, data.n);
+  return spec.kind === 'es' ? allocEsBase(net, capacity, true) : allocBase(net, capacity, true);
+}
+
+/** The samples of an iteration's base phase, at most; 0 for runs without one. */
+export function sharedBaseItems(spec: EvalSpec, samples: number): number {
+  return usesBasePass(spec) || (spec.kind === 'es' && spec.rank > 0) ? baseCapacity(spec, samples) : 0;
+}
+
 /**
  * Every thread, the coordinator included, builds its evaluator from the run's
- * one description. With incremental gradients, the threads of a pool share one
- * base pass: `base` (see baseCapacity); without, the evaluator keeps its own.
+ * one description. Runs with a base phase (incremental gradients, low-rank
+ * ES) share it between the threads of a pool: `base` (allocSharedBase);
+ * without one, the evaluator keeps its own.
  */
-export function makeEvaluator(run: RunSpec, data: Dataset, base?: BaseBuffers): Evaluator {
+export function makeEvaluator(run: RunSpec, data: Dataset, base?: SharedBase): Evaluator {
   const { net, output, spec } = buildRun(run);
   const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
+  const capacity = baseCapacity(spec, data.n);
   const incremental = usesBasePass(spec)
-    ? new Incremental(net, output, data, base ?? allocBase(net, baseCapacity(spec, data.n), false), spec.h)
+    ? new Incremental(net, output, data, (base as BaseBuffers) ?? allocBase(net, capacity, false), spec.h)
     : undefined;
+  const es = spec.kind === 'es' ? new EsEval(net, spec, capacity, base as EsBase | undefined) : undefined;
   const work = new Float64Array(paramCount(net));
   const costs = incremental ? incrementalCosts(spec, net, data) : null;
   const signs = spec.kind === 'spsa' ? new Float64Array(work.length) : undefined;
-  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs, signs };
+  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs, signs, es };
 }
 
 export function usesBasePass(spec: EvalSpec): boolean {
@@ -72,6 +95,11 @@ export function baseCapacity(spec: EvalSpec, samples: number): number {
  */
 export function phaseCounts(ev: Evaluator, t: number): number[] {
   const count = evalCount(ev.spec, ev.work.length);
+  if (ev.es) {
+    const P = ev.work.length;
+    const evals = [ev.spec.candidates + 1, P];
+    return ev.spec.rank > 0 ? [ev.batches ? ev.batches.batch(t).length : ev.data.n, ...evals] : evals;
+  }
   if (!ev.incremental) return [count];
   return [ev.batches ? ev.batches.batch(t).length : ev.data.n, count];
 }
@@ -128,6 +156,10 @@ export function evaluatePhase(
   if (ev.incremental && phase === 0) {
     ev.incremental.base.begin(params, t, ev.batches?.batch(t));
     ev.incremental.base.compute(params, lo, hi);
+  } else if (ev.es && ev.spec.rank > 0 && phase === 0) ev.es.baseRows(params, ev.data, ev.batches?.batch(t), lo, hi);
+  else if (ev.es && phase === (ev.spec.rank > 0 ? 2 : 1)) {
+    const first = ev.spec.candidates + 1; // the update phase's items are weights; results hold them after the losses
+    evaluateRange(ev, params, t, first + lo, first + hi, results);
   } else evaluateRange(ev, params, t, lo, hi, results);
 }
 
@@ -156,6 +188,13 @@ export function evaluateRange(
     for (let c = lo; c < hi; c++) {
       results[c] = c < spec.candidates ? loss(makeCandidate(params, spec.seed, t, c, spec.delta, work)) : loss(params);
     }
+    return;
+  }
+  if (ev.es) {
+    const first = spec.candidates + 1;
+    const io = { data, output, scratch, samples };
+    if (lo < first) ev.es.losses(lo, Math.min(hi, first), t, params, work, io, results);
+    if (hi > first) ev.es.grad.range(t, results, Math.max(lo, first) - first, hi - first, results, Math.max(lo, first));
     return;
   }
   if (spec.kind === 'spsa') {

@@ -13,7 +13,7 @@
 // The weights are the same bits whichever thread computes what.
 
 import { availableParallelism } from 'node:os';
-import { baseCapacity, usesBasePass } from '../methods/evaluate.ts';
+import { sharedBaseItems } from '../methods/evaluate.ts';
 import { AdaptiveRunner } from './adaptive-runner.ts';
 import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { MAX_CLAIMABLE } from './claim.ts';
@@ -119,7 +119,7 @@ export function createAutoRunner(o: RunnerOptions, startPool: (o: RunnerOptions)
   const profile = o.profile ?? emptyProfile();
   const inline = new InlineRunner({ ...o, profile }, 0);
   // Jobs too big for the claim counter go one pool.run per chunk instead.
-  const base = usesBasePass(o.run.eval) ? baseCapacity(o.run.eval, o.data.n) : 0;
+  const base = sharedBaseItems(o.run.eval, o.data.n);
   const strategy = Math.max(inline.results.length, base) > MAX_CLAIMABLE ? 'run' : 'spin-main';
   const start: StartPool = (threads) => startPool({ ...o, profile, threads, strategy });
   return new AutoRunner(inline, start, o.cores ?? availableParallelism());

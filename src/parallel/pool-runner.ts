@@ -4,8 +4,7 @@
 // wake-up instead of a message round trip (see worker-main.ts).
 
 import { Piscina } from 'piscina';
-import { allocBase } from '../methods/base-buffers.ts';
-import { baseCapacity, type Evaluator, makeEvaluator, phaseCounts, usesBasePass } from '../methods/evaluate.ts';
+import { allocSharedBase, type Evaluator, makeEvaluator, phaseCounts, sharedBaseItems } from '../methods/evaluate.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
@@ -66,7 +65,7 @@ export class PoolRunner implements Runner {
     const net = makeNet(o.run.nodes, o.run.func);
     const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
-    const most = Math.max(this.count, usesBasePass(o.run.eval) ? baseCapacity(o.run.eval, o.data.n) : 0);
+    const most = Math.max(this.count, sharedBaseItems(o.run.eval, o.data.n));
     if (strategy !== 'run' && most > MAX_CLAIMABLE) {
       throw new Error(
         `${most} items in one phase of an iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
@@ -75,8 +74,8 @@ export class PoolRunner implements Runner {
     this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
     this.shared = makeSharedState(P, this.count, this.workers);
     this.results = this.shared.results;
-    // Incremental gradients: one base pass in shared memory, computed by all threads together.
-    const base = usesBasePass(o.run.eval) ? allocBase(net, baseCapacity(o.run.eval, o.data.n), true) : undefined;
+    // Incremental gradients, low-rank ES: one base pass in shared memory, computed by all threads together.
+    const base = allocSharedBase(o.run, o.data);
     this.ev = makeEvaluator(o.run, o.data, base);
     if (strategy === 'spin-main') this.own = this.ev;
     if (this.own)

@@ -7,8 +7,14 @@
 //            then claims chunks of the job until none are left.
 
 import type { Dataset } from '../data/dataset.ts';
-import type { BaseBuffers } from '../methods/base-buffers.ts';
-import { type Evaluator, evaluatePhase, evaluateRange, makeEvaluator, phaseCost } from '../methods/evaluate.ts';
+import {
+  type Evaluator,
+  evaluatePhase,
+  evaluateRange,
+  makeEvaluator,
+  phaseCost,
+  type SharedBase,
+} from '../methods/evaluate.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
@@ -20,8 +26,8 @@ export interface WorkerInit {
   run: RunSpec;
   data: Dataset;
   shared: SharedState;
-  /** The shared base pass, with incremental gradients. */
-  base?: BaseBuffers;
+  /** The shared base pass, with incremental gradients or low-rank ES. */
+  base?: SharedBase;
   fault?: WorkerFault;
 }
 

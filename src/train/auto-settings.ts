@@ -19,6 +19,18 @@ export const MAX_RAND_FAN_IN = 8;
 const NARROW = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 } as const;
 const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, targetAccuracy: 0.9 } as const;
 const TABLE = { hidden: [16], init: 'xavier', batch: 0, lr: 1, targetLoss: 0, targetAccuracy: 0 } as const;
+/**
+ * Evolution strategies' population, noise and Adam step per kind of data
+ * (measured: README, *Comparing methods*). The original's random method keeps
+ * its 2 candidates.
+ */
+const ES = {
+  narrow: { candidates: 20, sigma: 0.1, lr: 0.05 },
+  wide: { candidates: 200, sigma: 0.03, lr: 0.01 },
+  table: { candidates: 50, sigma: 0.05, lr: 0.02 },
+} as const;
+const RANDOM_CANDIDATES = 2;
+
 /** A user's table with more rows than this trains on mini-batches of BATCH. */
 export const WHOLE_SET_ROWS = 2000;
 const BATCH = 100;
@@ -50,7 +62,9 @@ export function decideAuto(
   // plateaus or diverged on tables where 0.5 reached scikit-learn's R² (README, *Your own data*).
   const regression = o.loss === 'mse' || (o.loss === 'auto' && !data.binary && data.classes < 3);
   const table = { ...TABLE, batch: data.n > WHOLE_SET_ROWS ? BATCH : 0, lr: regression ? 0.5 : TABLE.lr };
-  const pick = userData ? table : data.inDim >= WIDE_INPUTS ? WIDE : NARROW;
+  const kind = userData ? 'table' : data.inDim >= WIDE_INPUTS ? 'wide' : 'narrow';
+  const pick = kind === 'table' ? table : kind === 'wide' ? WIDE : NARROW;
+  const es = o.method === 'es' ? ES[kind] : undefined;
   const chosen: string[] = [];
   const decideValue = (key: string, given: unknown, value: unknown, shown = String(value)) => {
     if (given !== 'auto' && given !== undefined) return given;
@@ -68,7 +82,13 @@ export function decideAuto(
     hidden,
     init: fromModel ? o.init : (decideValue('init', o.init, init) as Settings['init']),
     batch: decide('batch', o.batch) as number,
-    lr: o.method === 'random' ? 0 : (decide('lr', o.lr) as number),
+    lr: o.method === 'random' ? 0 : es ? (decideValue('lr', o.lr, es.lr) as number) : (decide('lr', o.lr) as number),
+    candidates: es
+      ? (decideValue('candidates', o.candidates, es.candidates) as number)
+      : o.candidates === 'auto'
+        ? RANDOM_CANDIDATES
+        : o.candidates,
+    sigma: es ? (decideValue('sigma', o.sigma, es.sigma) as number) : o.sigma === 'auto' ? 0 : o.sigma,
     targetLoss: decide('targetLoss', o.targetLoss) as number,
     // A validation loss that creeps down by less than this over --patience reports is done; the
     // built-in sets keep the original's 1e-5 (not shown: it is no choice made for the data).

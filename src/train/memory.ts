@@ -14,6 +14,9 @@ import { OptionError } from '../util/option-error.ts';
 const COORDINATOR_COPIES = 8;
 /** Weight-sized arrays in each pool worker: its evaluator's copy and cost prefix, its warm-up's params and results. */
 const WORKER_COPIES = 4;
+/** ES: the optimiser's two moments, and each thread's noise of a dense pair (es-eval.ts). */
+const esCopies = (spec: EvalSpec, threads: number | 'auto') =>
+  spec.kind !== 'es' ? 0 : 2 + (spec.rank === 0 ? 1 + workers(threads) : 0);
 /** A generated spiral point while it is built: a JS array of features and its label, then typed arrays. */
 export const SPIRAL_POINT_BYTES = 200;
 /** The share of the machine's memory a run may plan to use: the rest is the system's, Node's and the data's. */
@@ -38,7 +41,8 @@ function workers(threads: number | 'auto'): number {
 export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: number, threads: number | 'auto'): number {
   let weights = 0;
   for (let l = 0; l + 1 < nodes.length; l++) weights += nodes[l] * nodes[l + 1];
-  const copies = COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0);
+  const copies =
+    COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0) + esCopies(spec, threads);
   const expansions = usesBasePass(spec) ? (1 + workers(threads)) * expansionBytes(nodes) : 0;
   return 8 * weights * copies + baseBytes(nodes, spec, samples) + expansions;
 }
@@ -71,8 +75,10 @@ export function expansionBytes(nodes: readonly number[]): number {
  * a second, so two are counted.
  */
 export function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
-  if (!usesBasePass(spec)) return 0;
   const capacity = baseCapacity(spec, samples);
+  // Low-rank ES: the first layer's pre-activations, and per thread X·A over the batch.
+  if (spec.kind === 'es') return spec.rank > 0 ? 2 * 8 * capacity * (nodes[1] + spec.rank) : 0;
+  if (!usesBasePass(spec)) return 0;
   const L = nodes.length - 1;
   const H = L >= 2 ? nodes[L - 1] : 0;
   const K = nodes[L];

@@ -12,8 +12,10 @@ import { type Runner, STRATEGIES, type Strategy, type WorkerFault } from '../par
 import { OptionError, show } from '../util/option-error.ts';
 import type { TrainEvent } from './events.ts';
 
-export type Method = 'gradient' | 'random' | 'spsa' | 'backprop';
-export const METHODS: readonly Method[] = ['gradient', 'random', 'spsa', 'backprop'];
+export type Method = 'gradient' | 'random' | 'es' | 'spsa' | 'backprop';
+export const METHODS: readonly Method[] = ['gradient', 'random', 'es', 'spsa', 'backprop'];
+export type Optimizer = 'adam' | 'sgd';
+export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd'];
 export type Diff = 'forward' | 'central';
 export const DIFFS: readonly Diff[] = ['forward', 'central'];
 
@@ -60,7 +62,16 @@ export const DEFAULTS = {
   /** incremental: finite differences from a cached base pass; naive: a whole forward pass per weight. */
   grad: 'incremental' as GradMode,
   delta: 0.001,
-  candidates: 2,
+  /** Candidates per iteration (random), the population (es); auto: 2 for random, per data for es. */
+  candidates: 'auto' as number | 'auto',
+  /** ES: the noise's scale; auto: per data (auto-settings.ts). */
+  sigma: 'auto' as number | 'auto',
+  /** ES: the rank of each layer's perturbation (0: dense). */
+  rank: 1,
+  /** ES: how ĝ becomes the step. */
+  optimizer: 'adam' as Optimizer,
+  /** ES: decoupled weight decay, w ← w − lr·wd·w each update. */
+  weightDecay: 0,
   elitist: false,
   /** Mini-batch size; 0: the whole training set each iteration, as the original. */
   batch: 'auto' as number | 'auto',
@@ -102,8 +113,19 @@ export type ResolvedOptions = TrainSettings & Omit<TrainOptions, keyof TrainSett
 /** Options once 'auto' has been decided for the data (auto-settings.ts). */
 export type Settings = Omit<
   ResolvedOptions,
-  'hidden' | 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy' | 'scale' | 'validationSplit' | 'minDelta'
+  | 'hidden'
+  | 'lr'
+  | 'batch'
+  | 'targetLoss'
+  | 'targetAccuracy'
+  | 'scale'
+  | 'validationSplit'
+  | 'minDelta'
+  | 'candidates'
+  | 'sigma'
 > & {
+  candidates: number;
+  sigma: number;
   minDelta: number;
   hidden?: number[];
   scale: ScaleName;
@@ -138,7 +160,7 @@ function checkOptions(o: ResolvedOptions): void {
   const positive = (option: 'h' | 'delta') =>
     check(Number.isFinite(o[option]) && o[option] > 0, option, o[option], 'a number > 0');
   type Whole =
-    | 'candidates'
+    | 'rank'
     | 'samples'
     | 'maxIters'
     | 'reportEvery'
@@ -171,7 +193,7 @@ function checkOptions(o: ResolvedOptions): void {
     'column names or numbers',
   );
   const auto = (
-    option: 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy' | 'validationSplit' | 'minDelta',
+    option: 'lr' | 'batch' | 'targetLoss' | 'targetAccuracy' | 'validationSplit' | 'minDelta' | 'candidates' | 'sigma',
     ok: (v: number) => boolean,
     expected: string,
   ) =>
@@ -187,7 +209,17 @@ function checkOptions(o: ResolvedOptions): void {
   auto('targetAccuracy', (v) => v >= 0 && v <= 1, 'a number from 0 to 1');
   positive('h');
   positive('delta');
-  whole('candidates', 1);
+  auto('candidates', (v) => Number.isInteger(v) && v >= 1, 'a whole number >= 1');
+  auto('sigma', (v) => Number.isFinite(v) && v > 0, 'a number > 0');
+  whole('rank', 0);
+  oneOf('optimizer', OPTIMIZERS);
+  check(Number.isFinite(o.weightDecay) && o.weightDecay >= 0, 'weightDecay', o.weightDecay, 'a number >= 0');
+  check(
+    o.method !== 'es' || o.candidates === 'auto' || (o.candidates as number) % 2 === 0,
+    'candidates',
+    o.candidates,
+    'an even number for --method es (its candidates come in pairs, w ± σε)',
+  );
   whole('trainSize', 0);
   whole('testSize', 0);
   check(o.testSplit >= 0 && o.testSplit < 1, 'testSplit', o.testSplit, 'a number >= 0 and < 1');

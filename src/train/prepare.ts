@@ -177,10 +177,11 @@ function fromModel(o: Settings, data: Dataset, model: Model) {
 
 /** What the options say each iteration evaluates. */
 export function evalSpecOf(
-  o: Pick<Settings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'batch' | 'grad'>,
+  o: Pick<Settings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'sigma' | 'rank' | 'batch' | 'grad'>,
 ): EvalSpec {
-  const kind = o.method === 'random' || o.method === 'spsa' ? o.method : o.diff;
-  return { kind, seed: o.seed, h: o.h, delta: o.delta, candidates: o.candidates, batch: o.batch, grad: o.grad };
+  const kind = o.method === 'random' || o.method === 'spsa' || o.method === 'es' ? o.method : o.diff;
+  const { seed, h, delta, candidates, sigma, rank, batch, grad } = o;
+  return { kind, seed, h, delta, candidates, sigma, rank, batch, grad };
 }
 
 /** The most training samples a mini-batch run measures its loss on at each report. */

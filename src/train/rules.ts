@@ -5,6 +5,7 @@ import type { RunSpec } from '../methods/run-spec.ts';
 import { type Net, paramCount } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { backpropRule } from './backprop-rule.ts';
+import { esRule } from './es-rule.ts';
 import { gradientRule } from './gradient-rule.ts';
 import type { Settings } from './options.ts';
 import { randomRule } from './random-rule.ts';
@@ -20,6 +21,8 @@ export function updateRule(o: Settings, run: RunSpec, net: Net, output: Output, 
       return backpropRule(o, net, output, data, P);
     case 'random':
       return randomRule(o, run, net, output, data);
+    case 'es':
+      return esRule(o, run, data, P);
     case 'spsa':
       return spsaRule(o, run, data, P);
   }

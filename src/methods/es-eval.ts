@@ -1,0 +1,200 @@
+// What a thread does with an evolution-strategies iteration (es.ts):
+//   base phase (rank ≥ 1): the batch through the first layer's unperturbed
+//     weights, Z = X·W₀, once per iteration, shared by every candidate;
+//   candidates: with rank r, candidate ±σ·A·Bᵀ/√r of the first layer costs
+//     Z + (X·A)·Bᵀ instead of a new X·W: X·A is r numbers per sample, one
+//     product for all the pairs a thread evaluates (both signs share it), and
+//     the rest r per unit. Later layers, whose inputs differ per candidate
+//     anyway, get their perturbed weights written out and run as products
+//     over the batch. Rank 0 perturbs every weight and runs a whole forward
+//     pass, as the paper did;
+//   update: the weights' ĝ, each thread a range (es-grad.ts).
+
+import type { Dataset } from '../data/dataset.ts';
+import { activations } from '../nn/activation.ts';
+import { lossSum } from '../nn/loss.ts';
+import { createMatmulT, type MatmulT } from '../nn/matmul.ts';
+import type { Net, Scratch } from '../nn/network.ts';
+import type { Output } from '../nn/output.ts';
+import { perturbLayers } from './es.ts';
+import { EsGrad } from './es-grad.ts';
+import { gaussians, type NoiseLayout, noiseKey, noiseLayout, pairKey } from './es-noise.ts';
+import type { EvalSpec } from './run-spec.ts';
+
+/** The first layer's pre-activations over a batch, shared by a pool's threads. */
+export interface EsBase {
+  z: Float64Array;
+}
+
+export function allocEsBase(net: Net, capacity: number, shared: boolean): EsBase {
+  const n = Math.max(1, net.nodes[1] * capacity);
+  return { z: shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n) };
+}
+
+/** What a loss needs besides the params: the thread's data, output and scratch, and the batch. */
+export interface EsIO {
+  data: Dataset;
+  output: Output;
+  scratch: Scratch;
+  samples: Int32Array | undefined;
+}
+
+/** One thread's ES state: the noise of the pairs it evaluates, X·A₀ for them, and the layers' buffers. */
+export class EsEval {
+  readonly layout: NoiseLayout;
+  readonly key: number;
+  readonly base: EsBase;
+  readonly grad: EsGrad;
+  private readonly net: Net;
+  private readonly spec: EvalSpec;
+  private readonly mm: MatmulT;
+  /** Pairs [pLo, pHi) of iteration t loaded: their noise (layout.size each), A₀ᵀ rows and X·A₀. */
+  private t = -1;
+  private pLo = 0;
+  private pHi = 0;
+  private noise = new Float64Array(0);
+  private a0 = new Float64Array(0);
+  private xa = new Float64Array(0);
+  /** The batch's inputs as rows, and per layer ≥ 1 the activations, the weights transposed, the output. */
+  private readonly x: Float64Array;
+  private readonly acts: Float64Array[];
+  private readonly wt: Float64Array[];
+  private readonly logits: Float64Array;
+
+  constructor(net: Net, spec: EvalSpec, capacity: number, base?: EsBase) {
+    this.net = net;
+    this.spec = spec;
+    this.layout = noiseLayout(net, spec.rank);
+    this.key = noiseKey(spec.seed);
+    const low = spec.rank > 0;
+    this.base = base ?? allocEsBase(net, low ? capacity : 0, false);
+    this.grad = new EsGrad(net, this.layout, this.key, spec);
+    this.mm = createMatmulT();
+    const { nodes } = net;
+    const L = nodes.length - 1;
+    this.x = new Float64Array(low ? capacity * nodes[0] : 0);
+    this.acts = nodes.map((n, l) => new Float64Array(low && l >= 1 ? capacity * n : 0));
+    this.wt = nodes.map((n, l) => new Float64Array(low && l >= 1 && l < L ? n * nodes[l + 1] : 0));
+    this.logits = new Float64Array(nodes[L]);
+  }
+
+  /** Base phase: Z rows for batch positions [lo, hi), in forwardLogits's order. */
+  baseRows(params: Float64Array, data: Dataset, samples: Int32Array | undefined, lo: number, hi: number): void {
+    const m = this.net.nodes[0];
+    const n = this.net.nodes[1];
+    const z = this.base.z;
+    for (let b = lo; b < hi; b++) {
+      const x = (samples ? samples[b] : b) * m;
+      z.fill(0, b * n, (b + 1) * n);
+      for (let i = 0; i < m; i++) {
+        const a = data.inputs[x + i];
+        if (a === 0) continue;
+        for (let j = 0; j < n; j++) z[b * n + j] += a * params[i * n + j];
+      }
+    }
+  }
+
+  /**
+   * Loads the noise of the pairs of candidates [lo, hi) of iteration t and,
+   * with rank r, X·A₀ for all of them at once: one product over the batch.
+   */
+  private load(t: number, lo: number, hi: number, data: Dataset, samples: Int32Array | undefined, count: number) {
+    const K = this.spec.candidates;
+    const pLo = lo >> 1;
+    const pHi = (Math.min(hi, K) + 1) >> 1;
+    if (t === this.t && pLo >= this.pLo && pHi <= this.pHi) return;
+    const { layout } = this;
+    const r = this.spec.rank;
+    const m = this.net.nodes[0];
+    const pairs = pHi - pLo;
+    if (this.noise.length < pairs * layout.size) this.noise = new Float64Array(pairs * layout.size);
+    for (let p = pLo; p < pHi; p++)
+      gaussians(pairKey(this.key, t, p), 0, layout.size, this.noise, (p - pLo) * layout.size);
+    if (r > 0) {
+      if (this.t !== t) this.gather(data, samples, count);
+      if (this.a0.length < pairs * r * m) this.a0 = new Float64Array(pairs * r * m);
+      if (this.xa.length < count * pairs * r) this.xa = new Float64Array(count * pairs * r);
+      for (let p = 0; p < pairs; p++)
+        for (let q = 0; q < r; q++)
+          for (let i = 0; i < m; i++) this.a0[(p * r + q) * m + i] = this.noise[p * layout.size + i * r + q];
+      this.mm(this.x, this.a0, this.xa, count, pairs * r, m);
+    }
+    this.t = t;
+    this.pLo = pLo;
+    this.pHi = pHi;
+  }
+
+  /** The batch's input rows, for X·A₀. */
+  private gather(data: Dataset, samples: Int32Array | undefined, count: number): void {
+    const m = this.net.nodes[0];
+    for (let b = 0; b < count; b++) {
+      const s = samples ? samples[b] : b;
+      for (let i = 0; i < m; i++) this.x[b * m + i] = data.inputs[s * m + i];
+    }
+  }
+
+  /** The mean losses of candidates [lo, hi) over the batch into results (c = K: the unperturbed params'). */
+  losses(lo: number, hi: number, t: number, params: Float64Array, work: Float64Array, io: EsIO, results: Float64Array) {
+    const count = io.samples ? io.samples.length : io.data.n;
+    const K = this.spec.candidates;
+    if (lo < K) this.load(t, lo, hi, io.data, io.samples, count);
+    for (let c = lo; c < hi; c++) {
+      const scale = c < K ? ((c & 1) === 1 ? -this.spec.sigma : this.spec.sigma) : 0;
+      results[c] =
+        this.spec.rank === 0
+          ? this.dense(c, scale, params, work, io, count)
+          : this.lowRank(c, scale, params, io, count);
+    }
+  }
+
+  /** Rank 0: every weight perturbed, a whole forward pass per sample. */
+  private dense(c: number, scale: number, params: Float64Array, work: Float64Array, io: EsIO, count: number): number {
+    const { net, layout } = this;
+    if (scale === 0) return lossSum(net, params, io.data, io.output, io.scratch, io.samples) / count;
+    const noise = this.noise.subarray(((c >> 1) - this.pLo) * layout.size);
+    perturbLayers(net, layout, noise, scale, params, work, 0, net.nodes.length - 1, false);
+    return lossSum(net, work, io.data, io.output, io.scratch, io.samples) / count;
+  }
+
+  /** Rank r: the shared Z plus (X·A₀)·B₀ᵀ, then the later layers as products over the batch. */
+  private lowRank(c: number, scale: number, params: Float64Array, io: EsIO, count: number): number {
+    const { net, layout, acts, wt } = this;
+    const { nodes } = net;
+    const L = nodes.length - 1;
+    const r = this.spec.rank;
+    const n = nodes[1];
+    const act = activations[net.func];
+    const p = (c >> 1) - this.pLo;
+    const noise = this.noise.subarray(p * layout.size);
+    const pairsR = (this.pHi - this.pLo) * r;
+    const norm = scale / Math.sqrt(r);
+    const z = this.base.z;
+    const h = acts[1];
+    for (let b = 0; b < count; b++) {
+      for (let j = 0; j < n; j++) {
+        let v = z[b * n + j];
+        if (scale !== 0) {
+          let e = 0;
+          for (let q = 0; q < r; q++) e += this.xa[b * pairsR + p * r + q] * noise[layout.b[0] + j * r + q];
+          v += norm * e;
+        }
+        h[b * n + j] = L > 1 ? act(v) : v;
+      }
+    }
+    for (let l = 1; l < L; l++) {
+      perturbLayers(net, layout, noise, scale, params, wt[l], l, l + 1, true);
+      this.mm(acts[l], wt[l], acts[l + 1], count, nodes[l + 1], nodes[l]);
+      if (l + 1 < L) for (let k = 0; k < count * nodes[l + 1]; k++) acts[l + 1][k] = act(acts[l + 1][k]);
+    }
+    const out = acts[L];
+    const K = nodes[L];
+    const { data } = io;
+    let sum = 0;
+    for (let b = 0; b < count; b++) {
+      const s = io.samples ? io.samples[b] : b;
+      for (let k = 0; k < K; k++) this.logits[k] = out[b * K + k];
+      sum += io.output.sampleLoss(this.logits, data.targets, s * data.outDim);
+    }
+    return sum / count;
+  }
+}

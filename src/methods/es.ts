@@ -1,0 +1,62 @@
+// Evolution strategies (Salimans et al. 2017): the population's K candidates
+// are w + σ·ε_p and w − σ·ε_p for pairs p < K/2 (antithetic: c = 2p and 2p + 1),
+// ε_p from es-noise.ts. Every loss is used: ranked, the ranks centred in
+// [−½, ½] (fitness shaping: one lucky candidate cannot swamp the step), and
+//   ĝ = 1/(K·σ) · Σ_c u_c·ε_c = 1/(K·σ) · Σ_p (u_2p − u_2p+1)·ε_p
+// estimates the gradient of the loss smoothed over σ. The trainer's update
+// rule (train/es-rule.ts) feeds ĝ to Adam or plain SGD. Threads evaluate the
+// candidates (es-eval.ts) and then ĝ, each a range of weights (es-grad.ts).
+
+import type { Net } from '../nn/network.ts';
+import type { NoiseLayout } from './es-noise.ts';
+
+/** Centred ranks of losses[0..K): the least loss −½, the largest +½; ties (and NaN, last) by index. */
+export function centredRanks(losses: ArrayLike<number>, K: number, out: Float64Array): Float64Array {
+  const order = Array.from({ length: K }, (_, c) => c);
+  const key = (c: number) => (Number.isNaN(losses[c]) ? Infinity : losses[c]);
+  order.sort(
+    (a, b) => key(a) - key(b) || (Number.isNaN(losses[a]) ? 1 : 0) - (Number.isNaN(losses[b]) ? 1 : 0) || a - b,
+  );
+  for (let rank = 0; rank < K; rank++) out[order[rank]] = K > 1 ? rank / (K - 1) - 0.5 : 0;
+  return out;
+}
+
+/** Per pair, the weight of its noise in ĝ: u_2p − u_2p+1. */
+export function pairWeights(ranks: Float64Array, K: number, out: Float64Array): Float64Array {
+  for (let p = 0; 2 * p + 1 < K; p++) out[p] = ranks[2 * p] - ranks[2 * p + 1];
+  return out;
+}
+
+/**
+ * Pair p's perturbation of layers [from, to), times `scale`, added to params
+ * into out: at the params' own indices, or `transposed` (one layer, out[j·m + i]
+ * for weight (i, j): matmulT's layout of B). ε is dense, or A·Bᵀ/√r.
+ */
+export function perturbLayers(
+  net: Net,
+  layout: NoiseLayout,
+  noise: Float64Array,
+  scale: number,
+  params: Float64Array,
+  out: Float64Array,
+  from: number,
+  to: number,
+  transposed: boolean,
+): void {
+  const { nodes, offsets } = net;
+  const r = layout.rank;
+  const norm = r === 0 ? 1 : 1 / Math.sqrt(r);
+  for (let l = from; l < to; l++) {
+    const m = nodes[l];
+    const n = nodes[l + 1];
+    for (let i = 0, k = offsets[l]; i < m; i++) {
+      for (let j = 0; j < n; j++, k++) {
+        let e = 0;
+        if (scale === 0) e = 0;
+        else if (r === 0) e = noise[layout.a[l] + i * n + j];
+        else for (let q = 0; q < r; q++) e += noise[layout.a[l] + i * r + q] * noise[layout.b[l] + j * r + q];
+        out[transposed ? j * m + i : k] = scale === 0 ? params[k] : params[k] + scale * (e * norm);
+      }
+    }
+  }
+}
