@@ -29,7 +29,11 @@ const WARM_MS = 30;
  */
 function workerFile(): string {
   const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? '../../dist/eval-worker.js' : './eval-worker.js', here).href;
+  if (!here.endsWith('.ts')) return new URL('./eval-worker.js', here).href; // the bundle's own worker
+  // Run from the TypeScript sources: where Node strips types itself (22.18+, 24), the workers load
+  // from the sources too; elsewhere (Node 20 under vitest) from the bundle, which the tests build first.
+  const strips = Boolean((process.features as { typescript?: unknown }).typescript);
+  return new URL(strips ? '../../workers/eval-worker.ts' : '../../dist/eval-worker.js', here).href;
 }
 
 export class PoolRunner implements Runner {
