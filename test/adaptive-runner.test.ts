@@ -86,6 +86,10 @@ describe('chooseThreads', () => {
     expect(chooseThreads(500, 3, 16).threads).toBe(3);
   });
 
+  it('counts a hand-off per phase: 40 µs split in one phase, kept in the main thread in two', () => {
+    expect([chooseThreads(40, 25, 2, 1), chooseThreads(40, 25, 2, 2)].map((c) => c.threads)).toEqual([2, 0]);
+  });
+
   it('stays in the main thread on one core, for one evaluation, or for too little work', () => {
     expect(
       [chooseThreads(500, 25, 1), chooseThreads(500, 1, 8), chooseThreads(5, 25, 8)].map((c) => c.threads),

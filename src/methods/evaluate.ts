@@ -88,6 +88,12 @@ export function baseCapacity(spec: EvalSpec, samples: number): number {
   return spec.batch > 0 ? Math.min(spec.batch, samples) : samples;
 }
 
+/** How many phases an iteration of this run has (phaseCounts): each is a hand-off between threads. */
+export function phaseCountOf(spec: EvalSpec): number {
+  if (spec.kind === 'es') return spec.rank > 0 ? 3 : 2;
+  return usesBasePass(spec) ? 2 : 1;
+}
+
 /**
  * An iteration's phases, run one after the other, each a count of independent
  * items: with incremental gradients first the base pass (items: the batch's

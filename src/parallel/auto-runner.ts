@@ -13,7 +13,7 @@
 // The weights are the same bits whichever thread computes what.
 
 import { availableParallelism } from 'node:os';
-import { sharedBaseItems } from '../methods/evaluate.ts';
+import { phaseCountOf, sharedBaseItems } from '../methods/evaluate.ts';
 import { AdaptiveRunner } from './adaptive-runner.ts';
 import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { MAX_CLAIMABLE } from './claim.ts';
@@ -48,8 +48,11 @@ export class AutoRunner implements Runner {
   private readonly startPool: StartPool;
   private readonly cores: number;
   private readonly poolAfterMs;
+  /** Hand-offs per iteration (phaseCountOf). */
+  private readonly phases: number;
 
-  constructor(inline: Runner, startPool: StartPool, cores: number, poolAfterMs = POOL_AFTER_MS) {
+  constructor(inline: Runner, startPool: StartPool, cores: number, poolAfterMs = POOL_AFTER_MS, phases = 1) {
+    this.phases = phases;
     this.inline = inline;
     this.startPool = startPool;
     this.cores = cores;
@@ -84,7 +87,7 @@ export class AutoRunner implements Runner {
 
   /** Prices an iteration from the fastest one timed; starts a pool in the background when threads pay. */
   private decide(): void {
-    this.choice = chooseThreads(this.fastestMs * 1000, this.inline.results.length, this.cores);
+    this.choice = chooseThreads(this.fastestMs * 1000, this.inline.results.length, this.cores, this.phases);
     if (this.choice.threads < 2) return;
     const choice = this.choice;
     this.starting = this.startPool(choice.threads).then(
@@ -122,5 +125,5 @@ export function createAutoRunner(o: RunnerOptions, startPool: (o: RunnerOptions)
   const base = sharedBaseItems(o.run.eval, o.data.n);
   const strategy = Math.max(inline.results.length, base) > MAX_CLAIMABLE ? 'run' : 'spin-main';
   const start: StartPool = (threads) => startPool({ ...o, profile, threads, strategy });
-  return new AutoRunner(inline, start, o.cores ?? availableParallelism());
+  return new AutoRunner(inline, start, o.cores ?? availableParallelism(), POOL_AFTER_MS, phaseCountOf(o.run.eval));
 }
