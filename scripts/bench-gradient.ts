@@ -16,8 +16,6 @@
 import { availableParallelism, cpus } from 'node:os';
 import { seed2class, spiral } from '../src/data/builtin.ts';
 import type { Dataset } from '../src/data/dataset.ts';
-import { imagesToDataset } from '../src/data/images.ts';
-import { builtinDigits } from '../src/data/mnist.ts';
 import { evaluateRange, makeEvaluator } from '../src/methods/evaluate.ts';
 import { createRunner } from '../src/parallel/create-runner.ts';
 import type { Runner } from '../src/parallel/runner.ts';
@@ -27,6 +25,7 @@ import { type Prepared, prepare } from '../src/train/prepare.ts';
 import { median, spread } from '../src/util/stats.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
 import { Expected, listOf, or, parseScriptArgs, threadCount, whole } from './script-args.ts';
+import { thousandDigits } from './workloads.ts';
 
 const NAMES = [
   'seed2class 3-6-1 (50)',
@@ -67,10 +66,7 @@ interface Workload {
 }
 
 function workloads(): Workload[] {
-  const digits = builtinDigits();
-  // Every 10th of the 10,000 built-in digits: 1,000 images of all ten classes (the package stores them by class).
-  const every10th = Array.from({ length: 1000 }, (_, i) => i * 10);
-  const images = imagesToDataset(digits, every10th, { name: 'digits' });
+  const images = thousandDigits();
   const all: Workload[] = [
     { name: NAMES[0], data: seed2class(), hidden: [6], naive: 'full' },
     { name: NAMES[1], data: spiral(1000, '1'), hidden: [32, 32], naive: 'full' },

@@ -28,6 +28,7 @@ export const ENTRIES = {
   'idx-load-bench': 'scripts/idx-load-bench.ts',
   'bench-csv': 'scripts/bench-csv.ts',
   'bench-gradient': 'scripts/bench-gradient.ts',
+  'bench-es': 'scripts/bench-es.ts',
   'bench-mnist': 'scripts/bench-mnist.ts',
   'chart-bench': 'scripts/chart-bench.ts',
   soak: 'scripts/soak.ts',

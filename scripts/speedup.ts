@@ -15,7 +15,7 @@ import { type Group, printGroup, type Row, summarise, writeResults } from './spe
 import { WORKLOADS, workload } from './workloads.ts';
 
 const cores = availableParallelism();
-const METHODS = ['gradient', 'random'] as const;
+const METHODS = ['gradient', 'random', 'es'] as const;
 /** Refused now rather than when the results are written, after the whole run. */
 const folder = (s: string) => {
   if (s.trim() === '') throw new Expected('a folder', s);
@@ -26,11 +26,15 @@ const a = parseScriptArgs(
   'Seconds per iteration for each workload, method, strategy and thread count, on warmed pools.',
   {
     workloads: {
-      describe: 'comma-separated: seed2class, spiral',
+      describe: 'comma-separated: seed2class, spiral, digits (784-32-10 on 1,000 of the built-in digits)',
       default: [...WORKLOADS],
       read: listOf(oneOf(WORKLOADS)),
     },
-    methods: { describe: 'comma-separated: gradient, random', default: [...METHODS], read: listOf(oneOf(METHODS)) },
+    methods: {
+      describe: 'comma-separated: gradient, random, es (es with its defaults for the data: population, batch)',
+      default: [...METHODS],
+      read: listOf(oneOf(METHODS)),
+    },
     threads: {
       describe: 'thread counts to time, comma-separated',
       default: Array.from({ length: 2 * cores + 1 }, (_, i) => i),
@@ -91,22 +95,23 @@ const groups: Group[] = [];
 for (const wname of a.workloads) {
   const w = workload(wname, a.samples, '1');
   for (const method of a.methods as readonly Method[]) {
+    const es = method === 'es';
     const o: TrainOptions = {
       data: w.data,
       hidden: w.nodes.slice(1, -1),
       method,
       seed: '1',
-      lr: 0.01,
-      candidates: a.candidates,
+      lr: es ? 'auto' : 0.01,
+      candidates: es ? 'auto' : a.candidates,
       grad: a.grad,
-      batch: 0,
+      batch: es ? 'auto' : 0,
       targetLoss: -Infinity,
       maxIters: 1,
       patience: 0,
       reportEvery: 2 ** 30,
       threads: 0,
     };
-    const { run, data } = prepare(resolveOptions(o));
+    const { run, data, settings } = prepare(resolveOptions(o));
     const configs: Config[] = [];
     for (const threads of threadCounts) {
       for (const strategy of threads === 0 ? (['spin-main'] as Strategy[]) : strategies) {
@@ -132,7 +137,12 @@ for (const wname of a.workloads) {
     for (const c of configs) c.threads = c.runner.threads;
     await Promise.all(configs.map((c) => c.runner.close()));
 
-    const label = method === 'gradient' ? `gradient (${a.grad})` : method;
+    const label =
+      method === 'gradient'
+        ? `gradient (${a.grad})`
+        : es
+          ? `es (${settings.candidates} candidates, batch ${settings.batch || 'all'})`
+          : method;
     const rows: Row[] = configs.map((c) => ({
       workload: w.name,
       method: label,
