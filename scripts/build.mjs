@@ -6,6 +6,7 @@
 // stamp), so every command runs it first and an edit to src/ takes effect on
 // the next run with no step to forget. esbuild loads only when a build is due.
 
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const stampFile = join(dist, '.stamp.json');
 /** Bundle name -> TypeScript entry point. */
 export const ENTRIES = {
   index: 'src/index.ts',
+  'neuro-pool': 'src/cli/main.ts',
   train: 'src/cli/train.ts',
   plot: 'src/cli/plot.ts',
   predict: 'src/cli/predict.ts',
@@ -103,8 +105,32 @@ export async function ensureBuilt() {
   return true;
 }
 
-// `node scripts/build.mjs`: build now if needed.
+/**
+ * The library's type declarations, dist/types/index.d.ts and what it imports,
+ * for `import { train } from 'neuro-pool'` in TypeScript (package.json's
+ * exports). Slower than a bundle (the whole type check), so only for packing.
+ */
+function declarations() {
+  rmSync(join(dist, 'types'), { recursive: true, force: true });
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const flags = ['--declaration', '--emitDeclarationOnly', '--outDir', join(dist, 'types')];
+  const options = ['--target', 'ES2022', '--lib', 'ES2024', '--module', 'NodeNext', '--types', 'node'];
+  const checks = ['--strict', '--allowImportingTsExtensions', '--skipLibCheck'];
+  const r = spawnSync(process.execPath, [tsc, join(root, 'src', 'index.ts'), ...flags, ...options, ...checks], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`tsc could not write the declarations (exit code ${r.status})`);
+}
+
+// `node scripts/build.mjs`: build now if needed. --clean: from an empty dist/ (what npm pack
+// ships must hold no chunk of an older build); --types: the declarations too.
 if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
+  const clean = process.argv.includes('--clean');
+  if (clean) rmSync(dist, { recursive: true, force: true });
   const built = await ensureBuilt();
   console.log(built ? 'built dist/' : 'dist/ is up to date');
+  if (process.argv.includes('--types')) {
+    declarations();
+    console.log('wrote dist/types/');
+  }
 }

@@ -10,4 +10,7 @@ if (!Object.hasOwn(ENTRIES, name)) {
 }
 process.argv.splice(2, 1); // the bundle sees its own arguments only
 await ensureBuilt();
+// npm run starts scripts in the project's folder; the user's paths (--data ../mine.csv, --out) are
+// relative to where they typed the command, which npm passes as INIT_CWD.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 await import(`../dist/${name}.js`);

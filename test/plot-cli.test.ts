@@ -78,7 +78,7 @@ describe('plot', () => {
     [
       'a missing model file',
       ['--model', 'nope.json', '--svg', 'x.svg'],
-      'plot: --model "nope.json": cannot read the file (ENOENT)',
+      `plot: --model "nope.json": cannot read the file (ENOENT; tried ${join(dir, 'nope.json')})`,
     ],
     [
       '--points that is not a whole number > 0',

@@ -9,6 +9,7 @@ import { loadSource } from '../data/sources.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import type { ChartSpec } from '../plot/render.ts';
 import { DEFAULTS } from '../train/options.ts';
+import { unreadable } from '../util/files.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { runCommand } from './command.ts';
@@ -152,8 +153,7 @@ async function main(a: PlotArgs): Promise<string[]> {
     try {
       results = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const problem = code ? `cannot read the file (${code})` : 'not JSON';
+      const problem = (err as NodeJS.ErrnoException).code ? unreadable(file, err) : 'not JSON';
       throw new UsageError(
         `--speedup ${show(file)}: ${problem}, expected a speedup results file (bench-results/*.json)`,
       );

@@ -8,7 +8,8 @@
 // 8.7 and 17 s.
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { unreadable } from '../util/files.ts';
 import { OptionError } from '../util/option-error.ts';
 import { Cells } from './cells.ts';
 import { COMMA, CR, detectDelimiter, HASH, LF, QUOTE, SPACE, TAB } from './delimiter.ts';
@@ -18,23 +19,21 @@ const CHUNK = 1 << 20;
 
 /** Reads a CSV (or TSV, or semicolon) file into typed columns, streaming. Errors name file, line and column. */
 export function readCsvFile(path: string): Table {
-  const unreadable = (err: unknown): never => {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    const tried = resolve(path);
-    throw new OptionError('data', path, `cannot read the file (${code}${tried === path ? '' : `; tried ${tried}`})`);
+  const fail = (err: unknown): never => {
+    throw new OptionError('data', path, unreadable(path, err));
   };
   let fd = -1;
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    unreadable(err);
+    fail(err);
   }
   try {
     return readCsvBytes((buf, at, length) => {
       try {
         return readSync(fd, buf, at, length, null);
       } catch (err) {
-        return unreadable(err); // a directory opens, and fails here (EISDIR)
+        return fail(err); // a directory opens, and fails here (EISDIR)
       }
     }, basename(path));
   } finally {

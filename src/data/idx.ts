@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { unreadable } from '../util/files.ts';
 
 // zlib loads when a gzip file is met: as a static import it costs every start-up ~4 ms.
 const zlib = (): typeof import('node:zlib') => createRequire(import.meta.url)('node:zlib');
@@ -39,7 +40,7 @@ export function readMaybeGzip(path: string): Buffer {
   try {
     raw = readFileSync(path);
   } catch (err) {
-    throw new Error(`${name}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new Error(`${name}: ${unreadable(path, err)}`);
   }
   if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
   try {
