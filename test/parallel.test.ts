@@ -15,6 +15,7 @@ import { bytes, prepared, seedRun } from './helpers.ts';
 
 const gradient = seedRun({ method: 'gradient', maxIters: 300, targetLoss: -Infinity });
 const random = seedRun({ method: 'random', candidates: 5, seed: '3', maxIters: 300, targetLoss: -Infinity });
+const es = seedRun({ method: 'es', hidden: [5, 4], batch: 10, seed: '4', maxIters: 60, targetLoss: -Infinity });
 const layouts: [Strategy, number][] = [
   ['run', 1],
   ['run', 2],
@@ -32,7 +33,7 @@ async function runnerFor(o: TrainOptions, threads: number | 'auto', strategy?: S
 }
 
 beforeAll(async () => {
-  for (const o of [gradient, random]) {
+  for (const o of [gradient, random, es]) {
     for (const [strategy, threads] of layouts)
       runners.set(key(o, strategy, threads), await runnerFor(o, threads, strategy));
   }
@@ -70,7 +71,7 @@ describe('pool runners', () => {
 });
 
 describe('determinism across thread counts', () => {
-  for (const o of [gradient, random]) {
+  for (const o of [gradient, random, es]) {
     it(`gives byte-identical ${o.method} weights for 0, 1, 2 and 3 threads and every strategy`, async () => {
       const expected = bytes((await train({ ...o, threads: 0 })).params);
       for (const [strategy, threads] of layouts) {
