@@ -32,6 +32,7 @@ const progress = (iteration: number, loss: number, elapsedMs = iteration): Train
   bestLoss: loss,
   elapsedMs,
   itersPerSec: 1000,
+  threads: 0,
 });
 
 describe('the live progress line', () => {

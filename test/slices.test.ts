@@ -56,6 +56,41 @@ describe('Slicer', () => {
   });
 });
 
+describe('Slicer phases', () => {
+  it("sizes a costly phase's slices on its own rate, not on the cheap phase run before it", () => {
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const slicer = new Slicer();
+    // Phase 0's items cost 4 ms; then phase 1's, 1 µs, many to a slice; then phase 0 again.
+    const costly = (lo: number, hi: number) => spin((hi - lo) * 4);
+    slicer.run(0, 20, costly, () => false, undefined, 0);
+    slicer.run(
+      0,
+      20_000,
+      (lo, hi) => spin((hi - lo) * 0.001),
+      () => false,
+      undefined,
+      1,
+    );
+    const seen: number[] = [];
+    slicer.run(
+      0,
+      20,
+      (lo, hi) => {
+        seen.push(hi - lo);
+        costly(lo, hi);
+      },
+      () => false,
+      undefined,
+      0,
+    );
+    // At phase 0’s own rate a 10 ms slice is 2–3 items; at phase 1's it would be all 20 at once.
+    expect(Math.max(...seen)).toBeLessThanOrEqual(3);
+  });
+});
+
 // Two hidden layers: first-layer weights cost far more than the rest (phaseCost), as in deep nets.
 const o = seedRun({ hidden: [8, 8], targetLoss: -Infinity });
 

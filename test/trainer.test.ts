@@ -169,7 +169,7 @@ describe('train() in the main thread', () => {
     const r = await train({ maxIters: 3, threads: 0 });
     const decided = {
       ...{ hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 },
-      ...{ minDelta: 1e-5, scale: 'none', validationSplit: 0 },
+      ...{ minDelta: 1e-5, scale: 'none', validationSplit: 0, candidates: 2, sigma: 0 },
     };
     expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0, ...decided });
     expect(r.net.nodes).toEqual([3, 6, 1]);
@@ -192,6 +192,17 @@ describe('train() in the main thread', () => {
       targetLoss: 0,
       targetAccuracy: 0.9,
     });
+  });
+
+  it("decides es's population, noise and step from the data: small sets, wide inputs, a user's file", async () => {
+    const wide = makeDataset('wide', [Array.from({ length: 120 }, (_, i) => (i % 7) / 7).concat(1)], [[0, 1, 0]]);
+    const small = await train({ method: 'es', maxIters: 0, threads: 0 });
+    const digits = await train({ method: 'es', data: wide, maxIters: 0, threads: 0, sigma: 0.5 });
+    const pick = (r: typeof small) => [r.options.candidates, r.options.sigma, r.options.lr, r.options.batch];
+    expect([pick(small), pick(digits)]).toEqual([
+      [20, 0.1, 0.05, 0],
+      [200, 0.5, 0.01, 100],
+    ]);
   });
 
   it('steps by the analytic gradient with --method backprop', async () => {

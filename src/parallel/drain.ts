@@ -52,7 +52,7 @@ export function drain(d: Drainer, epoch: number): number {
     const job = readJob(control, epoch);
     const [lo, hi] = d.chunk;
     const fn = (a: number, b: number) => evaluate(d.ev, params, job.t, job.phase, a, b, results);
-    const end = d.slicer.run(lo, hi, fn, () => aborted(control), phaseCost(d.ev, job.phase));
+    const end = d.slicer.run(lo, hi, fn, () => aborted(control), phaseCost(d.ev, job.phase), job.phase);
     done += finish(d, epoch, lo, end);
     if (end < hi) break;
   }
@@ -67,7 +67,15 @@ export async function drainYielding(d: Drainer, epoch: number, clock: { yieldedA
     const job = readJob(control, epoch);
     const [lo, hi] = d.chunk;
     const fn = (a: number, b: number) => evaluatePhase(d.ev, params, job.t, job.phase, a, b, results);
-    const end = await d.slicer.runYielding(lo, hi, fn, () => aborted(control), clock, phaseCost(d.ev, job.phase));
+    const end = await d.slicer.runYielding(
+      lo,
+      hi,
+      fn,
+      () => aborted(control),
+      clock,
+      phaseCost(d.ev, job.phase),
+      job.phase,
+    );
     done += finish(d, epoch, lo, end);
     if (end < hi) break;
   }

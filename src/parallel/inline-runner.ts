@@ -52,7 +52,8 @@ export class InlineRunner implements Runner {
       for (const [phase, count] of phaseCounts(this.ev, t).entries()) {
         const fn = (lo: number, hi: number) => evaluatePhase(this.ev, this.params, t, phase, lo, hi, this.results);
         const cost = phaseCost(this.ev, phase);
-        if ((await this.slicer.runYielding(0, count, fn, stop, clock, cost)) < count) throw new IterationAborted();
+        if ((await this.slicer.runYielding(0, count, fn, stop, clock, cost, phase)) < count)
+          throw new IterationAborted();
       }
     }
     this.lastMs = performance.now() - t0;

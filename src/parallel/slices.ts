@@ -1,20 +1,27 @@
 // Long evaluations cut into slices of about SLICE_MS, so that a stop (Ctrl-C,
 // SIGTERM, --max-seconds, a failed worker) is seen within a fraction of a
 // second even where one iteration takes minutes. A slice is sized from the
-// time per unit of cost measured on the last one (carried over between calls),
-// so cheap items (a small net) go many to a call and costly ones (a naive
-// evaluation of a large net) one or a few at a time. Items are independent, so
-// how a range is sliced never changes a result.
+// time per unit of cost measured on the last one of the same phase (carried
+// over between calls), so cheap items (a small net) go many to a call and
+// costly ones (a naive evaluation of a large net) one or a few at a time.
+// Phases keep their own rates: a base pass's samples cost far more than the
+// weights' differences after it, and a slice sized on those would run the
+// whole base pass in one call, past any stop. Items are independent, so how
+// a range is sliced never changes a result.
 
 /** About how long a slice runs before a stop can be seen. */
 export const SLICE_MS = 10;
 /** The main thread yields to its event loop (signals, timers) at least this often while it evaluates. */
 export const YIELD_MS = 50;
 
+/** A phase's rate: milliseconds per unit of cost on its last slice (NaN before the first), and that slice's units. */
+interface Rate {
+  unitMs: number;
+  lastUnits: number;
+}
+
 export class Slicer {
-  /** Milliseconds per unit of cost, measured on the last slice; NaN before the first. */
-  private unitMs = NaN;
-  private lastUnits = 1;
+  private readonly rates: Rate[] = [];
 
   private readonly targetMs;
 
@@ -28,9 +35,16 @@ export class Slicer {
    * they differ, so that a slice sized on cheap items never takes in a run of
    * costly ones.
    */
-  run(lo: number, hi: number, fn: (lo: number, hi: number) => void, stop: () => boolean, cost?: Float64Array): number {
+  run(
+    lo: number,
+    hi: number,
+    fn: (lo: number, hi: number) => void,
+    stop: () => boolean,
+    cost?: Float64Array,
+    phase = 0,
+  ): number {
     let at = lo;
-    while (at < hi && !stop()) at = this.slice(at, hi, fn, cost);
+    while (at < hi && !stop()) at = this.slice(at, hi, fn, cost, phase);
     return at;
   }
 
@@ -45,10 +59,11 @@ export class Slicer {
     stop: () => boolean,
     clock: { yieldedAt: number },
     cost?: Float64Array,
+    phase = 0,
   ): Promise<number> {
     let at = lo;
     while (at < hi && !stop()) {
-      at = this.slice(at, hi, fn, cost);
+      at = this.slice(at, hi, fn, cost, phase);
       if (performance.now() - clock.yieldedAt > YIELD_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         clock.yieldedAt = performance.now();
@@ -57,19 +72,26 @@ export class Slicer {
     return at;
   }
 
-  private slice(at: number, hi: number, fn: (lo: number, hi: number) => void, cost?: Float64Array): number {
+  private slice(
+    at: number,
+    hi: number,
+    fn: (lo: number, hi: number) => void,
+    cost: Float64Array | undefined,
+    phase: number,
+  ): number {
     const c = cost && cost.length > hi ? (i: number) => cost[i] : (i: number) => i;
+    const rate = (this.rates[phase] ??= { unitMs: NaN, lastUnits: 1 });
     // Worth targetMs at the last rate, and at most 4 times the last slice: a rate measured on a
     // slice too quick to time well cannot send the next one far past the target.
-    const units = Number.isNaN(this.unitMs)
+    const units = Number.isNaN(rate.unitMs)
       ? 0
-      : Math.min(this.targetMs / Math.max(this.unitMs, 1e-9), 4 * this.lastUnits);
+      : Math.min(this.targetMs / Math.max(rate.unitMs, 1e-9), 4 * rate.lastUnits);
     const end = Math.max(at + 1, Math.min(hi, firstReaching(c, at, hi, c(at) + units)));
     const t0 = performance.now();
     fn(at, end);
     const ms = performance.now() - t0;
-    this.lastUnits = Math.max(c(end) - c(at), 1e-9);
-    this.unitMs = ms / this.lastUnits;
+    rate.lastUnits = Math.max(c(end) - c(at), 1e-9);
+    rate.unitMs = ms / rate.lastUnits;
     return end;
   }
 }

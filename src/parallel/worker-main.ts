@@ -51,7 +51,7 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
     if (task.op === 'chunk') {
       const fn = (lo: number, hi: number) => evaluate(e, shared.params, task.t, task.phase, lo, hi, shared.results);
       const stop = () => Atomics.load(shared.control, C.ABORT) !== 0;
-      return timed(() => slicer.run(task.lo, task.hi, fn, stop, phaseCost(e, task.phase)));
+      return timed(() => slicer.run(task.lo, task.hi, fn, stop, phaseCost(e, task.phase), task.phase));
     }
     return runLoop(e, shared, task, evaluate, slicer);
   };

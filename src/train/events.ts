@@ -11,6 +11,8 @@ export interface Progress {
   bestLoss: number;
   elapsedMs: number;
   itersPerSec: number;
+  /** Threads evaluating at this report: with --threads auto, 0 until a pool has taken over. */
+  threads: number;
 }
 
 export interface StartEvent {

@@ -38,6 +38,8 @@ export interface TrackerSetup {
   /** Stop once the test set's accuracy (the training set's, without one) reaches this; 0: never. */
   targetAccuracy: number;
   onEvent?: (event: TrainEvent) => void;
+  /** The threads evaluating now (the runner's; auto: 0 until a pool takes over). */
+  threads: () => number;
   /** Where the counts start: a fresh run's zeros or a model's (resume.ts). */
   resume: Resume;
 }
@@ -166,7 +168,7 @@ export class Tracker {
 
   private progress(iteration: number, loss: number, accuracy: number | null, elapsedMs: number): Progress {
     const itersPerSec = (iteration - this.start) / Math.max(elapsedMs / 1000, 1e-9);
-    return { iteration, loss, accuracy, bestLoss: this.best.loss, elapsedMs, itersPerSec };
+    return { iteration, loss, accuracy, bestLoss: this.best.loss, elapsedMs, itersPerSec, threads: this.s.threads() };
   }
 
   private epoch(iteration: number, trainLoss: number, t: Scores | undefined, elapsedMs: number): void {

@@ -115,6 +115,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       onEvent,
       targetAccuracy,
       resume,
+      threads: () => runner.threads,
     };
     const tracker = new Tracker(setup, params, new StopRules({ ...o, validation: validation !== undefined }));
     // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
