@@ -10,6 +10,7 @@ import { type Runner, STRATEGIES, type Strategy } from '../src/parallel/runner.t
 import { type Method, resolveOptions, type TrainOptions } from '../src/train/options.ts';
 import { prepare } from '../src/train/prepare.ts';
 import { train } from '../src/train/trainer.ts';
+import { formatCeiling, parallelCeiling } from './ceiling.ts';
 import { Expected, listOf, oneOf, parseScriptArgs, threadCount, whole } from './script-args.ts';
 import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
 import { WORKLOADS, workload } from './workloads.ts';
@@ -80,6 +81,8 @@ interface Config {
   runner: Runner;
   iters: number;
   times: number[];
+  /** The same repeats less the reports' time (mini-batch runs measure the evaluation set at each epoch's end). */
+  iterationTimes: number[];
   profile?: Profile;
 }
 
@@ -88,9 +91,13 @@ async function measure(o: TrainOptions, c: Config): Promise<number> {
   c.profile = r.profile;
   // Per evaluation round: a gradient run evaluates once more than it updates,
   // to know the loss of its final weights.
+  c.iterationTimes.push((r.elapsedMs - r.profile.reportMs) / r.profile.iterations);
   return r.elapsedMs / r.profile.iterations;
 }
 
+// What the machine lets threads gain right now, before and after: no pool can beat it.
+const poolCounts = threadCounts.filter((n) => n >= 2);
+if (poolCounts.length) console.log(formatCeiling(await parallelCeiling(poolCounts)));
 const groups: Group[] = [];
 for (const wname of a.workloads) {
   const w = workload(wname, a.samples, '1');
@@ -116,12 +123,19 @@ for (const wname of a.workloads) {
     for (const threads of threadCounts) {
       for (const strategy of threads === 0 ? (['spin-main'] as Strategy[]) : strategies) {
         const runner = await createRunner({ run, data, threads, strategy });
-        configs.push({ strategy: threads === 0 ? 'inline' : strategy, threads, runner, iters: 1, times: [] });
+        configs.push({
+          strategy: threads === 0 ? 'inline' : strategy,
+          threads,
+          runner,
+          iters: 1,
+          times: [],
+          iterationTimes: [],
+        });
       }
     }
     // The default, measured like the rest: auto's choice and its adaptive switching included.
     const auto = await createRunner({ run, data, threads: 'auto' });
-    configs.push({ strategy: 'auto', threads: auto.threads, runner: auto, iters: 1, times: [] });
+    configs.push({ strategy: 'auto', threads: auto.threads, runner: auto, iters: 1, times: [], iterationTimes: [] });
     // Warm each configuration (JIT in every thread) with runs of doubling
     // length, then size its repeats to last about min-ms.
     for (const c of configs) {
@@ -132,6 +146,7 @@ for (const wname of a.workloads) {
       }
       c.iters = Math.max(1, Math.ceil(a['min-ms'] / msPerIter));
     }
+    for (const c of configs) c.iterationTimes = []; // the warm-up's are not repeats
     for (let r = 0; r < a.repeats; r++) for (const c of configs) c.times.push(await measure(o, c));
     // auto's pool joins during the run: its thread count is known only now.
     for (const c of configs) c.threads = c.runner.threads;
@@ -154,8 +169,16 @@ for (const wname of a.workloads) {
     const group = summarise(w.name, label, rows, auto.choice?.why ?? '', auto.describe(), cores);
     groups.push(group);
     printGroup(group);
+    // Mini-batch runs measure the evaluation set at each epoch's end, in the main thread: the same
+    // table without that time, the iterations alone.
+    if (configs.some((c) => (c.profile?.reportMs ?? 0) > 0)) {
+      const alone = rows.map((row, i) => ({ ...row, msPerIter: configs[i].iterationTimes }));
+      const title = `${label}, iterations alone (epoch reports excluded)`;
+      printGroup(summarise(w.name, title, alone, auto.choice?.why ?? '', auto.describe(), cores));
+    }
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);
   }
 }
+if (poolCounts.length) console.log(`\n${formatCeiling(await parallelCeiling(poolCounts))}`);
 const files = writeResults(a['out-dir'], machine, a, groups);
 console.log(`\nraw runs: ${files.join(', ')}`);

@@ -44,7 +44,7 @@ describe('compare', () => {
   const first = race();
 
   it('races every method of the trainer on the same start and gives a row each, with iterations and seconds', () => {
-    expect(first.rows.map((x) => x.method)).toEqual(['gradient', 'random', 'spsa', 'backprop']);
+    expect(first.rows.map((x) => x.method)).toEqual(['gradient', 'random', 'es', 'spsa', 'backprop']);
     for (const row of first.rows) {
       expect(row.iterations).toBeGreaterThan(0);
       expect(row.iterations).toBeLessThanOrEqual(400);
@@ -151,7 +151,7 @@ describe('compare', () => {
   const bad: [string[], string][] = [
     [
       ['--methods', 'gradient,genetic'],
-      'compare: --methods "gradient,genetic": "genetic" is not a method, expected some of gradient, random, spsa, backprop',
+      'compare: --methods "gradient,genetic": "genetic" is not a method, expected some of gradient, random, es, spsa, backprop',
     ],
     [['--max-iters', 'many'], 'compare: --max-iters "many": expected a number'],
     [['--max-iters', '2.5'], 'compare: --max-iters 2.5: expected a whole number >= 0'],

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
 import { makeCandidate } from '../src/methods/candidates.ts';
-import { meanLoss } from '../src/nn/loss.ts';
+import { lossSum, meanLoss } from '../src/nn/loss.ts';
+import { makeScratch } from '../src/nn/network.ts';
 import { createRunner } from '../src/parallel/create-runner.ts';
 import type { Runner, Strategy } from '../src/parallel/runner.ts';
 import type { TrainOptions } from '../src/train/options.ts';
@@ -131,5 +132,25 @@ describe('training the built-in set on a pool', () => {
     const r = await train(seedRun({ method: 'random', candidates: 8, seed: '7', threads: 2 }));
     expect(r.stopReason).toBe('target-loss');
     expect(r.loss).toBeLessThan(0.2);
+  });
+});
+
+describe('reports on a pool', () => {
+  it("measure the evaluation set's loss with the main thread's bits, on every strategy", async () => {
+    const o = seedRun({ method: 'es', batch: 10, samples: 300, data: 'spiral', hidden: [6] });
+    const { run, data, net, output, params } = prepared(o);
+    const report = Int32Array.from({ length: 150 }, (_, i) => (i * 7) % data.n);
+    const expected = lossSum(net, params, data, output, makeScratch(net), report) / report.length;
+    for (const [strategy, threads] of [
+      ['spin-main', 0],
+      ['run', 2],
+      ['spin-main', 3],
+      ['wait', 2],
+    ] as const) {
+      const runner = await createRunner({ run, data, threads, strategy, report });
+      runner.setParams(params);
+      expect(await runner.reportLoss?.(), `${strategy}/${threads}`).toBe(expected);
+      await runner.close();
+    }
   });
 });

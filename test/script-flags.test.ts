@@ -147,7 +147,7 @@ describe('speedup', () => {
   it('refuses zero repeats', () => refuses('speedup', ['--repeats', '0'], '--repeats 0: expected a whole number >= 1'));
 
   it('refuses an unknown method', () =>
-    refuses('speedup', ['--methods', 'backprop'], '--methods "backprop": expected gradient or random'));
+    refuses('speedup', ['--methods', 'backprop'], '--methods "backprop": expected gradient, random or es'));
 
   it('refuses an unknown flag in one line, not with the whole help', () =>
     refuses('speedup', ['--frob'], '--frob: expected a flag of speedup (see --help)'));

@@ -2,16 +2,16 @@
 //   base phase (rank ≥ 1): the batch through the first layer's unperturbed
 //     weights, Z = X·W₀, once per iteration, shared by every candidate;
 //   candidates: with rank r, candidate ±σ·A·Bᵀ/√r of the first layer costs
-//     Z + (X·A)·Bᵀ instead of a new X·W: X·A is r numbers per sample, one
-//     product for all the pairs a thread evaluates (both signs share it), and
-//     the rest r per unit. Later layers, whose inputs differ per candidate
+//     Z + (X·A)·Bᵀ instead of a new X·W: X·A is r numbers per sample, over
+//     its non-zero inputs (both signs of a pair share it), and the rest r per
+//     unit. Later layers, whose inputs differ per candidate
 //     anyway, get their perturbed weights written out and run as products
 //     over the batch. Rank 0 perturbs every weight and runs a whole forward
 //     pass, as the paper did;
 //   update: the weights' ĝ, each thread a range (es-grad.ts).
 
 import type { Dataset } from '../data/dataset.ts';
-import { activations } from '../nn/activation.ts';
+import { activateAll } from '../nn/activation.ts';
 import { lossSum } from '../nn/loss.ts';
 import { createMatmulT, type MatmulT } from '../nn/matmul.ts';
 import type { Net, Scratch } from '../nn/network.ts';
@@ -21,14 +21,25 @@ import { EsGrad } from './es-grad.ts';
 import { gaussians, type NoiseLayout, noiseKey, noiseLayout, pairKey } from './es-noise.ts';
 import type { EvalSpec } from './run-spec.ts';
 
-/** The first layer's pre-activations over a batch, shared by a pool's threads. */
+/**
+ * The base phase's results, shared by a pool's threads: per sample of the
+ * batch, the first layer's pre-activations Z, and its non-zero inputs (values
+ * x and indices nz, count nzCount) that X·A is summed over.
+ */
 export interface EsBase {
   z: Float64Array;
+  x: Float64Array;
+  nz: Int32Array;
+  nzCount: Int32Array;
 }
 
 export function allocEsBase(net: Net, capacity: number, shared: boolean): EsBase {
-  const n = Math.max(1, net.nodes[1] * capacity);
-  return { z: shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n) };
+  const f64 = (n: number) =>
+    shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
+  const i32 = (n: number) =>
+    shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
+  const m = net.nodes[0];
+  return { z: f64(net.nodes[1] * capacity), x: f64(m * capacity), nz: i32(m * capacity), nzCount: i32(capacity) };
 }
 
 /** What a loss needs besides the params: the thread's data, output and scratch, and the batch. */
@@ -53,10 +64,8 @@ export class EsEval {
   private pLo = 0;
   private pHi = 0;
   private noise = new Float64Array(0);
-  private a0 = new Float64Array(0);
   private xa = new Float64Array(0);
-  /** The batch's inputs as rows, and per layer ≥ 1 the activations, the weights transposed, the output. */
-  private readonly x: Float64Array;
+  /** Per layer ≥ 1: the activations over the batch, the weights transposed; and one sample's logits. */
   private readonly acts: Float64Array[];
   private readonly wt: Float64Array[];
   private readonly logits: Float64Array;
@@ -72,72 +81,79 @@ export class EsEval {
     this.mm = createMatmulT();
     const { nodes } = net;
     const L = nodes.length - 1;
-    this.x = new Float64Array(low ? capacity * nodes[0] : 0);
     this.acts = nodes.map((n, l) => new Float64Array(low && l >= 1 ? capacity * n : 0));
     this.wt = nodes.map((n, l) => new Float64Array(low && l >= 1 && l < L ? n * nodes[l + 1] : 0));
     this.logits = new Float64Array(nodes[L]);
   }
 
-  /** Base phase: Z rows for batch positions [lo, hi), in forwardLogits's order. */
+  /**
+   * Base phase, batch positions [lo, hi): each sample's non-zero inputs, and
+   * its Z row summed over them in input order (forwardLogits skips zeros too).
+   */
   baseRows(params: Float64Array, data: Dataset, samples: Int32Array | undefined, lo: number, hi: number): void {
     const m = this.net.nodes[0];
     const n = this.net.nodes[1];
-    const z = this.base.z;
+    const { z, x, nz, nzCount } = this.base;
     for (let b = lo; b < hi; b++) {
-      const x = (samples ? samples[b] : b) * m;
-      z.fill(0, b * n, (b + 1) * n);
+      const s = (samples ? samples[b] : b) * m;
+      let count = 0;
       for (let i = 0; i < m; i++) {
-        const a = data.inputs[x + i];
-        if (a === 0) continue;
-        for (let j = 0; j < n; j++) z[b * n + j] += a * params[i * n + j];
+        const v = data.inputs[s + i];
+        if (v === 0) continue;
+        x[b * m + count] = v;
+        nz[b * m + count] = i;
+        count++;
+      }
+      nzCount[b] = count;
+      z.fill(0, b * n, (b + 1) * n);
+      for (let k = b * m; k < b * m + count; k++) {
+        const a = x[k];
+        for (let j = 0, w = nz[k] * n; j < n; j++) z[b * n + j] += a * params[w + j];
       }
     }
   }
 
   /**
    * Loads the noise of the pairs of candidates [lo, hi) of iteration t and,
-   * with rank r, X·A₀ for all of them at once: one product over the batch.
+   * with rank r, X·A₀ for them: per sample a sum over its non-zero inputs
+   * only (the base phase lists them; most pixels of a digit are 0), in input order, so that a thread
+   * claiming a few pairs at a time pays for those alone.
    */
-  private load(t: number, lo: number, hi: number, data: Dataset, samples: Int32Array | undefined, count: number) {
+  private load(t: number, lo: number, hi: number, count: number) {
     const K = this.spec.candidates;
     const pLo = lo >> 1;
     const pHi = (Math.min(hi, K) + 1) >> 1;
     if (t === this.t && pLo >= this.pLo && pHi <= this.pHi) return;
     const { layout } = this;
     const r = this.spec.rank;
-    const m = this.net.nodes[0];
     const pairs = pHi - pLo;
     if (this.noise.length < pairs * layout.size) this.noise = new Float64Array(pairs * layout.size);
     for (let p = pLo; p < pHi; p++)
       gaussians(pairKey(this.key, t, p), 0, layout.size, this.noise, (p - pLo) * layout.size);
     if (r > 0) {
-      if (this.t !== t) this.gather(data, samples, count);
-      if (this.a0.length < pairs * r * m) this.a0 = new Float64Array(pairs * r * m);
       if (this.xa.length < count * pairs * r) this.xa = new Float64Array(count * pairs * r);
-      for (let p = 0; p < pairs; p++)
-        for (let q = 0; q < r; q++)
-          for (let i = 0; i < m; i++) this.a0[(p * r + q) * m + i] = this.noise[p * layout.size + i * r + q];
-      this.mm(this.x, this.a0, this.xa, count, pairs * r, m);
+      const m = this.net.nodes[0];
+      const { x, nz, nzCount } = this.base;
+      const { noise, xa } = this;
+      for (let b = 0; b < count; b++) {
+        const from = b * m;
+        const to = from + nzCount[b];
+        for (let p = 0; p < pairs; p++) {
+          const a0 = p * layout.size;
+          for (let q = 0; q < r; q++) xa[(b * pairs + p) * r + q] = sparseDot(x, nz, from, to, noise, a0 + q, r);
+        }
+      }
     }
     this.t = t;
     this.pLo = pLo;
     this.pHi = pHi;
   }
 
-  /** The batch's input rows, for X·A₀. */
-  private gather(data: Dataset, samples: Int32Array | undefined, count: number): void {
-    const m = this.net.nodes[0];
-    for (let b = 0; b < count; b++) {
-      const s = samples ? samples[b] : b;
-      for (let i = 0; i < m; i++) this.x[b * m + i] = data.inputs[s * m + i];
-    }
-  }
-
   /** The mean losses of candidates [lo, hi) over the batch into results (c = K: the unperturbed params'). */
   losses(lo: number, hi: number, t: number, params: Float64Array, work: Float64Array, io: EsIO, results: Float64Array) {
     const count = io.samples ? io.samples.length : io.data.n;
     const K = this.spec.candidates;
-    if (lo < K) this.load(t, lo, hi, io.data, io.samples, count);
+    if (lo < K) this.load(t, lo, hi, count);
     for (let c = lo; c < hi; c++) {
       const scale = c < K ? ((c & 1) === 1 ? -this.spec.sigma : this.spec.sigma) : 0;
       results[c] =
@@ -163,28 +179,31 @@ export class EsEval {
     const L = nodes.length - 1;
     const r = this.spec.rank;
     const n = nodes[1];
-    const act = activations[net.func];
     const p = (c >> 1) - this.pLo;
     const noise = this.noise.subarray(p * layout.size);
     const pairsR = (this.pHi - this.pLo) * r;
     const norm = scale / Math.sqrt(r);
+    const { xa } = this;
     const z = this.base.z;
     const h = acts[1];
+    const b0 = layout.b[0];
     for (let b = 0; b < count; b++) {
+      const at = b * pairsR + p * r;
       for (let j = 0; j < n; j++) {
         let v = z[b * n + j];
         if (scale !== 0) {
           let e = 0;
-          for (let q = 0; q < r; q++) e += this.xa[b * pairsR + p * r + q] * noise[layout.b[0] + j * r + q];
+          for (let q = 0; q < r; q++) e += xa[at + q] * noise[b0 + j * r + q];
           v += norm * e;
         }
-        h[b * n + j] = L > 1 ? act(v) : v;
+        h[b * n + j] = v;
       }
     }
+    if (L > 1) activateAll(net.func, h, count * n);
     for (let l = 1; l < L; l++) {
       perturbLayers(net, layout, noise, scale, params, wt[l], l, l + 1, true);
       this.mm(acts[l], wt[l], acts[l + 1], count, nodes[l + 1], nodes[l]);
-      if (l + 1 < L) for (let k = 0; k < count * nodes[l + 1]; k++) acts[l + 1][k] = act(acts[l + 1][k]);
+      if (l + 1 < L) activateAll(net.func, acts[l + 1], count * nodes[l + 1]);
     }
     const out = acts[L];
     const K = nodes[L];
@@ -197,4 +216,19 @@ export class EsEval {
     }
     return sum / count;
   }
+}
+
+/** Σ x[k]·a[at + idx[k]·stride] for k in [from, to): a sample's non-zero inputs against one column of A. */
+function sparseDot(
+  x: Float64Array,
+  idx: Int32Array,
+  from: number,
+  to: number,
+  a: Float64Array,
+  at: number,
+  stride: number,
+): number {
+  let sum = 0;
+  for (let k = from; k < to; k++) sum += x[k] * a[at + idx[k] * stride];
+  return sum;
 }

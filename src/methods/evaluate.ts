@@ -20,6 +20,7 @@ import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { allocEsBase, type EsBase, EsEval } from './es-eval.ts';
 import { Incremental } from './incremental.ts';
+import { REPORT_PHASE, type ReportBuffers, reportTerms } from './report.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
 import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
 
@@ -41,6 +42,8 @@ export interface Evaluator {
   readonly es?: EsEval;
   /** Incremental gradients with sparse inputs: the evaluations' cost prefix (see phaseCost). */
   readonly costs?: Float64Array | null;
+  /** The trainer's reports: the evaluation set's samples, and where their loss terms go (REPORT_PHASE). */
+  readonly report?: ReportBuffers;
 }
 
 /** What the threads of a pool share besides params and results: a base pass, for the runs that have one. */
@@ -65,7 +68,7 @@ export function sharedBaseItems(spec: EvalSpec, samples: number): number {
  * ES) share it between the threads of a pool: `base` (allocSharedBase);
  * without one, the evaluator keeps its own.
  */
-export function makeEvaluator(run: RunSpec, data: Dataset, base?: SharedBase): Evaluator {
+export function makeEvaluator(run: RunSpec, data: Dataset, base?: SharedBase, report?: ReportBuffers): Evaluator {
   const { net, output, spec } = buildRun(run);
   const batches = spec.batch > 0 ? new Batches(data.n, spec.batch, spec.seed) : undefined;
   const capacity = baseCapacity(spec, data.n);
@@ -76,7 +79,8 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: SharedBase): E
   const work = new Float64Array(paramCount(net));
   const costs = incremental ? incrementalCosts(spec, net, data) : null;
   const signs = spec.kind === 'spsa' ? new Float64Array(work.length) : undefined;
-  return { net, data, output, spec, work, scratch: makeScratch(net), batches, incremental, costs, signs, es };
+  const scratch = makeScratch(net);
+  return { net, data, output, spec, work, scratch, batches, incremental, costs, signs, es, report };
 }
 
 export function usesBasePass(spec: EvalSpec): boolean {
@@ -159,7 +163,8 @@ export function evaluatePhase(
   hi: number,
   results: Float64Array,
 ): void {
-  if (ev.incremental && phase === 0) {
+  if (phase === REPORT_PHASE) reportTerms(ev, params, ev.report as ReportBuffers, lo, hi);
+  else if (ev.incremental && phase === 0) {
     ev.incremental.base.begin(params, t, ev.batches?.batch(t));
     ev.incremental.base.compute(params, lo, hi);
   } else if (ev.es && ev.spec.rank > 0 && phase === 0) ev.es.baseRows(params, ev.data, ev.batches?.batch(t), lo, hi);

@@ -66,6 +66,16 @@ export class AdaptiveRunner implements Runner {
     return this.runners[this.last].results;
   }
 
+  /** On the runner of the last iteration, with the params set since. */
+  get reportLoss(): (() => Promise<number>) | undefined {
+    const runner = this.runners[this.last];
+    if (!runner.reportLoss) return undefined;
+    return () => {
+      if (this.params) runner.setParams(this.params);
+      return (runner.reportLoss as () => Promise<number>)();
+    };
+  }
+
   describe(): string {
     const total = this.counts[0] + this.counts[1] || 1;
     const pct = (n: number) => `${((100 * n) / total).toFixed(0)}%`;

@@ -68,6 +68,11 @@ export class AutoRunner implements Runner {
     return (this.adaptive ?? this.inline).results;
   }
 
+  /** The reports run where the iterations run: the pool once it has taken over. */
+  get reportLoss(): (() => Promise<number>) | undefined {
+    return (this.adaptive ?? this.inline).reportLoss;
+  }
+
   setParams(params: Float64Array): void {
     if (this.ready) [this.adaptive, this.ready] = [this.ready, undefined];
     (this.adaptive ?? this.inline).setParams(params);

@@ -1,6 +1,7 @@
 // Everything in the main thread, with the same functions the workers use.
 
 import { evaluateAll, evaluatePhase, makeEvaluator, phaseCost, phaseCounts } from '../methods/evaluate.ts';
+import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';
@@ -18,11 +19,19 @@ export class InlineRunner implements Runner {
   private readonly count: number;
 
   readonly threads;
+  readonly reportLoss?: () => Promise<number>;
 
   constructor(o: RunnerOptions, threads = 0) {
     this.threads = threads;
     this.profile = o.profile ?? emptyProfile();
-    this.ev = makeEvaluator(o.run, o.data);
+    this.ev = makeEvaluator(o.run, o.data, undefined, o.report && allocReport(o.report, false));
+    if (this.ev.report) {
+      const report = this.ev.report;
+      this.reportLoss = async () => {
+        evaluatePhase(this.ev, this.params, 0, REPORT_PHASE, 0, report.samples.length, this.results);
+        return reportLoss(report);
+      };
+    }
     const P = paramCount(this.ev.net);
     this.count = evalCount(o.run.eval, P);
     this.params = new Float64Array(P);

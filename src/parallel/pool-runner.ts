@@ -5,6 +5,7 @@
 
 import { Piscina } from 'piscina';
 import { allocSharedBase, type Evaluator, makeEvaluator, phaseCounts, sharedBaseItems } from '../methods/evaluate.ts';
+import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
@@ -60,6 +61,7 @@ export class PoolRunner implements Runner {
   private readonly warmMs: number;
 
   readonly strategy: Strategy;
+  readonly reportLoss?: () => Promise<number>;
 
   constructor(o: RunnerOptions, strategy: Strategy, cores: number) {
     this.strategy = strategy;
@@ -69,7 +71,7 @@ export class PoolRunner implements Runner {
     const net = makeNet(o.run.nodes, o.run.func);
     const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
-    const most = Math.max(this.count, sharedBaseItems(o.run.eval, o.data.n));
+    const most = Math.max(this.count, sharedBaseItems(o.run.eval, o.data.n), o.report?.length ?? 0);
     if (strategy !== 'run' && most > MAX_CLAIMABLE) {
       throw new Error(
         `${most} items in one phase of an iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
@@ -80,7 +82,16 @@ export class PoolRunner implements Runner {
     this.results = this.shared.results;
     // Incremental gradients, low-rank ES: one base pass in shared memory, computed by all threads together.
     const base = allocSharedBase(o.run, o.data);
-    this.ev = makeEvaluator(o.run, o.data, base);
+    // The reports' evaluation set, its terms computed by all threads together too.
+    const report = o.report && allocReport(o.report, true);
+    this.ev = makeEvaluator(o.run, o.data, base, report);
+    if (report) {
+      this.reportLoss = async () => {
+        await this.runPhase(0, REPORT_PHASE, report.samples.length, false);
+        if (this.aborted) throw new IterationAborted();
+        return reportLoss(report);
+      };
+    }
     if (strategy === 'spin-main') this.own = this.ev;
     if (this.own)
       this.drainer = {
@@ -93,7 +104,7 @@ export class PoolRunner implements Runner {
     // Never more spinning threads than cores: the workers plus the coordinator.
     this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
     this.balancer = new Balancer(this.participants());
-    const init: WorkerInit = { run: o.run, data: o.data, shared: this.shared, base, fault: o.fault };
+    const init: WorkerInit = { run: o.run, data: o.data, shared: this.shared, base, report, fault: o.fault };
     this.pool = new Piscina({
       filename: workerFile(),
       workerData: init,
@@ -165,16 +176,17 @@ export class PoolRunner implements Runner {
     signal?.addEventListener('abort', onAbort);
     try {
       const counts = phaseCounts(this.ev, t);
-      for (let phase = 0; phase < counts.length && !this.aborted; phase++) {
-        const last = phase === counts.length - 1;
-        if (this.strategy === 'run') await this.runTasks(t, phase, counts[phase], last);
-        else await this.runBarrier(t, phase, counts[phase]);
-      }
+      for (let phase = 0; phase < counts.length && !this.aborted; phase++)
+        await this.runPhase(t, phase, counts[phase], phase === counts.length - 1);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
     if (this.aborted) throw new IterationAborted();
     this.profile.iterations++;
+  }
+
+  private runPhase(t: number, phase: number, count: number, last: boolean): Promise<void> {
+    return this.strategy === 'run' ? this.runTasks(t, phase, count, last) : this.runBarrier(t, phase, count);
   }
 
   /** One pool.run per chunk: static chunks, sized by each worker's measured speed (in the last phase). */

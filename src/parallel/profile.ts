@@ -15,6 +15,8 @@ export interface Profile {
   waitMs: number;
   /** Merging results and applying the update. */
   updateMs: number;
+  /** Reports: the loss (and scores) of the evaluation, validation and test sets, in the main thread. */
+  reportMs: number;
   /** Evaluations in all, and those the coordinator did itself. */
   evals: number;
   ownEvals: number;
@@ -29,6 +31,7 @@ export function emptyProfile(): Profile {
     workerComputeMs: 0,
     waitMs: 0,
     updateMs: 0,
+    reportMs: 0,
     evals: 0,
     ownEvals: 0,
   };
@@ -42,6 +45,7 @@ export function formatProfile(p: Profile): string {
     ['compute (coordinator)', p.computeMs],
     ['wait + merge', p.waitMs],
     ['update', p.updateMs],
+    ['reports', p.reportMs],
   ];
   const total = phases.reduce((a, [, ms]) => a + ms, 0) || 1;
   const per = (ms: number) => ((ms * 1000) / Math.max(1, p.iterations)).toFixed(1).padStart(10);

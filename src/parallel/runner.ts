@@ -34,6 +34,11 @@ export interface Runner {
    * with IterationAborted (slices.ts) and the results are incomplete.
    */
   run(t: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Runners made with report samples: the mean loss of the params last set on
+   * them, split over the runner's threads, with lossSum's bits.
+   */
+  readonly reportLoss?: () => Promise<number>;
   close(): Promise<void>;
 }
 
@@ -60,4 +65,6 @@ export interface RunnerOptions {
   /** Counters to add to, when several runners share one (auto). */
   profile?: Profile;
   fault?: WorkerFault;
+  /** The evaluation set a mini-batch run's reports measure (training-set sample indices): see reportLoss. */
+  report?: Int32Array;
 }

@@ -15,6 +15,7 @@ import {
   phaseCost,
   type SharedBase,
 } from '../methods/evaluate.ts';
+import type { ReportBuffers } from '../methods/report.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
@@ -28,6 +29,8 @@ export interface WorkerInit {
   shared: SharedState;
   /** The shared base pass, with incremental gradients or low-rank ES. */
   base?: SharedBase;
+  /** The reports' evaluation set and its terms, shared. */
+  report?: ReportBuffers;
   fault?: WorkerFault;
 }
 
@@ -45,7 +48,7 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   const evaluate = init.fault ? withFault(init.fault) : evaluatePhase;
   const slicer = new Slicer();
   return (task) => {
-    ev ??= makeEvaluator(init.run, init.data, init.base);
+    ev ??= makeEvaluator(init.run, init.data, init.base, init.report);
     const e = ev;
     if (task.op === 'ping') return warmUp(e, task.warmMs);
     if (task.op === 'chunk') {

@@ -76,8 +76,8 @@ export function expansionBytes(nodes: readonly number[]): number {
  */
 export function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
   const capacity = baseCapacity(spec, samples);
-  // Low-rank ES: the first layer's pre-activations, and per thread X·A over the batch.
-  if (spec.kind === 'es') return spec.rank > 0 ? 2 * 8 * capacity * (nodes[1] + spec.rank) : 0;
+  // Low-rank ES: the first layer's pre-activations and non-zero inputs, and per thread X·A over the batch.
+  if (spec.kind === 'es') return spec.rank > 0 ? 2 * capacity * (8 * (nodes[1] + spec.rank) + 12 * nodes[0]) : 0;
   if (!usesBasePass(spec)) return 0;
   const L = nodes.length - 1;
   const H = L >= 2 ? nodes[L - 1] : 0;

@@ -73,21 +73,36 @@ export class Tracker {
     this.scratch = makeScratch(s.net);
   }
 
+  /** Time spent measuring reports (evaluation, validation and held-out sets). */
+  reportMs = 0;
+
   elapsedMs(): number {
     return performance.now() - this.t0;
   }
 
-  /** Called once the loss of the params after `iteration` updates is known (a batch's, with mini-batches). */
-  observe(iteration: number, loss: number): StopReason | undefined {
-    if (!Number.isFinite(loss)) return 'diverged';
-    const { perEpoch, evalSamples, reportEvery } = this.s;
+  /** Whether observe(iteration) reports: a mini-batch run then wants the evaluation set's loss (evalLoss). */
+  reportsAt(iteration: number): boolean {
+    const { perEpoch, reportEvery } = this.s;
     const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
-    const report = iteration % reportEvery === 0 || epochEnd || iteration === this.start;
-    const measured = evalSamples ? (report ? this.evalLoss(evalSamples) : undefined) : loss;
+    return iteration % reportEvery === 0 || epochEnd || iteration === this.start;
+  }
+
+  /**
+   * Called once the loss of the params after `iteration` updates is known (a batch's, with mini-batches).
+   * `evalLoss`: a mini-batch run's report, the evaluation set's loss if the caller measured it (on a pool).
+   */
+  observe(iteration: number, loss: number, evalLoss?: number): StopReason | undefined {
+    if (!Number.isFinite(loss)) return 'diverged';
+    const { perEpoch, evalSamples } = this.s;
+    const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
+    const report = this.reportsAt(iteration);
+    const r0 = performance.now();
+    const measured = evalSamples ? (report ? (evalLoss ?? this.evalLoss(evalSamples)) : undefined) : loss;
     const validation = report && this.s.validation ? this.lossOn(this.s.validation) : undefined;
     if (measured !== undefined) this.consider(iteration, measured, validation);
     // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
     const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
+    if (report) this.reportMs += performance.now() - r0;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
     const elapsedMs = this.elapsedMs();
     if (report && measured !== undefined) {
@@ -122,10 +137,21 @@ export class Tracker {
   }
 
   /** The last point of the history, where the loop stopped (none for a loss that is no longer finite). */
-  finish(iterations: number, loss: number): void {
+  finish(iterations: number, loss: number, evalLoss?: number): void {
+    const r0 = performance.now();
+    this.measureLast(iterations, loss, evalLoss);
+    this.reportMs += performance.now() - r0;
+  }
+
+  /** Whether finish() measures the last weights: a mini-batch run then wants the evaluation set's loss. */
+  measuresLast(iterations: number): boolean {
     const last = this.history[this.history.length - 1];
-    if (last && last.iteration === iterations) return;
-    let measured = this.s.evalSamples ? this.evalLoss(this.s.evalSamples) : loss;
+    return !(last && last.iteration === iterations);
+  }
+
+  private measureLast(iterations: number, loss: number, evalLoss?: number): void {
+    if (!this.measuresLast(iterations)) return;
+    let measured = this.s.evalSamples ? (evalLoss ?? this.evalLoss(this.s.evalSamples)) : loss;
     if (!Number.isFinite(this.best.loss) && !Number.isFinite(measured)) {
       // No loss known yet: the run stopped (Ctrl-C, the time limit, a failed worker) inside its
       // first iteration, or that iteration's loss was not finite. Either way nothing was updated:

@@ -74,7 +74,7 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
   } = prepare(resolveOptions(given));
   const spec = run.eval;
   const rule = updateRule(o, run, net, output, data);
-  const runner = o.runner ?? (await rule.runner());
+  const runner = o.runner ?? (await rule.runner(evalSamples));
   Object.assign(runner.profile, emptyProfile());
   let halt: Halt | undefined;
   try {
@@ -122,7 +122,18 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
     const start = resume.iteration;
     let iterations = start;
     let loss = rule.startLoss(params);
-    let reason = rule.measures === 'after' ? tracker.observe(start, loss) : undefined;
+    // A mini-batch run's reports: the evaluation set's loss of the current params, on the runner's threads
+    // where it can (the same bits as the tracker's own, in the main thread).
+    // A pool that fails or stops meanwhile leaves it to the tracker (the next iteration says why).
+    const evalLoss = async (): Promise<number | undefined> => {
+      if (!evalSamples || !runner.reportLoss) return undefined;
+      const r0 = performance.now();
+      runner.setParams(params);
+      const measured = await runner.reportLoss().catch(() => undefined);
+      tracker.reportMs += performance.now() - r0;
+      return measured;
+    };
+    let reason = rule.measures === 'after' ? tracker.observe(start, loss, await evalLoss()) : undefined;
     let yieldedAt = performance.now();
     let error: Error | undefined;
     // Ctrl-C or the time limit give up even an iteration in progress (see Halt).
@@ -148,9 +159,10 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
         break;
       }
       const u0 = performance.now();
+      const reportsBefore = tracker.reportMs;
       if (rule.measures === 'before') {
         loss = rule.loss(runner.results);
-        reason = tracker.observe(t, loss);
+        reason = tracker.observe(t, loss, tracker.reportsAt(t) ? await evalLoss() : undefined);
         if (reason === undefined) {
           rule.update(t, runner.results, params, loss);
           iterations = t + 1;
@@ -158,9 +170,11 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       } else {
         loss = rule.update(t, runner.results, params, loss);
         iterations = t + 1;
-        reason = tracker.observe(iterations, loss);
+        reason = tracker.observe(iterations, loss, tracker.reportsAt(iterations) ? await evalLoss() : undefined);
       }
-      runner.profile.updateMs += performance.now() - u0;
+      const r = tracker.reportMs - reportsBefore;
+      runner.profile.updateMs += performance.now() - u0 - r;
+      runner.profile.reportMs += r;
       if (reason === undefined && o.checkpointEvery > 0 && iterations % o.checkpointEvery === 0) {
         const { params: best, loss: bestLoss } = tracker.best;
         o.onEvent?.({
@@ -172,7 +186,9 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
         });
       }
     }
-    tracker.finish(iterations, loss);
+    const lastReport = tracker.reportMs;
+    tracker.finish(iterations, loss, tracker.measuresLast(iterations) ? await evalLoss() : undefined);
+    runner.profile.reportMs += tracker.reportMs - lastReport;
     const elapsedMs = tracker.elapsedMs();
     return {
       params: tracker.best.params,

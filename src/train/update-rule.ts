@@ -12,8 +12,11 @@ import type { Runner } from '../parallel/runner.ts';
 import type { Settings } from './options.ts';
 
 export interface UpdateRule {
-  /** The runner that evaluates this rule's iterations (a pool or the main thread, or backprop's). */
-  runner(): Promise<Runner>;
+  /**
+   * The runner that evaluates this rule's iterations (a pool or the main thread, or backprop's);
+   * `report`: a mini-batch run's evaluation set, which its reports then measure on the same threads.
+   */
+  runner(report?: Int32Array): Promise<Runner>;
   /**
    * 'before': iteration t's results hold the current params' loss, observed
    * before the update is applied (or not, when the run stops there).
@@ -32,6 +35,6 @@ export interface UpdateRule {
 }
 
 /** The runner of methods whose results are losses: the main thread or a pool, as --threads says. */
-export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): () => Promise<Runner> {
-  return () => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault });
+export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): (report?: Int32Array) => Promise<Runner> {
+  return (report) => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault, report });
 }
