@@ -86,6 +86,17 @@ interface Config {
   profile?: Profile;
 }
 
+/**
+ * auto before its choice is made and carried out (a pool started when it chose
+ * one): its first iterations run in the main thread by design, a cost of the
+ * run's start that bench:startup and whole runs show; the table is of the
+ * iterations after it, as the fixed choices' are of warmed pools.
+ */
+function undecided(runner: Runner): boolean {
+  if (runner.strategy !== 'auto') return false;
+  return !runner.choice || (runner.choice.threads >= 2 && runner.threads < 2);
+}
+
 async function measure(o: TrainOptions, c: Config): Promise<number> {
   const r = await train({ ...o, maxIters: c.iters, runner: c.runner });
   c.profile = r.profile;
@@ -140,7 +151,7 @@ for (const wname of a.workloads) {
     // length, then size its repeats to last about min-ms.
     for (const c of configs) {
       let msPerIter = await measure(o, c);
-      while (msPerIter * c.iters < a['min-ms']) {
+      while (msPerIter * c.iters < a['min-ms'] || undecided(c.runner)) {
         c.iters *= 2;
         msPerIter = await measure(o, c);
       }
@@ -171,7 +182,7 @@ for (const wname of a.workloads) {
     printGroup(group);
     // Mini-batch runs measure the evaluation set at each epoch's end, in the main thread: the same
     // table without that time, the iterations alone.
-    if (configs.some((c) => (c.profile?.reportMs ?? 0) > 0)) {
+    if (settings.batch > 0) {
       const alone = rows.map((row, i) => ({ ...row, msPerIter: configs[i].iterationTimes }));
       const title = `${label}, iterations alone (epoch reports excluded)`;
       printGroup(summarise(w.name, title, alone, auto.choice?.why ?? '', auto.describe(), cores));

@@ -142,6 +142,14 @@ describe('AutoRunner', () => {
     expect(inline.runs).toBe(inlineBefore);
   });
 
+  it('prices the first iteration when it alone outlasts a pool start, without waiting for warm ones', async () => {
+    const inline = fake('inline', { value: 30_000 }, 25); // 30 ms an iteration, cold or not
+    const s = starter(fake('pool', { value: 15_000 }, 25));
+    const auto = new AutoRunner(inline, s.start, 2, 20);
+    await iterate(auto, 1);
+    expect(s.calls).toEqual([2]);
+  });
+
   it('hands over to the pool only between iterations, even when the pool comes up during one', async () => {
     // The main thread's runs yield to the event loop (as its sliced iterations do), so the pool's start
     // resolves in the middle of one; that iteration's results must still be the main thread's.

@@ -86,7 +86,9 @@ export class AutoRunner implements Runner {
     await this.inline.run(t, signal);
     const ms = performance.now() - t0;
     this.busyMs += ms;
-    if (++this.iterations > COLD_ITERATIONS) this.fastestMs = Math.min(this.fastestMs, ms);
+    // Cold iterations overstate the work, so they are not priced; but one that alone outlasts a pool's
+    // start is worth threads however cold, and waiting for warm ones would cost several such.
+    if (++this.iterations > COLD_ITERATIONS || ms >= this.poolAfterMs) this.fastestMs = Math.min(this.fastestMs, ms);
     if (!this.choice && this.busyMs >= this.poolAfterMs && this.fastestMs < Infinity) this.decide();
   }
 
