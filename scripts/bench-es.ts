@@ -77,8 +77,8 @@ const configs = [
   },
 ];
 const times = configs.map(() => [] as number[]);
-for (let t = 0; t < 3; t++) configs.forEach((c) => c.run(t)); // warm the JIT
-for (let r = 0; r < a.repeats; r++) configs.forEach((c, i) => times[i].push(c.run(100 + r)));
+for (let t = 0; t < 3; t++) for (const c of configs) c.run(t); // warm the JIT
+for (let r = 0; r < a.repeats; r++) for (const [i, c] of configs.entries()) times[i].push(c.run(100 + r));
 // The rank-1 time above includes the base product once; each candidate's share of it is reported apart.
 const [forward, base, rank1, rank0] = times.map((x) => median(x));
 const share = base / K;

@@ -47,7 +47,12 @@ const pool = ['neuro-pool', 'train', '--data', 'mnist', '--method', 'es', '--thr
 step('a pool run: es on the digits, 2 threads', npx, [...pool, '--quiet', '--out', 'digits.json']);
 writeFileSync(
   join(user, 'lib.mjs'),
-  "import { train } from 'neuro-pool';\nconst r = await train({ threads: 2 });\nif (!(r.loss < 0.2)) throw new Error(`loss ${r.loss}`);\n",
+  [
+    "import { train } from 'neuro-pool';",
+    'const r = await train({ threads: 2 });',
+    "if (!(r.loss < 0.2)) throw new Error('loss ' + r.loss);",
+    '',
+  ].join('\n'),
 );
 step("import { train } from 'neuro-pool'", process.execPath, ['lib.mjs']);
 writeFileSync(

@@ -80,7 +80,8 @@ export class Slicer {
     phase: number,
   ): number {
     const c = cost && cost.length > hi ? (i: number) => cost[i] : (i: number) => i;
-    const rate = (this.rates[phase] ??= { unitMs: NaN, lastUnits: 1 });
+    this.rates[phase] ??= { unitMs: NaN, lastUnits: 1 };
+    const rate = this.rates[phase];
     // Worth targetMs at the last rate, and at most 4 times the last slice: a rate measured on a
     // slice too quick to time well cannot send the next one far past the target.
     const units = Number.isNaN(rate.unitMs)
