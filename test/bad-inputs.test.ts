@@ -208,6 +208,7 @@ describe('a bad flag value', () => {
     [['--max-iter', '3'], '--max-iter: expected a flag of train, such as --max-iters (see --help)'],
     [['--lr', '1', '2'], '"2": expected a flag; a value goes right after its flag'],
     [['--out'], '--out: expected a value after it'],
+    [['-h'], '-h: the finite-difference step, expected a value after it (--help lists the flags)'],
     [['--data', 'spiral', '--data', 'seed2class'], '--data "spiral" and "seed2class": expected it once'],
   ];
   for (const [args, line] of cases) it(args.join(' '), () => refuses('train', args, line));

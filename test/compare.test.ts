@@ -103,6 +103,24 @@ describe('compare', () => {
     ]);
   });
 
+  it("takes a CSV's data flags as train does: --label, --ignore, --missing and --test-split", () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i},${i % 5 === 0 ? '' : (i % 7) / 7},${i % 3},${i % 2 ? 'yes' : 'no'}`,
+    );
+    writeFileSync(join(dir, 'export.csv'), `id,a,b,ok\n${rows.join('\n')}\n`);
+    const flags = ['--label', 'ok', '--ignore', 'id', '--missing', 'drop', '--test-split', '0.25'];
+    const r = compare('--data', 'export.csv', ...flags, '--max-iters', '5', '--threads', '0', '--methods', 'gradient');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('accuracy on the test set');
+  });
+
+  it('refuses a CSV flag for built-in data, as train does', () => {
+    expect(compare('--label', 'ok').stderr).toBe(
+      'compare: --label: applies to a CSV file, expected without it for --data seed2class',
+    );
+  });
+
   it('caps --threads at 4 per core with a warning, as train does', () => {
     const r = compare('--threads', '100000', '--max-iters', '2', '--methods', 'gradient');
     expect(r.code).toBe(0);

@@ -36,6 +36,11 @@ export function checkApplies(o: TrainOptions, typed: (flag: string) => boolean):
   for (const [flag, [methods, where]] of Object.entries(BY_METHOD))
     if (typed(flag) && !methods.includes(method))
       throw new UsageError(`--${flag}: applies to ${where} only, expected without it for --method ${method}`);
+  checkDataFlags(o, typed);
+}
+
+/** The data flags alone (compare races several methods, so only these apply to all). */
+export function checkDataFlags(o: TrainOptions, typed: (flag: string) => boolean): void {
   for (const flag of ['label', 'ignore', 'missing'])
     if (typed(flag) && !isTableFile(String(o.data)))
       throw new UsageError(`--${flag}: applies to a CSV file, expected without it for --data ${String(o.data)}`);

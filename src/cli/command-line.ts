@@ -108,6 +108,8 @@ export function oneLine(msg: string): string {
   const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
   if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
   const missing = /Not enough arguments following: (\S+)/.exec(msg);
+  // -h is the finite-difference step's own flag, yet people type it for help.
+  if (missing?.[1] === 'h') return '-h: the finite-difference step, expected a value after it (--help lists the flags)';
   if (missing) return `--${missing[1]}: expected a value after it`;
   return msg.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,5 +1,5 @@
-// The flags of compare: the data, net and stopping flags exactly as train
-// takes them (the same table entries, so a bad value reads the same), the
+// The flags of compare: the data (a CSV's label, ignored columns, missing
+// cells, test part), net and stopping flags exactly as train takes them (the same table entries, so a bad value reads the same), the
 // methods to race, and where the chart goes.
 
 import { METHODS } from '../train/options.ts';
@@ -8,6 +8,11 @@ import { FLAGS } from './flags.ts';
 
 export const COMPARE_FLAGS = {
   data: FLAGS.data,
+  samples: FLAGS.samples,
+  label: FLAGS.label,
+  ignore: FLAGS.ignore,
+  missing: FLAGS.missing,
+  'test-split': FLAGS['test-split'],
   hidden: FLAGS.hidden,
   seed: { ...FLAGS.seed, describe: 'one seed for every method: the same data and the same first weights' },
   seeds: {
@@ -35,7 +40,11 @@ export const COMPARE_FLAGS = {
 
 /** What --help shows as examples: a command and what it does. */
 const EXAMPLES = [
-  ['compare', 'the built-in set: numerical gradient, random updates, SPSA and backprop to its target loss'],
+  ['compare', 'the built-in set: numerical gradient, random updates, ES, SPSA and backprop to its target loss'],
+  [
+    'compare --data mine.csv --ignore id --missing drop --test-split 0.2',
+    'your own file, prepared as train prepares it',
+  ],
   ['compare --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves'],
   ['compare --seeds 1-10 --png race.png', 'every method from ten starts: medians, quartiles and a band per method'],
 ] as const;

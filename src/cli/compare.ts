@@ -5,8 +5,10 @@
 
 import type { Method } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
+import { checkDataFlags } from './applies.ts';
 import { UsageError } from './args.ts';
 import { runCommand } from './command.ts';
+import { columnList, typedIn } from './command-line.ts';
 import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { liveLine } from './live-line.ts';
@@ -85,6 +87,11 @@ async function main(a: CompareArgs): Promise<void> {
       : undefined;
   const common = {
     data: a.data,
+    samples: a.samples,
+    label: a.label,
+    ignore: a.ignore === undefined ? undefined : columnList(a.ignore),
+    missing: a.missing,
+    testSplit: a['test-split'],
     hidden: a.hidden?.split(',').map(Number),
     maxIters: a['max-iters'],
     maxSeconds: a['max-seconds'],
@@ -93,6 +100,7 @@ async function main(a: CompareArgs): Promise<void> {
     threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
     signal: interrupt.signal,
   };
+  checkDataFlags(common, (flag) => typedIn(process.argv.slice(2), flag));
   const races: Race[] = [];
   for (const seed of seeds) {
     if (interrupt.signal.aborted) break; // Ctrl-C: the seeds after this one are not raced

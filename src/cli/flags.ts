@@ -266,7 +266,7 @@ export const FLAGS = {
     choices: STRATEGIES,
     requiresArg: true,
     default: D.strategy,
-    describe: 'how iterations reach the workers (see README)',
+    describe: 'how iterations reach the workers (see docs/threads.md)',
     group: 'Parallelism:',
   },
   'grad-check': {

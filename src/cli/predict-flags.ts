@@ -67,7 +67,7 @@ function whole(flag: string): (v: unknown) => number {
 const EXAMPLES = [
   ['predict --model model.json 3 7', 'the class of the point (3, 7)'],
   ['predict --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels'],
-  ['predict --model penguins.json 39.1 18.7 181 3750 Torgersen male', 'a row with words for its category columns'],
+  ['predict --model penguins.json Torgersen 39.1 18.7 181 3750 male', 'a row with words for its category columns'],
 ] as const;
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
