@@ -1,7 +1,7 @@
 // neuro-pool as a library: train() and what it takes and gives back.
-// `import { train } from 'neuro-pool'` (after `npm run build`).
+// `import { train } from 'neuro-pool'` (the package, or after `npm run build` in a clone).
 
-export { type Dataset, makeDataset } from './data/dataset.ts';
+export { type Dataset, makeDataset, withBias } from './data/dataset.ts';
 export type { Encoding } from './data/encoding.ts';
 export { loadData } from './data/load.ts';
 export { type Applied, predict } from './model/apply.ts';
