@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Race, RaceRow } from '../src/cli/race.ts';
 import { curveBands, summarize } from '../src/cli/race-summary.ts';
 import { seedsInWords, seedsOf } from '../src/cli/seeds.ts';
+import { iterationScale } from '../src/plot/bands.ts';
 import { quartiles } from '../src/util/stats.ts';
 
 const root = resolve('.');
@@ -120,5 +121,14 @@ describe('races over many seeds', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('compare: --seeds "5-2": expected a range like 1-10 or a list like 1,4,9 (at most 1000)');
     expect(existsSync(join(dir, 'none.svg'))).toBe(false);
+  });
+});
+
+describe('the bands chart', () => {
+  const band = (run: string, iteration: number) => ({ run, iteration, q1: 1, median: 1, q3: 1 });
+  it('draws iterations on a symlog axis when methods end 20 times apart or more, else linear', () => {
+    const far = [band('gradient', 0), band('gradient', 300), band('random', 0), band('random', 30_000)];
+    const near = [band('gradient', 0), band('gradient', 300), band('backprop', 0), band('backprop', 280)];
+    expect([iterationScale(far).type, iterationScale(near).type]).toEqual(['symlog', 'linear']);
   });
 });

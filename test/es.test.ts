@@ -9,11 +9,13 @@ import { Batches } from '../src/methods/batches.ts';
 import { centredRanks, pairWeights } from '../src/methods/es.ts';
 import { EsGrad } from '../src/methods/es-grad.ts';
 import { gaussians, noiseKey, noiseLayout, pairKey } from '../src/methods/es-noise.ts';
-import { evaluateAll, makeEvaluator } from '../src/methods/evaluate.ts';
+import { allocSharedBase, evaluateAll, makeEvaluator } from '../src/methods/evaluate.ts';
 import { describeRun, type EvalSpec } from '../src/methods/run-spec.ts';
 import { lossSum } from '../src/nn/loss.ts';
 import { makeNet, paramCount, xavierParams } from '../src/nn/network.ts';
 import { bce, ce } from '../src/nn/output.ts';
+import { makeSharedState } from '../src/parallel/shared-state.ts';
+import { workerMain } from '../src/parallel/worker-main.ts';
 import { esRule } from '../src/train/es-rule.ts';
 import { resolveOptions, type Settings } from '../src/train/options.ts';
 import { train } from '../src/train/trainer.ts';
@@ -233,5 +235,28 @@ describe('training with es', () => {
 
   it('refuses an odd population', () => {
     expect(() => resolveOptions({ method: 'es', candidates: 5 })).toThrow(/candidates 5: expected an even number/);
+  });
+});
+
+describe('a pool worker', () => {
+  it("evaluates iteration 0's candidates afresh after its warm-up, one claim at a time", () => {
+    // The warm-up runs candidates of iteration 0 on scratch params before any base pass; what it
+    // cached then (X·A of the pairs it loaded last) must not stand in for the real iteration's.
+    const net = makeNet([3, 6, 1]);
+    const data = seed2class();
+    const run = describeRun(net, bce, spec({ rank: 1, candidates: 2 })); // one pair: the warm-up loads it
+    const P = paramCount(net);
+    const count = 2 + 1 + P;
+    const params = xavierParams(net, stream('warm'));
+    const expected = new Float64Array(count);
+    evaluateAll(makeEvaluator(run, data), params, 0, expected);
+    const shared = makeSharedState(P, count, 1);
+    shared.params.set(params);
+    const base = allocSharedBase(run, data);
+    const worker = workerMain({ run, data, shared, base });
+    worker({ op: 'ping', warmMs: 20 });
+    worker({ op: 'chunk', t: 0, phase: 0, lo: 0, hi: data.n }); // the base phase
+    for (let c = 0; c < 3; c++) worker({ op: 'chunk', t: 0, phase: 1, lo: c, hi: c + 1 });
+    expect([...shared.results.subarray(0, 3)]).toEqual([...expected.subarray(0, 3)]);
   });
 });

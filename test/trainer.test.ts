@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
 import { backpropGradient } from '../src/nn/backprop.ts';
 import { meanLoss } from '../src/nn/loss.ts';
+import { createRunner } from '../src/parallel/create-runner.ts';
+import type { Runner } from '../src/parallel/runner.ts';
 import type { TrainEvent } from '../src/train/events.ts';
 import { DEFAULTS, type TrainOptions } from '../src/train/options.ts';
 import { StopRules } from '../src/train/stop.ts';
 import { train } from '../src/train/trainer.ts';
-import { bytes, seedRun } from './helpers.ts';
+import { bytes, prepared, seedRun } from './helpers.ts';
 
 describe('train() in the main thread', () => {
   it('reaches loss < 0.2 on the built-in set by numerical gradient', async () => {
@@ -213,5 +215,38 @@ describe('train() in the main thread', () => {
     expect(r.loss).toBeLessThan(meanLoss(first.net, first.params, first.data, first.output)); // the step was kept as best
     for (let k = 0; k < expected.length; k++) expect(r.params[k]).toBeCloseTo(expected[k], 12);
     expect(r.iterations).toBe(1);
+  });
+});
+
+describe('reports on the runner', () => {
+  it("update from the iteration's own results when a report hands the run to another runner", async () => {
+    // As --threads auto does when its pool comes up: after the report, `results` is another array,
+    // the pool's, not yet written. The update must use what the iteration computed.
+    const o = seedRun({ method: 'es', batch: 10, maxIters: 30, targetLoss: -Infinity, reportEvery: 5, patience: 0 });
+    const expected = bytes((await train({ ...o, threads: 0 })).params);
+    const { run, data, evalSamples } = prepared(o);
+    const inner = await createRunner({ run, data, threads: 0, report: evalSamples });
+    const unwritten = new Float64Array(inner.results.length);
+    let handedOver = false;
+    const handing: Runner = {
+      threads: 0,
+      strategy: 'inline',
+      profile: inner.profile,
+      describe: () => 'handing over at each report',
+      get results() {
+        return handedOver ? unwritten : inner.results;
+      },
+      setParams: (p) => inner.setParams(p),
+      async run(t, signal) {
+        handedOver = false;
+        await inner.run(t, signal);
+      },
+      reportLoss: async () => {
+        handedOver = true;
+        return (inner.reportLoss as () => Promise<number>)();
+      },
+      close: () => inner.close(),
+    };
+    expect(bytes((await train({ ...o, runner: handing })).params)).toBe(expected);
   });
 });

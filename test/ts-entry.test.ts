@@ -32,7 +32,9 @@ describe.runIf(node)(`node src/cli/train.ts (${node ? 'Node that strips types' :
     it(`trains ${name} to the bundle's weights byte for byte`, () => {
       const fromSources = weightsOf('src/cli/train.ts', join(dir, `${name}-ts.json`), [...args]);
       const fromBundle = weightsOf('dist/train.js', join(dir, `${name}-js.json`), [...args]);
+      const mainThread = weightsOf('dist/train.js', join(dir, `${name}-0.json`), [...args.slice(2), '--threads', '0']);
       expect(fromSources).toBe(fromBundle);
+      expect(fromSources).toBe(mainThread); // and both are the main thread's own weights
     });
   }
 });

@@ -23,10 +23,10 @@ const COORDINATOR_SPIN_MS = 5;
 const WARM_MS = 30;
 
 /**
- * Workers always run the compiled worker bundle (scripts/build.mjs): it sits
- * beside the compiled coordinator, and in dist/ when the coordinator runs from
- * the TypeScript sources (tests), which build it first. No TypeScript loader
- * ever runs inside a worker.
+ * The workers' script: the compiled worker bundle beside the compiled
+ * coordinator (scripts/build.mjs); from the TypeScript sources, the worker's
+ * own source where Node strips types, else the bundle in dist/ (tests on
+ * Node 20 build it first). No TypeScript loader ever runs inside a worker.
  */
 function workerFile(): string {
   const here = import.meta.url;
@@ -87,7 +87,10 @@ export class PoolRunner implements Runner {
     this.ev = makeEvaluator(o.run, o.data, base, report);
     if (report) {
       this.reportLoss = async () => {
+        // Counted as a report by the trainer, not as an iteration's compute, dispatch and wait.
+        const iterations = { ...this.profile };
         await this.runPhase(0, REPORT_PHASE, report.samples.length, false);
+        Object.assign(this.profile, iterations);
         if (this.aborted) throw new IterationAborted();
         return reportLoss(report);
       };

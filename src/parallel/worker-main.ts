@@ -50,7 +50,13 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   return (task) => {
     ev ??= makeEvaluator(init.run, init.data, init.base, init.report);
     const e = ev;
-    if (task.op === 'ping') return warmUp(e, task.warmMs);
+    if (task.op === 'ping') {
+      const ms = warmUp(e, task.warmMs);
+      // The warm-up's evaluations fill caches (ES keeps X·A of the pairs it last loaded, keyed by
+      // iteration) from scratch params and no base pass: the real iterations start afresh.
+      ev = undefined;
+      return ms;
+    }
     if (task.op === 'chunk') {
       const fn = (lo: number, hi: number) => evaluate(e, shared.params, task.t, task.phase, lo, hi, shared.results);
       const stop = () => Atomics.load(shared.control, C.ABORT) !== 0;

@@ -160,15 +160,18 @@ export async function train(given: TrainOptions = {}): Promise<TrainResult> {
       }
       const u0 = performance.now();
       const reportsBefore = tracker.reportMs;
+      // This iteration's results: a report (evalLoss) may hand --threads auto over to its pool, whose
+      // results are another array.
+      const results = runner.results;
       if (rule.measures === 'before') {
-        loss = rule.loss(runner.results);
+        loss = rule.loss(results);
         reason = tracker.observe(t, loss, tracker.reportsAt(t) ? await evalLoss() : undefined);
         if (reason === undefined) {
-          rule.update(t, runner.results, params, loss);
+          rule.update(t, results, params, loss);
           iterations = t + 1;
         } else iterations = t;
       } else {
-        loss = rule.update(t, runner.results, params, loss);
+        loss = rule.update(t, results, params, loss);
         iterations = t + 1;
         reason = tracker.observe(iterations, loss, tracker.reportsAt(iterations) ? await evalLoss() : undefined);
       }
