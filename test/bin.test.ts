@@ -28,6 +28,12 @@ describe('neuro-pool COMMAND', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
+  it('prints its usage on stderr with exit code 2 when no command is given', () => {
+    const r = run(bin, []);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^Usage: neuro-pool COMMAND/);
+  });
+
   it('refuses a command it does not have in one line, exit code 2', () => {
     const r = run(bin, ['trian']);
     expect(r.code).toBe(2);

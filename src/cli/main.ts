@@ -30,9 +30,10 @@ function usage(): string {
 }
 
 const command = process.argv[2];
-if (command === undefined || command === '--help' || command === '-h') {
-  console.log(usage());
-  if (command === undefined) process.exitCode = 2;
+if (command === '--help' || command === '-h') console.log(usage());
+else if (command === undefined) {
+  console.error(usage()); // a mistake, as a missing flag value is: on stderr, exit code 2
+  process.exitCode = 2;
 } else if (command === '--version' || command === '-v') {
   const manifest = createRequire(import.meta.url)(fromSources ? '../../package.json' : '../package.json');
   console.log((manifest as { version: string }).version);
