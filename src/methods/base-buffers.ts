@@ -31,28 +31,36 @@ export interface BaseBuffers {
   deepMin: Float64Array[];
 }
 
+/** n doubles (at least 1), in a SharedArrayBuffer where a pool's threads share them. */
+export function f64(n: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
+}
+
+/** n 32-bit integers (at least 1), shared as f64's. */
+export function i32(n: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
+}
+
 export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuffers {
-  const f64 = (n: number) =>
-    shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
-  const i32 = (n: number) =>
-    shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
+  const doubles = (n: number) => f64(n, shared);
+  const ints = (n: number) => i32(n, shared);
   const { nodes } = net;
   const L = nodes.length - 1;
   const H = L >= 2 ? nodes[L - 1] : 0;
   return {
     capacity,
-    z: nodes.map((n, l) => f64(l >= 1 ? n * capacity : 0)),
-    a: nodes.map((n, l) => f64(l >= 1 && l < L ? n * capacity : 0)),
-    nzCount: nodes.map((_, l) => i32(l < L ? capacity : 0)),
-    nzUnit: nodes.map((n, l) => i32(l < L ? n * capacity : 0)),
-    terms: f64(capacity),
-    rowC: f64((H + nodes[L]) * capacity * 4),
-    comp: f64(H * capacity * 4),
-    gain: f64(capacity),
-    zMin: f64(capacity),
-    limit: f64(capacity),
-    deep: nodes.map((n, m) => f64(m >= 1 && m <= L - 2 ? 4 * n * capacity : 0)),
-    deepLimit: nodes.map((n, m) => f64(m >= 1 && m <= L - 2 ? n * capacity : 0)),
-    deepMin: nodes.map((_, m) => f64(m >= 1 && m <= L - 2 ? capacity : 0)),
+    z: nodes.map((n, l) => doubles(l >= 1 ? n * capacity : 0)),
+    a: nodes.map((n, l) => doubles(l >= 1 && l < L ? n * capacity : 0)),
+    nzCount: nodes.map((_, l) => ints(l < L ? capacity : 0)),
+    nzUnit: nodes.map((n, l) => ints(l < L ? n * capacity : 0)),
+    terms: doubles(capacity),
+    rowC: doubles((H + nodes[L]) * capacity * 4),
+    comp: doubles(H * capacity * 4),
+    gain: doubles(capacity),
+    zMin: doubles(capacity),
+    limit: doubles(capacity),
+    deep: nodes.map((n, m) => doubles(m >= 1 && m <= L - 2 ? 4 * n * capacity : 0)),
+    deepLimit: nodes.map((n, m) => doubles(m >= 1 && m <= L - 2 ? n * capacity : 0)),
+    deepMin: nodes.map((_, m) => doubles(m >= 1 && m <= L - 2 ? capacity : 0)),
   };
 }

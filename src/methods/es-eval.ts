@@ -16,6 +16,7 @@ import { lossSum } from '../nn/loss.ts';
 import { createMatmulT, type MatmulT } from '../nn/matmul.ts';
 import type { Net, Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
+import { f64, i32 } from './base-buffers.ts';
 import { perturbLayers } from './es.ts';
 import { EsGrad } from './es-grad.ts';
 import { gaussians, type NoiseLayout, noiseKey, noiseLayout, pairKey } from './es-noise.ts';
@@ -34,12 +35,13 @@ export interface EsBase {
 }
 
 export function allocEsBase(net: Net, capacity: number, shared: boolean): EsBase {
-  const f64 = (n: number) =>
-    shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n))) : new Float64Array(Math.max(1, n));
-  const i32 = (n: number) =>
-    shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n))) : new Int32Array(Math.max(1, n));
   const m = net.nodes[0];
-  return { z: f64(net.nodes[1] * capacity), x: f64(m * capacity), nz: i32(m * capacity), nzCount: i32(capacity) };
+  return {
+    z: f64(net.nodes[1] * capacity, shared),
+    x: f64(m * capacity, shared),
+    nz: i32(m * capacity, shared),
+    nzCount: i32(capacity, shared),
+  };
 }
 
 /** What a loss needs besides the params: the thread's data, output and scratch, and the batch. */
@@ -77,8 +79,8 @@ export class EsEval {
     this.key = noiseKey(spec.seed);
     const low = spec.rank > 0;
     this.base = base ?? allocEsBase(net, low ? capacity : 0, false);
-    this.grad = new EsGrad(net, this.layout, this.key, spec);
     this.mm = createMatmulT();
+    this.grad = new EsGrad(net, this.layout, this.key, spec, this.mm);
     const { nodes } = net;
     const L = nodes.length - 1;
     this.acts = nodes.map((n, l) => new Float64Array(low && l >= 1 ? capacity * n : 0));
@@ -149,6 +151,11 @@ export class EsEval {
     this.pHi = pHi;
   }
 
+  /** Drops the loaded pairs: their X·A was summed over a base phase that is no longer there. */
+  forget(): void {
+    this.t = -1;
+  }
+
   /** The mean losses of candidates [lo, hi) over the batch into results (c = K: the unperturbed params'). */
   losses(lo: number, hi: number, t: number, params: Float64Array, work: Float64Array, io: EsIO, results: Float64Array) {
     const count = io.samples ? io.samples.length : io.data.n;
@@ -167,8 +174,8 @@ export class EsEval {
   private dense(c: number, scale: number, params: Float64Array, work: Float64Array, io: EsIO, count: number): number {
     const { net, layout } = this;
     if (scale === 0) return lossSum(net, params, io.data, io.output, io.scratch, io.samples) / count;
-    const noise = this.noise.subarray(((c >> 1) - this.pLo) * layout.size);
-    perturbLayers(net, layout, noise, scale, params, work, 0, net.nodes.length - 1, false);
+    const at = ((c >> 1) - this.pLo) * layout.size;
+    perturbLayers(net, layout, this.noise, at, scale, params, work, 0, net.nodes.length - 1, false);
     return lossSum(net, work, io.data, io.output, io.scratch, io.samples) / count;
   }
 
@@ -180,20 +187,21 @@ export class EsEval {
     const r = this.spec.rank;
     const n = nodes[1];
     const p = (c >> 1) - this.pLo;
-    const noise = this.noise.subarray(p * layout.size);
+    const { noise } = this;
+    const at = p * layout.size;
     const pairsR = (this.pHi - this.pLo) * r;
     const norm = scale / Math.sqrt(r);
     const { xa } = this;
     const z = this.base.z;
     const h = acts[1];
-    const b0 = layout.b[0];
+    const b0 = at + layout.b[0];
     for (let b = 0; b < count; b++) {
-      const at = b * pairsR + p * r;
+      const xb = b * pairsR + p * r;
       for (let j = 0; j < n; j++) {
         let v = z[b * n + j];
         if (scale !== 0) {
           let e = 0;
-          for (let q = 0; q < r; q++) e += xa[at + q] * noise[b0 + j * r + q];
+          for (let q = 0; q < r; q++) e += xa[xb + q] * noise[b0 + j * r + q];
           v += norm * e;
         }
         h[b * n + j] = v;
@@ -201,7 +209,7 @@ export class EsEval {
     }
     if (L > 1) activateAll(net.func, h, count * n);
     for (let l = 1; l < L; l++) {
-      perturbLayers(net, layout, noise, scale, params, wt[l], l, l + 1, true);
+      perturbLayers(net, layout, noise, at, scale, params, wt[l], l, l + 1, true);
       this.mm(acts[l], wt[l], acts[l + 1], count, nodes[l + 1], nodes[l]);
       if (l + 1 < L) activateAll(net.func, acts[l + 1], count * nodes[l + 1]);
     }

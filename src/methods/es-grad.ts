@@ -30,13 +30,14 @@ export class EsGrad {
   private c = new Float64Array(0);
   private readonly noise: Float64Array;
 
-  constructor(net: Net, layout: NoiseLayout, key: number, spec: EvalSpec) {
+  /** `mm`: the thread's matmulT, shared with its candidates (one WebAssembly memory, not two). */
+  constructor(net: Net, layout: NoiseLayout, key: number, spec: EvalSpec, mm: MatmulT = createMatmulT()) {
     this.net = net;
     this.layout = layout;
     this.key = key;
     this.K = spec.candidates;
     this.sigma = spec.sigma;
-    this.mm = createMatmulT();
+    this.mm = mm;
     const pairs = this.K >> 1;
     this.losses = new Float64Array(this.K);
     this.ranks = new Float64Array(this.K);

@@ -28,14 +28,15 @@ export function pairWeights(ranks: Float64Array, K: number, out: Float64Array): 
 }
 
 /**
- * Pair p's perturbation of layers [from, to), times `scale`, added to params
- * into out: at the params' own indices, or `transposed` (one layer, out[j·m + i]
+ * Pair p's perturbation of layers [from, to) (its noise at noise[at..]), times
+ * `scale`, added to params into out: at the params' own indices, or `transposed` (one layer, out[j·m + i]
  * for weight (i, j): matmulT's layout of B). ε is dense, or A·Bᵀ/√r.
  */
 export function perturbLayers(
   net: Net,
   layout: NoiseLayout,
   noise: Float64Array,
+  at: number,
   scale: number,
   params: Float64Array,
   out: Float64Array,
@@ -49,12 +50,14 @@ export function perturbLayers(
   for (let l = from; l < to; l++) {
     const m = nodes[l];
     const n = nodes[l + 1];
+    const a = at + layout.a[l];
+    const b = at + layout.b[l];
     for (let i = 0, k = offsets[l]; i < m; i++) {
       for (let j = 0; j < n; j++, k++) {
         let e = 0;
         if (scale === 0) e = 0;
-        else if (r === 0) e = noise[layout.a[l] + i * n + j];
-        else for (let q = 0; q < r; q++) e += noise[layout.a[l] + i * r + q] * noise[layout.b[l] + j * r + q];
+        else if (r === 0) e = noise[a + i * n + j];
+        else for (let q = 0; q < r; q++) e += noise[a + i * r + q] * noise[b + j * r + q];
         out[transposed ? j * m + i : k] = scale === 0 ? params[k] : params[k] + scale * (e * norm);
       }
     }

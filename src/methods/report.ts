@@ -6,8 +6,10 @@
 // by the coordinator, which gives lossSum's own bits on any number of threads.
 
 import type { Dataset } from '../data/dataset.ts';
-import { forwardLogits, type Net, type Scratch } from '../nn/network.ts';
+import { lossTerm } from '../nn/loss.ts';
+import type { Net, Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
+import { f64, i32 } from './base-buffers.ts';
 
 /** What a thread needs to compute loss terms: the evaluator's net, data, output and scratch. */
 export interface ReportEvaluator {
@@ -31,13 +33,9 @@ export interface ReportBuffers {
 export const REPORT_PHASE = 9;
 
 export function allocReport(samples: Int32Array, shared: boolean): ReportBuffers {
-  const n = Math.max(1, samples.length);
-  const copy = shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
+  const copy = i32(samples.length, shared);
   copy.set(samples);
-  return {
-    samples: copy.subarray(0, samples.length),
-    terms: shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n),
-  };
+  return { samples: copy.subarray(0, samples.length), terms: f64(samples.length, shared) };
 }
 
 /** The mean of the report's terms, summed in sample order as lossSum sums them. */
@@ -57,12 +55,5 @@ export function reportTerms(
 ): void {
   const { net, data, output, scratch } = ev;
   const { samples, terms } = report;
-  for (let k = lo; k < hi; k++) {
-    const s = samples[k];
-    terms[k] = output.sampleLoss(
-      forwardLogits(net, params, data.inputs, s * data.inDim, scratch),
-      data.targets,
-      s * data.outDim,
-    );
-  }
+  for (let k = lo; k < hi; k++) terms[k] = lossTerm(net, params, data, output, scratch, samples[k]);
 }

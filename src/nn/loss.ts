@@ -16,12 +16,21 @@ export function lossSum(
 ): number {
   let sum = 0;
   const n = samples ? samples.length : data.n;
-  for (let i = 0; i < n; i++) {
-    const s = samples ? samples[i] : i;
-    const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
-    sum += output.sampleLoss(logits, data.targets, s * data.outDim);
-  }
+  for (let i = 0; i < n; i++) sum += lossTerm(net, params, data, output, scratch, samples ? samples[i] : i);
   return sum;
+}
+
+/** Sample s's loss term, as lossSum adds it. */
+export function lossTerm(
+  net: Net,
+  params: Float64Array,
+  data: Dataset,
+  output: Output,
+  scratch: Scratch,
+  s: number,
+): number {
+  const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
+  return output.sampleLoss(logits, data.targets, s * data.outDim);
 }
 
 /** Mean loss over the whole data set, E = (1/N) Σ terms, as the original. */

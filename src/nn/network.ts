@@ -104,22 +104,12 @@ export function forwardLogits(
   inputOffset: number,
   scratch: Scratch,
 ): Float64Array {
-  const prev = scratch.acts[0];
-  for (let i = 0; i < net.nodes[0]; i++) prev[i] = inputs[inputOffset + i];
-  return forwardFrom(net, params, 0, scratch);
-}
-
-/**
- * The forward pass from layer `from`'s values, already in scratch.acts[from],
- * to the logits (as forwardLogits). Evolution strategies start it at layer 1
- * from a first layer they compute their own way (methods/es-eval.ts).
- */
-export function forwardFrom(net: Net, params: Float64Array, from: number, scratch: Scratch): Float64Array {
   const { nodes, offsets } = net;
   const act = activations[net.func];
   const layers = nodes.length - 1;
-  let prev = scratch.acts[from];
-  for (let l = from; l < layers; l++) {
+  let prev = scratch.acts[0];
+  for (let i = 0; i < nodes[0]; i++) prev[i] = inputs[inputOffset + i];
+  for (let l = 0; l < layers; l++) {
     const nIn = nodes[l];
     const nOut = nodes[l + 1];
     const next = scratch.acts[l + 1];

@@ -33,7 +33,7 @@ export class AutoRunner implements Runner {
   readonly profile;
   choice?: ThreadChoice;
   private adaptive?: AdaptiveRunner;
-  /** A pool that came up during an iteration: it takes over at the next one (setParams), never mid-way,
+  /** A pool that came up during an iteration: it takes over at the next one (run), never mid-way,
    *  since that iteration's params and results are the main thread's. */
   private ready?: AdaptiveRunner;
   private starting?: Promise<void>;
@@ -73,13 +73,22 @@ export class AutoRunner implements Runner {
     return (this.adaptive ?? this.inline).reportLoss;
   }
 
+  /** The params last set: a pool that takes over at run() gets them. */
+  private params?: Float64Array;
+
   setParams(params: Float64Array): void {
-    if (this.ready) [this.adaptive, this.ready] = [this.ready, undefined];
+    this.params = params;
     (this.adaptive ?? this.inline).setParams(params);
   }
 
   async run(t: number, signal?: AbortSignal): Promise<void> {
     if (this.failure) throw this.failure;
+    // A pool that came up meanwhile takes over here, at an iteration's start: never between an
+    // iteration and its report or update, which read the runner that ran it.
+    if (this.ready) {
+      [this.adaptive, this.ready] = [this.ready, undefined];
+      if (this.params) this.adaptive.setParams(this.params);
+    }
     if (this.adaptive) return this.adaptive.run(t, signal);
     this.begun++;
     const t0 = performance.now();

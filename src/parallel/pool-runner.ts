@@ -88,9 +88,7 @@ export class PoolRunner implements Runner {
     if (report) {
       this.reportLoss = async () => {
         // Counted as a report by the trainer, not as an iteration's compute, dispatch and wait.
-        const iterations = { ...this.profile };
-        await this.runPhase(0, REPORT_PHASE, report.samples.length, false);
-        Object.assign(this.profile, iterations);
+        await this.runPhase(0, REPORT_PHASE, report.samples.length, false, emptyProfile());
         if (this.aborted) throw new IterationAborted();
         return reportLoss(report);
       };
@@ -188,12 +186,13 @@ export class PoolRunner implements Runner {
     this.profile.iterations++;
   }
 
-  private runPhase(t: number, phase: number, count: number, last: boolean): Promise<void> {
-    return this.strategy === 'run' ? this.runTasks(t, phase, count, last) : this.runBarrier(t, phase, count);
+  /** One phase as one job; its times go to `p` (the run's profile, or a report's own). */
+  private runPhase(t: number, phase: number, count: number, last: boolean, p = this.profile): Promise<void> {
+    return this.strategy === 'run' ? this.runTasks(t, phase, count, last, p) : this.runBarrier(t, phase, count, p);
   }
 
   /** One pool.run per chunk: static chunks, sized by each worker's measured speed (in the last phase). */
-  private async runTasks(t: number, phase: number, count: number, last: boolean): Promise<void> {
+  private async runTasks(t: number, phase: number, count: number, last: boolean, p: Profile): Promise<void> {
     const bounds = this.balancer.split(count);
     const t0 = performance.now();
     const jobs = [];
@@ -207,14 +206,14 @@ export class PoolRunner implements Runner {
       abortJob(this.shared.control);
       throw err;
     });
-    this.profile.dispatchMs += t1 - t0;
-    this.profile.waitMs += performance.now() - t1;
-    this.profile.workerComputeMs += Math.max(...ms);
+    p.dispatchMs += t1 - t0;
+    p.waitMs += performance.now() - t1;
+    p.workerComputeMs += Math.max(...ms);
     if (last) for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
   }
 
   /** Opens the job, computes a share if the coordinator takes part, waits for the rest. */
-  private async runBarrier(t: number, phase: number, count: number): Promise<void> {
+  private async runBarrier(t: number, phase: number, count: number, p: Profile): Promise<void> {
     const { control } = this.shared;
     const t0 = performance.now();
     const epoch = Atomics.load(control, C.EPOCH) + 1;
@@ -223,21 +222,21 @@ export class PoolRunner implements Runner {
     Atomics.store(control, C.EPOCH, epoch);
     Atomics.notify(control, C.EPOCH);
     const t1 = performance.now();
-    this.profile.dispatchMs += t1 - t0;
+    p.dispatchMs += t1 - t0;
     if (this.drainer) {
       this.drainer.participants = this.participants();
-      this.profile.ownEvals += await drainYielding(this.drainer, epoch, { yieldedAt: t1 });
-      this.profile.computeMs += performance.now() - t1;
+      p.ownEvals += await drainYielding(this.drainer, epoch, { yieldedAt: t1 });
+      p.computeMs += performance.now() - t1;
     }
-    this.profile.evals += count;
+    p.evals += count;
     const t2 = performance.now();
     await this.waitFor(C.COMPLETED, count, this.spin);
-    this.profile.waitMs += performance.now() - t2;
+    p.waitMs += performance.now() - t2;
     if (this.failedWith !== undefined) throw this.failedWith;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
     let slowest = 0;
     for (let w = 0; w < this.workers; w++) slowest = Math.max(slowest, this.shared.computeMs[w]);
-    this.profile.workerComputeMs += slowest;
+    p.workerComputeMs += slowest;
   }
 
   /** Until control[slot] >= target: spin a little, then wait without blocking the event loop. */

@@ -52,9 +52,8 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
     const e = ev;
     if (task.op === 'ping') {
       const ms = warmUp(e, task.warmMs);
-      // The warm-up's evaluations fill caches (ES keeps X·A of the pairs it last loaded, keyed by
-      // iteration) from scratch params and no base pass: the real iterations start afresh.
-      ev = undefined;
+      // The warm-up's ES candidates cached X·A of iteration 0 before any base pass.
+      e.es?.forget();
       return ms;
     }
     if (task.op === 'chunk') {
