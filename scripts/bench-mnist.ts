@@ -7,12 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseWithYargs, toOptions, UsageError } from '../src/cli/args.ts';
 import { errorLine } from '../src/cli/command.ts';
-import { FLAGS } from '../src/cli/flags.ts';
+import { parseArgs, TRAIN_FLAGS } from '../src/cli/train-flags.ts';
 import { resolveOptions } from '../src/train/options.ts';
 import { OptionError } from '../src/util/option-error.ts';
+import { flagName } from '../src/util/option-spec.ts';
 import { median } from '../src/util/stats.ts';
+import { UsageError } from '../src/util/usage-error.ts';
 import { fail, parseScriptArgs, whole } from './script-args.ts';
 
 // Every run gets these; the rest of train's flags may be given, and go to every run as typed.
@@ -25,12 +26,17 @@ const { runs } = parseScriptArgs(
     'Any other flag of train (npm run train -- --help) goes to every run, ' +
     `except --${SET_HERE.join(', --')} (set here).`,
   { runs: { describe: 'runs of each method, interleaved (median reported)', default: 3, read: whole(1) } },
-  { flags: Object.keys(FLAGS).filter((f) => !SET_HERE.includes(f)), passed: argv },
+  {
+    flags: Object.keys(TRAIN_FLAGS)
+      .map(flagName)
+      .filter((f) => !SET_HERE.includes(f)),
+    passed: argv,
+  },
 );
 // Train's flags read by train's own reader now, so that a bad one is refused before the first run, in its words.
 // Values too (--lr -1), as train() checks them: only what needs the data is left to the runs.
 try {
-  resolveOptions(toOptions(await parseWithYargs([...FIXED, '--method', 'gradient', ...argv])));
+  resolveOptions((await parseArgs([...FIXED, '--method', 'gradient', ...argv])).options);
 } catch (e) {
   if (e instanceof UsageError || e instanceof OptionError) fail('bench:mnist', errorLine(e));
   throw e;

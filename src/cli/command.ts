@@ -4,14 +4,14 @@
 
 import { InputError } from '../util/input-error.ts';
 import { OptionError, show } from '../util/option-error.ts';
-import { flagOf } from './args.ts';
-import { UsageError } from './flags.ts';
+import { flagName } from '../util/option-spec.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 /** The error in one line; bad options are named by their flag, a list (--hidden) as it was typed: 8,0. */
 export function errorLine(err: unknown): string {
   if (err instanceof OptionError) {
     const typed = Array.isArray(err.value) ? err.value.join(',') : show(err.value);
-    return `${flagOf(err.option)} ${typed}: ${err.problem}`;
+    return `--${flagName(err.option)} ${typed}: ${err.problem}`;
   }
   return (err as Error).message;
 }

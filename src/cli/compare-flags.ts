@@ -1,42 +1,49 @@
 // The flags of compare: the data (a CSV's label, ignored columns, missing
-// cells, test part), net and stopping flags exactly as train takes them (the same table entries, so a bad value reads the same), the
-// methods to race, and where the chart goes.
+// cells, test part), net and stopping flags as train takes them (the same
+// rows, so a bad value reads the same), the methods to race, and the chart.
 
-import { METHODS } from '../train/options.ts';
-import { readFlags } from './command-line.ts';
-import { FLAGS } from './flags.ts';
+import { METHODS } from '../train/method-names.ts';
+import { OPTIONS } from '../train/option-table.ts';
+import type { OptionSpec } from '../util/option-spec.ts';
+import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
+
+const [RACE, OUTPUT] = ['Race:', 'Output:'];
+const text = (group: string, help: string): OptionSpec<string | undefined> => ({
+  kind: 'text',
+  default: undefined,
+  group,
+  help,
+});
+const sw = (help: string): OptionSpec<boolean> => ({ kind: 'switch', default: false, group: OUTPUT, help });
+const as = <T>(spec: OptionSpec<T>, change: Partial<OptionSpec<T>> = {}): OptionSpec<T> => ({ ...spec, ...change });
 
 export const COMPARE_FLAGS = {
-  data: FLAGS.data,
-  samples: FLAGS.samples,
-  label: FLAGS.label,
-  ignore: FLAGS.ignore,
-  missing: FLAGS.missing,
-  'test-split': FLAGS['test-split'],
-  hidden: FLAGS.hidden,
-  seed: { ...FLAGS.seed, describe: 'one seed for every method: the same data and the same first weights' },
-  seeds: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'race from each of these seeds (1-10, or 1,4,9) and give medians and quartiles; overrides --seed',
-  },
+  data: as(OPTIONS.data),
+  samples: as(OPTIONS.samples),
+  label: as(OPTIONS.label),
+  ignore: as(OPTIONS.ignore),
+  missing: as(OPTIONS.missing),
+  testSplit: as(OPTIONS.testSplit),
+  hidden: as(OPTIONS.hidden),
+  seed: as(OPTIONS.seed, { help: 'one seed for every method: the same data and the same first weights' }),
+  seeds: text(RACE, 'race from each of these seeds (1-10, or 1,4,9) and give medians and quartiles; overrides --seed'),
   methods: {
-    type: 'string',
+    kind: 'text',
     default: METHODS.join(','),
-    requiresArg: true,
-    describe: 'comma-separated methods to race',
-  },
-  'target-loss': FLAGS['target-loss'],
-  'target-accuracy': FLAGS['target-accuracy'],
-  'max-iters': { ...FLAGS['max-iters'], describe: 'each method at most this many iterations' },
+    group: RACE,
+    help: 'comma-separated methods to race',
+  } as OptionSpec<string>,
+  targetLoss: as(OPTIONS.targetLoss),
+  targetAccuracy: as(OPTIONS.targetAccuracy),
+  maxIters: as(OPTIONS.maxIters, { help: 'each method at most this many iterations' }),
   // A race needs a finish line for the slow: random updates may never reach the target.
-  'max-seconds': { ...FLAGS['max-seconds'], default: 10, describe: 'each method at most (0: no limit)' },
-  threads: { ...FLAGS.threads, describe: 'threads for the numerical methods: auto, 0 (main thread) or N' },
-  svg: { type: 'string', requiresArg: true, describe: 'write the loss curves of all methods as SVG' },
-  png: { type: 'string', requiresArg: true, describe: 'write the loss curves of all methods as PNG' },
-  log: { type: 'boolean', default: false, describe: 'the chart with a log scale for the loss' },
-  json: { type: 'boolean', default: false, describe: 'the table as one JSON object' },
-} as const;
+  maxSeconds: as(OPTIONS.maxSeconds, { default: 10, help: 'each method at most (0: no limit)' }),
+  threads: as(OPTIONS.threads, { help: 'threads for the numerical methods: auto, 0 (main thread) or N' }),
+  svg: text(OUTPUT, 'write the loss curves of all methods as SVG'),
+  png: text(OUTPUT, 'write the loss curves of all methods as PNG'),
+  log: sw('the chart with a log scale for the loss'),
+  json: sw('the table as one JSON object'),
+} satisfies FlagRows;
 
 /** What --help shows as examples: a command and what it does. */
 const EXAMPLES = [
@@ -52,9 +59,8 @@ const EXAMPLES = [
 export async function parseCompareArgs(argv = process.argv.slice(2)) {
   const usage =
     '[flags]\n\nTrain the same net from the same start with each method, side by side, and race them to a target.';
-  return readFlags({ name: 'compare', usage, flags: COMPARE_FLAGS, examples: EXAMPLES, argv }, (y) =>
-    y.options(COMPARE_FLAGS),
-  );
+  const { values } = await readFlags({ name: 'compare', usage, rows: COMPARE_FLAGS, examples: EXAMPLES, argv });
+  return values as CompareArgs;
 }
 
-export type CompareArgs = Awaited<ReturnType<typeof parseCompareArgs>>;
+export type CompareArgs = ValuesOf<typeof COMPARE_FLAGS> & { data: string };

@@ -5,11 +5,11 @@
 
 import type { Method } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
+import { UsageError } from '../util/usage-error.ts';
 import { checkDataFlags } from './applies.ts';
-import { UsageError } from './args.ts';
 import { runCommand } from './command.ts';
-import { columnList, typedIn } from './command-line.ts';
-import { type CompareArgs, parseCompareArgs } from './compare-flags.ts';
+import { COMPARE_FLAGS, type CompareArgs, parseCompareArgs } from './compare-flags.ts';
+import { typedIn } from './flag-reader.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
@@ -62,11 +62,7 @@ async function main(a: CompareArgs): Promise<void> {
     const flag = a.svg !== undefined ? 'svg' : 'png';
     checkOutput(flag, chart, [`.${flag}`]);
   }
-  if (a.threads !== 'auto' && !/^\d+$/.test(a.threads))
-    throw new UsageError(`--threads ${show(a.threads)}: expected auto or a whole number >= 0`);
   const seeds = a.seeds !== undefined ? seedsOf(a.seeds) : [a.seed];
-  if (a.hidden !== undefined && !/^\d+(,\d+)*$/.test(a.hidden))
-    throw new UsageError(`--hidden ${show(a.hidden)}: expected layer sizes like 6 or 8,4`);
   // Ctrl-C or SIGTERM: the method running stops, the rest are not run, and the table shows those run.
   const interrupt = listenForInterrupt();
   // A race runs for seconds with nothing to print until it ends: on a terminal, each method's
@@ -77,8 +73,8 @@ async function main(a: CompareArgs): Promise<void> {
           liveLine(
             process.stdout,
             {
-              maxIters: a['max-iters'],
-              maxSeconds: a['max-seconds'],
+              maxIters: a.maxIters,
+              maxSeconds: a.maxSeconds,
               label: `${seed}${method} (${methods.indexOf(method) + 1}/${methods.length})`,
               clear: true,
             },
@@ -89,18 +85,18 @@ async function main(a: CompareArgs): Promise<void> {
     data: a.data,
     samples: a.samples,
     label: a.label,
-    ignore: a.ignore === undefined ? undefined : columnList(a.ignore),
+    ignore: a.ignore,
     missing: a.missing,
-    testSplit: a['test-split'],
-    hidden: a.hidden?.split(',').map(Number),
-    maxIters: a['max-iters'],
-    maxSeconds: a['max-seconds'],
-    targetLoss: a['target-loss'],
-    targetAccuracy: a['target-accuracy'],
-    threads: capThreads('compare', a.threads === 'auto' ? 'auto' : Number(a.threads)),
+    testSplit: a.testSplit,
+    hidden: a.hidden,
+    maxIters: a.maxIters,
+    maxSeconds: a.maxSeconds,
+    targetLoss: a.targetLoss,
+    targetAccuracy: a.targetAccuracy,
+    threads: capThreads('compare', a.threads),
     signal: interrupt.signal,
   };
-  checkDataFlags(common, (flag) => typedIn(process.argv.slice(2), flag));
+  checkDataFlags(common, COMPARE_FLAGS, (flag) => typedIn(process.argv.slice(2), flag));
   const races: Race[] = [];
   for (const seed of seeds) {
     if (interrupt.signal.aborted) break; // Ctrl-C: the seeds after this one are not raced

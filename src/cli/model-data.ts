@@ -11,7 +11,7 @@ import { BUILT_IN_DATA } from '../data/load.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import { isModelPath, type TrainOptions } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 const isName = (spec: string) => spec === 'mnist' || (BUILT_IN_DATA as readonly string[]).includes(spec);
 

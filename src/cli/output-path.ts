@@ -4,7 +4,7 @@
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { show } from '../util/option-error.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 /** A chart's file types: the renderer goes by the extension. */
 export const CHART_TYPES = ['.svg', '.png'];

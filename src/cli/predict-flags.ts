@@ -3,65 +3,42 @@
 // kept as typed so that a bad one is quoted as typed.
 
 import type { Encoding } from '../data/encoding.ts';
-import { readFlags } from './command-line.ts';
-import { UsageError } from './flags.ts';
+import { OPTIONS } from '../train/option-table.ts';
+import type { OptionSpec } from '../util/option-spec.ts';
+import { UsageError } from '../util/usage-error.ts';
+import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
+
+const text = (help: string): OptionSpec<string | undefined> => ({ kind: 'text', default: undefined, help });
+const count = (help: string): OptionSpec<number | undefined> => ({ kind: 'whole', default: undefined, ge: 0, help });
 
 export const PREDICT_FLAGS = {
   model: {
-    type: 'string',
+    kind: 'text',
     default: 'model.json',
-    requiresArg: true,
-    describe: 'the model file to use (as train writes it)',
-  },
-  data: {
-    type: 'string',
-    requiresArg: true,
-    describe:
-      'predict a data set instead: seed2class, spiral, mnist (its held-out test digits), an IDX directory (its t10k set) or a .csv / .json file',
-  },
-  seed: {
-    type: 'string',
-    requiresArg: true,
-    describe: "seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)",
-  },
-  samples: {
-    requiresArg: true,
-    coerce: whole('samples'),
-    describe: "points in the spiral set; default: the model's (meta.samples), else 1000",
-  },
-  digit: {
-    requiresArg: true,
-    coerce: whole('digit'),
-    describe: 'digits: one digit against the rest, for a model trained with --digit',
-  },
-  label: {
-    type: 'string',
-    requiresArg: true,
-    describe: "CSV: the label column, by name or number from 1; default: the model's label column, if the file has it",
-  },
+    help: 'the model file to use (as train writes it)',
+  } as OptionSpec<string>,
+  data: text(
+    'predict a data set instead: seed2class, spiral, mnist (its held-out test digits), an IDX directory (its t10k set) or a .csv / .json file',
+  ),
+  seed: text("seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)"),
+  samples: count("points in the spiral set; default: the model's (meta.samples), else 1000"),
+  digit: count('digits: one digit against the rest, for a model trained with --digit'),
+  label: text("CSV: the label column, by name or number from 1; default: the model's label column, if the file has it"),
   ignore: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'CSV: columns to leave out, by name or number from 1',
-  },
+    ...OPTIONS.ignore,
+    default: undefined,
+    group: undefined,
+    data: undefined,
+    help: 'CSV: columns to leave out, by name or number from 1',
+  } as OptionSpec<string[] | undefined>,
   missing: {
-    choices: ['refuse', 'drop'] as const,
-    requiresArg: true,
-    default: 'refuse' as const,
-    describe: 'CSV: rows with an empty or NA cell are refused or dropped',
+    ...OPTIONS.missing,
+    group: undefined,
+    data: undefined,
+    help: 'CSV: rows with an empty or NA cell are refused or dropped',
   },
-  json: { type: 'boolean', default: false, describe: 'one JSON object instead of lines of text' },
-} as const;
-
-/** A whole number as typed, or one line naming the flag and the value. */
-function whole(flag: string): (v: unknown) => number {
-  return (v) => {
-    const n = typeof v === 'string' && v.trim() === '' ? NaN : Number(v);
-    if (!Number.isInteger(n) || n < 0)
-      throw new UsageError(`--${flag} ${JSON.stringify(v)}: expected a whole number >= 0`);
-    return n;
-  };
-}
+  json: { kind: 'switch', default: false, help: 'one JSON object instead of lines of text' } as OptionSpec<boolean>,
+} satisfies FlagRows;
 
 /** What --help shows as examples: a command and what it does. */
 const EXAMPLES = [
@@ -72,16 +49,16 @@ const EXAMPLES = [
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
   const what = 'Use a trained model: outputs and classes of one sample or of a data set.';
-  const a = await readFlags({ name: 'predict', flags: PREDICT_FLAGS, examples: EXAMPLES, argv }, (y) =>
+  const { values, parsed } = await readFlags({ name: 'predict', rows: PREDICT_FLAGS, examples: EXAMPLES, argv }, (y) =>
     y
-      .parserConfiguration({ 'parse-positional-numbers': false })
+      .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
       .command('$0 [features..]', what, (c) =>
         c.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
-      )
-      .options(PREDICT_FLAGS),
+      ),
   );
   // After `--`, arguments land in `_`: negative features may be written either way.
-  return { ...a, features: [...((a.features as string[] | undefined) ?? []), ...a._.map(String)] };
+  const features = [...((parsed.features as string[] | undefined) ?? []), ...parsed._.map(String)];
+  return { ...(values as ValuesOf<typeof PREDICT_FLAGS>), features };
 }
 
 export type PredictArgs = Awaited<ReturnType<typeof parsePredictArgs>>;

@@ -8,9 +8,8 @@ import { loadModel } from '../model/model-file.ts';
 import { DEFAULTS } from '../train/options.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
+import { UsageError } from '../util/usage-error.ts';
 import { runCommand } from './command.ts';
-import { columnList } from './command-line.ts';
-import { UsageError } from './flags.ts';
 import { modelPicks } from './model-data.ts';
 import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
@@ -40,7 +39,7 @@ function main(a: PredictArgs): string {
         testSplit: 0,
         digit: a.digit ?? own.digit,
         label: a.label,
-        ignore: a.ignore === undefined ? undefined : columnList(a.ignore),
+        ignore: a.ignore,
         missing: a.missing,
         encoding: model.encoding,
         outputs: nodes[nodes.length - 1],

@@ -9,7 +9,7 @@ import type { TrainEvent } from '../train/events.ts';
 import { METHODS, type Method, type TrainOptions } from '../train/options.ts';
 import { train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 export interface RaceRow {
   method: Method;

@@ -3,7 +3,7 @@
 // "1..3" or "1-" typed for a range must not race one seed of that name.
 
 import { show } from '../util/option-error.ts';
-import { UsageError } from './flags.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 /** The most seeds one race takes: each is a whole race of every method. */
 export const MAX_SEEDS = 1000;

@@ -12,11 +12,11 @@ import { inputSpread } from '../train/notes.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { type TrainResult, train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
+import { UsageError } from '../util/usage-error.ts';
 import { checkApplies } from './applies.ts';
-import { type Args, parseArgs, toOptions, UsageError } from './args.ts';
 import { withCheckpoints } from './checkpoint.ts';
 import { runCommand } from './command.ts';
-import { typedIn } from './command-line.ts';
+import { typedIn } from './flag-reader.ts';
 import { gradCheck, gradCheckText } from './grad-check.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { eventView, lossSparkline } from './live-line.ts';
@@ -25,12 +25,13 @@ import { CHART_TYPES, checkOutput, sameFile } from './output-path.ts';
 import { summary, summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
 import { capThreads } from './thread-cap.ts';
+import { type Args, parseArgs, TRAIN_FLAGS } from './train-flags.ts';
 
-async function main(a: Args): Promise<void> {
-  if (a['grad-check']) {
-    checkApplies(toOptions(a), typed); // --grad-check with random or spsa would check a gradient they never use
-    const o = resolveOptions(toOptions(a));
-    console.log(gradCheckText(gradCheck(toOptions(a)), { grad: o.grad, diff: o.diff, h: o.h }));
+async function main({ options: given, command: a }: Args): Promise<void> {
+  if (a.gradCheck) {
+    checkApplies(given, TRAIN_FLAGS, typed); // --grad-check with random or spsa would check a gradient they never use
+    const o = resolveOptions(given);
+    console.log(gradCheckText(gradCheck(given), { grad: o.grad, diff: o.diff, h: o.h }));
     return;
   }
   // Output piped into a command that stops reading (| head): keep training and save the model all the same.
@@ -38,9 +39,9 @@ async function main(a: Args): Promise<void> {
   // Ctrl-C or SIGTERM: stop, even mid-iteration, and save the best model so far (interrupt.ts).
   const interrupt = listenForInterrupt();
   // --init of a model without --data: the model's data (model-data.ts), checked below as typed data is.
-  const options = withCappedThreads(withModelData(toOptions(a), typed));
-  checkApplies(options, typed);
-  const inputs = { data: String(options.data), init: String(a.init) };
+  const options = withCappedThreads(withModelData(given, typed));
+  checkApplies(options, TRAIN_FLAGS, typed);
+  const inputs = { data: String(options.data), init: String(given.init) };
   checkOutput('out', a.out);
   for (const input of ['data', 'init'] as const)
     if (sameFile(a.out, inputs[input]))
@@ -55,8 +56,8 @@ async function main(a: Args): Promise<void> {
   const view = await eventView(process.stdout, {
     json: a.json,
     quiet: a.quiet,
-    maxIters: a['max-iters'],
-    maxSeconds: a['max-seconds'],
+    maxIters: given.maxIters,
+    maxSeconds: given.maxSeconds,
   });
   const runMeta = { seed: String(options.seed), ...dataMeta(options, a.out) };
   const r = await train({

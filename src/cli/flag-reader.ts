@@ -1,0 +1,177 @@
+// How every command reads its flags from option rows (util/option-spec.ts):
+// yargs is told each flag's kind, choices, default and help, and a coerce
+// reads each typed word by its row and checks it with the library's own check,
+// so a bad value reads the same from every command and from train(). What yargs
+// does not do is done here: a flag given twice, a switch given a word other
+// than true or false, --no- of a flag with a value, negative numbers as values,
+// flags that npm took for its own.
+
+import type { Argv, Options } from 'yargs';
+import { show } from '../util/option-error.ts';
+import { Expected, expectedOf, flagName, isValid, type OptionSpec } from '../util/option-spec.ts';
+import { UsageError } from '../util/usage-error.ts';
+import { examples, helpWidth } from './help.ts';
+import { unknownLine } from './unknown.ts';
+
+/** A command's flags: option rows by key (maxIters is typed --max-iters). */
+export type FlagRows = Record<string, OptionSpec>;
+/** The values a command's rows give, by key. */
+export type ValuesOf<R extends FlagRows> = { [K in keyof R]: R[K] extends OptionSpec<infer T> ? T : never };
+
+export interface CommandLine {
+  /** The command: train, plot, ... */
+  name: string;
+  /** Under "Usage:", after the name; none where a yargs command says it. */
+  usage?: string;
+  rows: FlagRows;
+  /** Flags that `build` adds, not rows (plot's --curves), for the near-match of a mistyped flag. */
+  extra?: readonly string[];
+  examples: readonly (readonly [string, string])[];
+  argv: string[];
+}
+
+/** Reads `c.argv` into values by key, every row's default where a flag was not typed; `build` adds what rows cannot say. */
+export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) => y) {
+  checkNpmTookFlags(c.name, c.rows, c.argv);
+  switchValues(c.argv, c.rows);
+  const { default: yargs } = await import('yargs');
+  let y = yargs(negativeWords(c.argv)).scriptName(c.name).parserConfiguration({ 'parse-numbers': false });
+  if (c.usage) y = y.usage(`$0 ${c.usage}`);
+  const options = Object.fromEntries(
+    Object.entries(c.rows).map(([key, spec]) => [flagName(key), yargsOption(key, spec)]),
+  );
+  const a = build(
+    y
+      .options(options)
+      .epilog(examples(c.examples))
+      .strict()
+      .help()
+      .version(false)
+      .wrap(helpWidth())
+      .fail((msg, err) => {
+        if (err && err.name !== 'YError') throw err; // ours, from a coerce: already one line
+        const flags = [...Object.keys(c.rows).map(flagName), ...(c.extra ?? [])];
+        throw new UsageError(unknownLine(msg ?? '', c.argv, flags, c.name) ?? oneLine(msg ?? err?.message ?? ''));
+      }),
+  ).parseSync() as Record<string, unknown> & { _: (string | number)[] };
+  const values: Record<string, unknown> = { _: a._ };
+  for (const [key, spec] of Object.entries(c.rows)) values[key] = a[flagName(key)] ?? spec.default;
+  return { values, parsed: a };
+}
+
+/** The values a command takes with no flags at all: each row's default, as yargs would give them. */
+export function defaultValues(rows: FlagRows): Record<string, unknown> {
+  return Object.fromEntries([['_', []], ...Object.entries(rows).map(([key, spec]) => [key, spec.default])]);
+}
+
+function yargsOption(key: string, spec: OptionSpec): Options {
+  const o: Options = { describe: spec.help, group: spec.group, coerce: (v: unknown) => readValue(key, spec, v) };
+  if (spec.default !== undefined && !Array.isArray(spec.default)) o.default = spec.default;
+  if (spec.kind === 'switch') return { ...o, type: 'boolean' };
+  o.requiresArg = true;
+  if (spec.kind === 'choice') o.choices = spec.choices;
+  if (spec.kind === 'text' || spec.kind === 'list') o.type = 'string';
+  return o;
+}
+
+/** A typed value by its row: numbers read as decimals, checked as train() checks them. */
+export function readValue(key: string, spec: OptionSpec, v: unknown): unknown {
+  const flag = `--${flagName(key)}`;
+  const numeric = spec.kind === 'number' || spec.kind === 'whole';
+  if (Array.isArray(v)) {
+    const shown = v.map((x) => (numeric ? String(x) : JSON.stringify(x)));
+    throw new UsageError(`${flag} ${shown.join(' and ')}: expected it once`);
+  }
+  if (typeof v !== 'string') return v; // a default, or a switch
+  let value: unknown = v;
+  try {
+    if (spec.read) value = spec.read(v);
+    else if (numeric && !(spec.auto && v === 'auto')) value = readNumber(flag, v, spec.auto);
+  } catch (e) {
+    if (e instanceof Expected) throw new UsageError(`${flag} ${e.shown}: expected ${e.message}`);
+    throw e;
+  }
+  if (!isValid(spec, value)) {
+    const shown = Array.isArray(value) ? value.join(',') : show(value);
+    throw new UsageError(`${flag} ${shown}: expected ${expectedOf(spec)}`);
+  }
+  return value;
+}
+
+function readNumber(flag: string, word: string, auto?: boolean): number {
+  const n = word.trim() === '' ? NaN : Number(word);
+  if (Number.isNaN(n))
+    throw new UsageError(`${flag} ${JSON.stringify(word)}: expected a number${auto ? ' or auto' : ''}`);
+  // Said here, as typed (1e999, Infinity): past this point it is Infinity, and in JSON null.
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} ${word}: expected a finite number`);
+  return n;
+}
+
+/** Flags of ours that are npm options as well: set in an .npmrc they would look taken. */
+const NPM_OWN = new Set(['json', 'diff']);
+
+/**
+ * `npm run train --max-iters 5`, without the `--`: npm takes --max-iters for an option of its own
+ * (npm_config_max_iters=true) and passes on only "5". Found in the environment npm sets, so that
+ * the user hears what happened rather than about a stray "5" or, for a switch, nothing at all.
+ */
+export function checkNpmTookFlags(name: string, rows: object, argv: string[], env = process.env): void {
+  // Only under `npm run <name>` itself, for flags that are not npm's own too, and were not passed on after all.
+  if (env.npm_lifecycle_event !== name) return;
+  const took = Object.keys(rows)
+    .map(flagName)
+    .filter((f) => !NPM_OWN.has(f) && env[`npm_config_${f.replace(/-/g, '_')}`] !== undefined && !typedIn(argv, f));
+  if (took.length === 0) return;
+  const listed = took.map((f) => `--${f}`);
+  throw new UsageError(
+    `${listed.join(', ')}: taken by npm as its own option${took.length > 1 ? 's' : ''}; expected after --, as in npm run ${name} -- ${listed[0]} ...`,
+  );
+}
+
+/** Whether `--flag` is among the words, alone or as --flag=value. */
+export function typedIn(argv: readonly string[], flag: string): boolean {
+  // A one-letter flag (-h, the step) is written with one dash too, as --help lists it.
+  const forms = flag.length === 1 ? [`--${flag}`, `-${flag}`] : [`--${flag}`];
+  return argv.some((w) => forms.some((f) => w === f || w.startsWith(`${f}=`)));
+}
+
+/**
+ * A switch takes true or false only (yargs reads any other word as false), and --no- only a switch
+ * (yargs makes a flag with a value false).
+ */
+export function switchValues(argv: readonly string[], rows: FlagRows): void {
+  const kinds = new Map(Object.entries(rows).map(([key, spec]) => [flagName(key), spec.kind]));
+  for (const word of argv) {
+    if (word === '--') return; // what follows is not flags
+    const no = /^--no-([^=]+)/.exec(word);
+    if (no && kinds.has(no[1]) && kinds.get(no[1]) !== 'switch')
+      throw new UsageError(`--no-${no[1]}: --${no[1]} is not a switch, expected --${no[1]} with a value`);
+    const m = /^--([^=]+)=(.*)$/s.exec(word);
+    if (!m || kinds.get(m[1]) !== 'switch' || m[2] === 'true' || m[2] === 'false') continue;
+    throw new UsageError(`--${m[1]} ${JSON.stringify(m[2])}: expected true or false, or the flag alone`);
+  }
+}
+
+/** `--lr -Infinity`: yargs takes a dash word for flags; joined as `--lr=-Infinity` it is the value, refused as typed. */
+export function negativeWords(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (/^--[^=]+$/.test(argv[i]) && next !== undefined && /^-(Infinity|NaN)$/i.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
+/** yargs words a bad choice over several lines; say it like the other errors. */
+export function oneLine(msg: string): string {
+  const choice = /Argument: (\S+), Given: (.+), Choices: (.+)/.exec(msg);
+  if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`;
+  const missing = /Not enough arguments following: (\S+)/.exec(msg);
+  // -h is the finite-difference step's own flag, yet people type it for help.
+  if (missing?.[1] === 'h') return '-h: the finite-difference step, expected a value after it (--help lists the flags)';
+  if (missing) return `--${missing[1]}: expected a value after it`;
+  return msg.replace(/\s*\n\s*/g, ' ');
+}
