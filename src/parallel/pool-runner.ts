@@ -5,16 +5,16 @@
 
 import { Piscina } from 'piscina';
 import { allocSharedBase, type Evaluator, makeEvaluator, phaseCounts, sharedBaseItems } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report.ts';
+import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
+import { Balancer } from './balance.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
 import { abortJob, type Drainer, drainYielding } from './drain.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
 import { C, makeSharedState, type SharedState } from './shared-state.ts';
 import { IterationAborted, Slicer } from './slices.ts';
-import { Balancer } from './split.ts';
 import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
 const WORKER_SPIN_US = 200;

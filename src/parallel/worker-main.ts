@@ -15,7 +15,7 @@ import {
   phaseCost,
   type SharedBase,
 } from '../methods/evaluate.ts';
-import type { ReportBuffers } from '../methods/report.ts';
+import type { ReportBuffers } from '../methods/report-phase.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
