@@ -253,7 +253,7 @@ export class PoolRunner implements Runner {
       if (now >= target || this.halted()) return;
       // A worker that dies never bumps the count, but its failure wakes this wait (see start()).
       // Not a Promise.race with the failure: each race would leave a reaction on that promise,
-      // which never settles in a healthy run, and the heap grew by 100 to 500 bytes an iteration.
+      // which never settles in a healthy run, so the heap would grow every iteration.
       const w = Atomics.waitAsync(control, slot, now, 1000);
       if (w.async) await w.value;
     }
