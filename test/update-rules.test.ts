@@ -1,6 +1,6 @@
 // Each method's update rule (src/train/*-rule.ts) on hand-made results: what
 // it measures, what it does to the params, what loss it reports. The loop
-// that calls them (trainer.ts) is tested whole elsewhere; here, one rule at a
+// that calls them (trainer.ts and its steps) is tested whole elsewhere; here, one rule at a
 // time, and that the loop itself never names a method.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,9 @@ describe('update rules', () => {
   });
 
   it('leave the training loop free of any method by name', () => {
-    const loop = readFileSync('src/train/trainer.ts', 'utf8');
-    for (const name of ['gradient', 'backprop', 'random']) expect(loop).not.toContain(`'${name}'`);
+    for (const step of ['trainer', 'loop-start', 'iteration', 'train-result']) {
+      const loop = readFileSync(`src/train/${step}.ts`, 'utf8');
+      for (const name of ['gradient', 'backprop', 'random', 'es', 'spsa']) expect(loop).not.toContain(`'${name}'`);
+    }
   });
 });

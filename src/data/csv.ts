@@ -3,8 +3,8 @@
 // columns, numbers read from their bytes, so memory is the columns' plus a
 // chunk whatever the file's size. Our own scanner rather than a library's:
 // none reads a file both synchronously and incrementally, and on the file of
-// scripts/bench-csv.ts (1,000,000 × 21) this loaded in 2.7 s where papaparse,
-// d3-dsv and csv-parse, each with the same typing of its strings, took 7.3,
+// scripts/bench-csv.ts (1,000,000 × 21) this loads in 2.7 s where papaparse,
+// d3-dsv and csv-parse, each with the same typing of its strings, take 7.3,
 // 8.7 and 17 s.
 
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -130,7 +130,7 @@ class CsvParser {
       if (i >= n) return final ? n : this.wait(start, startLine);
       let c = b[i];
       if (c === LF || c === HASH) {
-        // A blank line, or a comment (the old reader skipped lines starting with #).
+        // A blank line, or a comment (a line starting with #): neither is a row.
         const end = c === LF ? i : b.indexOf(LF, i);
         if (end < 0) return final ? n : this.wait(start, startLine);
         i = end + 1;

@@ -20,7 +20,7 @@ import { Batches } from './batches.ts';
 import { makeCandidate } from './candidates.ts';
 import { allocEsBase, type EsBase, EsEval } from './es-eval.ts';
 import { Incremental } from './incremental.ts';
-import { REPORT_PHASE, type ReportBuffers, reportTerms } from './report.ts';
+import { REPORT_PHASE, type ReportBuffers, reportTerms } from './report-phase.ts';
 import { buildRun, type EvalSpec, evalCount, type RunSpec } from './run-spec.ts';
 import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
 

@@ -1,7 +1,7 @@
 // Everything in the main thread, with the same functions the workers use.
 
 import { evaluateAll, evaluatePhase, makeEvaluator, phaseCost, phaseCounts } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report.ts';
+import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';

@@ -5,16 +5,16 @@
 
 import { Piscina } from 'piscina';
 import { allocSharedBase, type Evaluator, makeEvaluator, phaseCounts, sharedBaseItems } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report.ts';
+import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
+import { Balancer } from './balance.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
 import { abortJob, type Drainer, drainYielding } from './drain.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
 import { C, makeSharedState, type SharedState } from './shared-state.ts';
 import { IterationAborted, Slicer } from './slices.ts';
-import { Balancer } from './split.ts';
 import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
 const WORKER_SPIN_US = 200;
@@ -253,7 +253,7 @@ export class PoolRunner implements Runner {
       if (now >= target || this.halted()) return;
       // A worker that dies never bumps the count, but its failure wakes this wait (see start()).
       // Not a Promise.race with the failure: each race would leave a reaction on that promise,
-      // which never settles in a healthy run, and the heap grew by 100 to 500 bytes an iteration.
+      // which never settles in a healthy run, so the heap would grow every iteration.
       const w = Atomics.waitAsync(control, slot, now, 1000);
       if (w.async) await w.value;
     }

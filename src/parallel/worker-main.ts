@@ -15,7 +15,7 @@ import {
   phaseCost,
   type SharedBase,
 } from '../methods/evaluate.ts';
-import type { ReportBuffers } from '../methods/report.ts';
+import type { ReportBuffers } from '../methods/report-phase.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
@@ -52,7 +52,7 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
     const e = ev;
     if (task.op === 'ping') {
       const ms = warmUp(e, task.warmMs);
-      // The warm-up's ES candidates cached X·A of iteration 0 before any base pass.
+      // The warm-up leaves its ES candidates' X·A cached as iteration 0's: forgotten, so iteration 0 computes its own.
       e.es?.forget();
       return ms;
     }

@@ -58,8 +58,8 @@ export function decideAuto(
   fromModel: boolean,
   userData = false,
 ): { settings: Settings; chosen: string[] } {
-  // A regression's squared error has no bounded slope as cross-entropy has: at lr 1 it stalled on
-  // plateaus or diverged on tables where 0.5 reached scikit-learn's R² (README, *Your own data*).
+  // A regression's squared error has no bounded slope as cross-entropy has: at lr 1 it stalls on
+  // plateaus or diverges on tables where 0.5 reaches scikit-learn's R² (README, *Your own data*).
   const regression = o.loss === 'mse' || (o.loss === 'auto' && !data.binary && data.classes < 3);
   const table = { ...TABLE, batch: data.n > WHOLE_SET_ROWS ? BATCH : 0, lr: regression ? 0.5 : TABLE.lr };
   const kind = userData ? 'table' : data.inDim >= WIDE_INPUTS ? 'wide' : 'narrow';

@@ -1,6 +1,6 @@
 // A mini-batch run's reports measure the loss of a fixed evaluation set (up
 // to 10,000 training samples) at every report: as much work as dozens of
-// iterations, and in the main thread it was most of a pool run's serial time.
+// iterations, and in the main thread alone most of a pool run's serial time.
 // So the threads share it, as a phase of its own (REPORT_PHASE) whose items are
 // the set's samples: each sample's loss term into its slot, summed in order
 // by the coordinator, which gives lossSum's own bits on any number of threads.

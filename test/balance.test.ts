@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Balancer, splitByWeight } from '../src/parallel/split.ts';
+import { Balancer, splitByWeight } from '../src/parallel/balance.ts';
 
 function sizes(bounds: number[]): number[] {
   return bounds.slice(1).map((b, p) => b - bounds[p]);

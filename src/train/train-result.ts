@@ -1,0 +1,85 @@
+// The loop's last step: the final observation, then what train() returns.
+// The result carries the best params seen (not the last), and what was
+// trained with them, so that a caller can save a model or score it without
+// repeating the run's preparation.
+
+import type { Dataset } from '../data/dataset.ts';
+import type { Encoding } from '../data/encoding.ts';
+import type { HistoryPoint } from '../model/history.ts';
+import type { Net } from '../nn/network.ts';
+import type { Output } from '../nn/output.ts';
+import type { Profile } from '../parallel/profile.ts';
+import { evalLoss, type Loop } from './loop-start.ts';
+import type { Settings } from './options.ts';
+import type { StopReason } from './stop.ts';
+
+export interface TrainResult {
+  /** The best params seen; their loss is `loss`. */
+  params: Float64Array;
+  loss: number;
+  /** Updates made in all, a resumed model's included. */
+  iterations: number;
+  /** The iteration this run started from: 0, or the iterations of the model it resumed. */
+  startIteration: number;
+  stopReason: StopReason;
+  /** A point per report and one at the end, after the resumed model's saved points. */
+  history: HistoryPoint[];
+  /** This run's time, and its iterations per second. */
+  elapsedMs: number;
+  itersPerSec: number;
+  threads: number;
+  strategy: string;
+  /** What ran the iterations, in words (auto: how they were shared). */
+  runner: string;
+  profile: Profile;
+  /** What was trained: the resolved options, data, network and output. */
+  options: Settings;
+  data: Dataset;
+  validation?: Dataset;
+  test?: Dataset;
+  /** How the data's columns became the net's numbers: what the model file keeps to read files like it. */
+  encoding: Encoding;
+  /** With a validation part: the best params' loss on it, and the iteration they are of. */
+  validationLoss?: number;
+  bestIteration?: number;
+  net: Net;
+  output: Output;
+  /** Where the first params came from, for the model's meta. */
+  init: string;
+  /** stopReason 'failed': what failed (a worker's error); the best params so far are still returned. */
+  error?: Error;
+}
+
+/** Observes where the loop stopped (the history's last point), then gathers the result. */
+export async function trainResult(loop: Loop, reason: StopReason): Promise<TrainResult> {
+  const { tracker, runner, prepared, iterations, start, error } = loop;
+  const lastReport = tracker.reportMs;
+  tracker.finish(iterations, loop.loss, tracker.measuresLast(iterations) ? await evalLoss(loop) : undefined);
+  runner.profile.reportMs += tracker.reportMs - lastReport;
+  const elapsedMs = tracker.elapsedMs();
+  const { data, validation, test, encoding, net, output, init } = prepared;
+  return {
+    params: tracker.best.params,
+    loss: tracker.best.loss,
+    iterations,
+    startIteration: start,
+    stopReason: reason,
+    history: tracker.history,
+    elapsedMs,
+    itersPerSec: (iterations - start) / Math.max(elapsedMs / 1000, 1e-9),
+    threads: runner.threads,
+    strategy: runner.strategy,
+    runner: runner.describe(),
+    profile: runner.profile,
+    options: loop.o,
+    data,
+    validation,
+    test,
+    encoding,
+    ...(validation ? { validationLoss: tracker.best.validationLoss, bestIteration: tracker.best.iteration } : {}),
+    net,
+    output,
+    init,
+    ...(error ? { error } : {}),
+  };
+}
