@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataForMeta, modelData, withModelData } from '../src/cli/model-data.ts';
 import { saveModel } from '../src/model/model-file.ts';
 import { makeNet } from '../src/nn/network.ts';
+import { dataForMeta, modelData, withModelData } from '../src/train/model-data.ts';
 
 const net = makeNet([3, 2, 1], 'logistic');
 const model = (meta: Record<string, unknown>) => ({ net, params: new Float64Array(8), loss: 'bce' as const, meta });

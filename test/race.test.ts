@@ -2,8 +2,8 @@
 // watched while it lasts (compare's live line on a terminal) and the watch
 // ended even when a run fails.
 import { describe, expect, it } from 'vitest';
-import { race } from '../src/cli/race.ts';
 import type { TrainEvent } from '../src/train/events.ts';
+import { race } from '../src/train/race.ts';
 
 const tiny = { maxIters: 20, maxSeconds: 0, threads: 0, reportEvery: 10 } as const;
 

@@ -11,7 +11,7 @@ export const CHART_TYPES = ['.svg', '.png'];
 
 /**
  * Refuses a path whose folder is missing or read-only, and one not ending in one of `types`
- * where they are given (--png a.svg wrote an SVG: --png takes ['.png']).
+ * where they are given (--png takes ['.png'], so its file's name says what it holds).
  */
 export function checkOutput(flag: string, path: string, types: readonly string[] = []): void {
   const ext = extname(path).toLowerCase();

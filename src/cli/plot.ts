@@ -7,17 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Dataset } from '../data/dataset.ts';
 import { loadSource } from '../data/sources.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
+import { checkFits } from '../model/predictions.ts';
 import type { ChartSpec } from '../plot/render.ts';
+import { modelData, modelPicks } from '../train/model-data.ts';
 import { DEFAULTS } from '../train/options.ts';
 import { unreadable } from '../util/files.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { runCommand } from './command.ts';
-import { modelData, modelPicks } from './model-data.ts';
 import { CHART_TYPES, checkOutput } from './output-path.ts';
 import { type PlotArgs, parsePlotArgs } from './plot-flags.ts';
-import { checkFits } from './predictions.ts';
 
 /** The model's data: the set it names (its training set and, for digits, the held-out test set). */
 function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; spec: string } {
@@ -65,7 +65,7 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
       throw new UsageError(
         `--model ${show(a.model)}: expected two number columns for --${flag} ${show(path)}; it has a word column (${model.encoding.features.map((f) => f.name).join(', ')})`,
       );
-    // A map shades classes: a regression's outputs have none (it read "accuracy 0.0%", "label NaN").
+    // A map shades classes: a regression's outputs have none.
     if (map && model.loss === 'mse')
       throw new UsageError(
         `--model ${show(a.model)}: expected a classifier for --${flag} ${show(path)}; it is a regression (its output is a number, not a class)`,

@@ -2,7 +2,7 @@
 // the data, one aligned row per sample, then the loss and the accuracy.
 
 import type { Model } from '../model/model-file.ts';
-import type { Predictions } from './predictions.ts';
+import type { Predictions } from '../model/predictions.ts';
 import { percent } from './report.ts';
 
 export function modelLine(model: Model, path: string): string {

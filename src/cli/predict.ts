@@ -5,15 +5,15 @@
 
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
+import { checkFits, type Predictions, predictData, predictFeatures } from '../model/predictions.ts';
+import { modelPicks } from '../train/model-data.ts';
 import { DEFAULTS } from '../train/options.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { runCommand } from './command.ts';
-import { modelPicks } from './model-data.ts';
 import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
-import { checkFits, type Predictions, predictData, predictFeatures } from './predictions.ts';
 
 function main(a: PredictArgs): string {
   const model = asInput(() => loadModel(a.model, 'model'));

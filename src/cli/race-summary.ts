@@ -6,8 +6,8 @@
 import type { Band } from '../plot/bands.ts';
 import { MAX_CHART_POINTS } from '../plot/curves.ts';
 import type { Method } from '../train/options.ts';
+import type { Race } from '../train/race.ts';
 import { median, quartiles } from '../util/stats.ts';
-import type { Race } from './race.ts';
 
 export interface MethodSummary {
   method: Method;

@@ -4,7 +4,7 @@
 
 import type { Scores } from '../nn/metrics.ts';
 import type { EpochEvent, Progress, StartEvent, TrainEvent } from '../train/events.ts';
-import type { TrainResult } from '../train/trainer.ts';
+import type { Summary } from '../train/summary.ts';
 import { scoresText } from './scores.ts';
 
 export function progressLine(p: Progress): string {
@@ -54,52 +54,6 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
       if (e.chosen.length > 0) console.log(`for this data: ${e.chosen.map(asFlag).join(' ')}`);
       if (e.strategy === 'auto') console.log(`threads auto: ${e.runner}`);
     }
-  };
-}
-
-export interface Summary {
-  stopReason: string;
-  iterations: number;
-  /** With a validation part: the iteration whose weights were kept (the lowest validation loss). */
-  bestIteration?: number;
-  loss: number;
-  train: Scores;
-  validation: Scores | null;
-  test: Scores | null;
-  /** Class names (a label column of words), for the confusion table. */
-  classNames?: string[];
-  wallSeconds: number;
-  itersPerSec: number;
-  threads: number;
-  strategy: string;
-  runner: string;
-  model: string;
-  /** --plot: where the decision map went. */
-  map?: string;
-}
-
-export interface SetScores {
-  train: Scores;
-  validation: Scores | null;
-  test: Scores | null;
-}
-
-export function summary(r: TrainResult, sets: SetScores, model: string, map?: string): Summary {
-  const t = r.encoding.target;
-  return {
-    stopReason: r.stopReason,
-    iterations: r.iterations,
-    ...(r.bestIteration !== undefined ? { bestIteration: r.bestIteration } : {}),
-    loss: r.loss,
-    ...sets,
-    ...(t.type === 'classes' ? { classNames: t.classes } : {}),
-    wallSeconds: r.elapsedMs / 1000,
-    itersPerSec: r.itersPerSec,
-    threads: r.threads,
-    strategy: r.strategy,
-    runner: r.runner,
-    model,
-    ...(map === undefined ? {} : { map }),
   };
 }
 

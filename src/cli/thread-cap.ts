@@ -1,6 +1,6 @@
 // More threads than a few per core only queue for the cores, and each holds
-// a copy of the work: --threads 1000 started a thousand workers and grew by
-// gigabytes. train and compare cap it, with a warning.
+// a copy of the work, so memory grows with the count while speed does not.
+// train and compare cap it, with a warning.
 
 import { availableParallelism } from 'node:os';
 

@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BUILT_IN_DATA } from '../data/load.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
-import { isModelPath, type TrainOptions } from '../train/options.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
+import { isModelPath, type TrainOptions } from './options.ts';
 
 const isName = (spec: string) => spec === 'mnist' || (BUILT_IN_DATA as readonly string[]).includes(spec);
 
@@ -59,9 +59,9 @@ export interface ModelPicks {
 }
 
 /**
- * --init of a model file without --data goes on with the model's own data, as plot reads it: the
- * built-in set, the default, silently trained a spiral model on other points. Its spiral size,
- * seed and digit come along, each unless its flag was typed.
+ * --init of a model file without --data goes on with the model's own data, as plot reads it, not
+ * with the default set: a resumed run trains on the points it started on. Its spiral size, seed
+ * and digit come along, each unless its flag was typed.
  */
 export function withModelData(o: TrainOptions, typed: (flag: string) => boolean): TrainOptions {
   if (typed('data') || !isModelPath(o.init)) return o;

@@ -5,11 +5,11 @@
 
 import type { HistoryPoint } from '../model/history.ts';
 import { score } from '../nn/metrics.ts';
-import type { TrainEvent } from '../train/events.ts';
-import { METHODS, type Method, type TrainOptions } from '../train/options.ts';
-import { train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
+import type { TrainEvent } from './events.ts';
+import { METHODS, type Method, type TrainOptions } from './options.ts';
+import { train } from './trainer.ts';
 
 export interface RaceRow {
   method: Method;
