@@ -28,18 +28,29 @@ export interface CommandLine {
   extra?: readonly string[];
   examples: readonly (readonly [string, string])[];
   argv: string[];
+  /** The row typed as the command's one plain word, `[name]`, instead of as a flag. */
+  positional?: string;
 }
 
 /** Reads `c.argv` into values by key, every row's default where a flag was not typed; `build` adds what rows cannot say. */
 export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) => y) {
   checkNpmTookFlags(c.name, c.rows, c.argv);
   switchValues(c.argv, c.rows);
+  const argv = negativeWords(c.argv);
+  const flags = [...Object.keys(c.rows).map(flagName), ...(c.extra ?? [])];
+  // -max-iters: yargs would read it as the one-letter flags -m -a -x ...; it is a flag typed with one dash.
+  const dashed = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).find(isOneDashWord);
+  if (dashed) throw new UsageError(unknownLine(`Unknown argument: ${dashed}`, [dashed], flags, c.name) as string);
   const { default: yargs } = await import('yargs');
-  let y = yargs(negativeWords(c.argv)).scriptName(c.name).parserConfiguration({ 'parse-numbers': false });
+  let y = yargs(argv).scriptName(c.name).parserConfiguration({ 'parse-numbers': false });
   if (c.usage) y = y.usage(`$0 ${c.usage}`);
-  const options = Object.fromEntries(
-    Object.entries(c.rows).map(([key, spec]) => [flagName(key), yargsOption(key, spec)]),
-  );
+  const rows = Object.entries(c.rows).filter(([key]) => key !== c.positional);
+  const options = Object.fromEntries(rows.map(([key, spec]) => [flagName(key), yargsOption(key, spec)]));
+  const pos = c.positional;
+  if (pos) {
+    const coerce = (v: unknown) => (v === undefined ? v : readValue(pos, c.rows[pos], v, pos));
+    y = y.command(`$0 [${pos}]`, '', (cmd) => cmd.positional(pos, { coerce }));
+  }
   const a = build(
     y
       .options(options)
@@ -50,13 +61,26 @@ export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) =
       .wrap(helpWidth())
       .fail((msg, err) => {
         if (err && err.name !== 'YError') throw err; // ours, from a coerce: already one line
-        const flags = [...Object.keys(c.rows).map(flagName), ...(c.extra ?? [])];
-        throw new UsageError(unknownLine(msg ?? '', c.argv, flags, c.name) ?? oneLine(msg ?? err?.message ?? ''));
+        throw new UsageError(mistakeLine(c, msg ?? err?.message ?? '', flags));
       }),
   ).parseSync() as Record<string, unknown> & { _: (string | number)[] };
   const values: Record<string, unknown> = { _: a._ };
   for (const [key, spec] of Object.entries(c.rows)) values[key] = a[flagName(key)] ?? spec.default;
   return { values, parsed: a };
+}
+
+/** A word of a flag typed with one dash and several letters (-h, the step, is one letter; -3 a number). */
+const isOneDashWord = (w: string) => /^-[A-Za-z][^=]+/.test(w);
+
+/** The one line for what yargs refused: a stray word, an unknown flag, a bad choice, a missing value. */
+function mistakeLine(c: CommandLine, msg: string, flags: readonly string[]): string {
+  const name = /^Unknown arguments?: (.+)$/.exec(msg.trim())?.[1].split(', ')[0];
+  const typedAsFlag = c.argv.some((w) => w.startsWith('-') && w.replace(/^-+/, '').split('=')[0] === name);
+  if (name !== undefined && !typedAsFlag) {
+    if (c.positional) return `${JSON.stringify(name)}: expected at most one word, [${c.positional}]`;
+    if (flags.length === 0) return `${JSON.stringify(name)}: expected no arguments`;
+  }
+  return unknownLine(msg, c.argv, flags, c.name) ?? oneLine(msg);
 }
 
 /** The values a command takes with no flags at all: each row's default, as yargs would give them. */
@@ -75,8 +99,7 @@ function yargsOption(key: string, spec: OptionSpec): Options {
 }
 
 /** A typed value by its row: numbers read as decimals, checked as train() checks them. */
-export function readValue(key: string, spec: OptionSpec, v: unknown): unknown {
-  const flag = `--${flagName(key)}`;
+export function readValue(key: string, spec: OptionSpec, v: unknown, flag = `--${flagName(key)}`): unknown {
   const numeric = spec.kind === 'number' || spec.kind === 'whole';
   if (Array.isArray(v)) {
     const shown = v.map((x) => (numeric ? String(x) : JSON.stringify(x)));

@@ -61,7 +61,7 @@ const auto = { auto: true };
 function columnList(word: string): string[] {
   const names = word.split(',').map((c) => c.trim());
   if (names.some((c) => c === ''))
-    throw new Expected('column names or numbers between commas, like id,date', JSON.stringify(word));
+    throw new Expected('column names or numbers between commas, like id,date', word, true);
   return names;
 }
 
@@ -140,7 +140,7 @@ export const OPTIONS = {
     valid: (v: unknown) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0),
     expected: 'layer sizes of 1 or more, like 6 or 8,4',
     read: (word: string) => {
-      if (!/^\d+(,\d+)*$/.test(word)) throw new Expected('layer sizes like 6 or 8,4', JSON.stringify(word));
+      if (!/^\d+(,\d+)*$/.test(word)) throw new Expected('layer sizes like 6 or 8,4', word, true);
       return word.split(',').map(Number);
     },
   } as OptionSpec<number[] | undefined>,
@@ -162,7 +162,7 @@ export const OPTIONS = {
     read: (word: string) => {
       const n = word === 'rand' || word.trim() === '' ? NaN : Number(word);
       if (Number.isNaN(n)) return word;
-      if (!Number.isFinite(n)) throw new Expected('rand, xavier, a finite constant or a model file', word);
+      if (!Number.isFinite(n)) throw new Expected('rand, xavier, a finite constant or a model file', word, false);
       return n;
     },
   } as OptionSpec<'auto' | 'rand' | 'xavier' | number | string | Model>,
@@ -261,7 +261,7 @@ export const OPTIONS = {
     expected: 'auto or a whole number >= 0',
     read: (word: string) => {
       if (word === 'auto' || /^\d+$/.test(word)) return word === 'auto' ? 'auto' : Number(word);
-      throw new Expected('auto or a whole number >= 0', JSON.stringify(word));
+      throw new Expected('auto or a whole number >= 0', word, true);
     },
   } as OptionSpec<number | 'auto'>,
   strategy: choice<Strategy>(

@@ -31,14 +31,19 @@ export interface OptionSpec<T = unknown> {
   read?: (word: string) => T;
 }
 
-/** What a typed word should have been, and the word as the message shows it (numbers bare, words quoted). */
+/** What a typed word should have been, and the word as the message shows it: numbers bare, words quoted. */
 export class Expected extends Error {
   readonly shown: string;
 
-  constructor(what: string, shown: string) {
+  constructor(what: string, word: string, quote = !isNumberWord(word)) {
     super(what);
-    this.shown = shown;
+    this.shown = quote ? JSON.stringify(word) : word;
   }
+}
+
+/** A word that reads as a number: shown bare in a message, as typed. */
+export function isNumberWord(word: string): boolean {
+  return word.trim() !== '' && !Number.isNaN(Number(word));
 }
 
 /** What a value of `spec` is, in words: "a number > 0", "a whole number >= 1", "one of ...". */
