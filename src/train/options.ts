@@ -11,9 +11,9 @@ import { LOSSES, type LossName } from '../nn/output.ts';
 import { type Runner, STRATEGIES, type Strategy, type WorkerFault } from '../parallel/runner.ts';
 import { OptionError, show } from '../util/option-error.ts';
 import type { TrainEvent } from './events.ts';
+import { METHODS, type Method, methodOf } from './method-registry.ts';
 
-export type Method = 'gradient' | 'random' | 'es' | 'spsa' | 'backprop';
-export const METHODS: readonly Method[] = ['gradient', 'random', 'es', 'spsa', 'backprop'];
+export { METHODS, type Method } from './method-registry.ts';
 export type Optimizer = 'adam' | 'sgd';
 export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd'];
 export type Diff = 'forward' | 'central';
@@ -214,12 +214,7 @@ function checkOptions(o: ResolvedOptions): void {
   whole('rank', 0);
   oneOf('optimizer', OPTIMIZERS);
   check(Number.isFinite(o.weightDecay) && o.weightDecay >= 0, 'weightDecay', o.weightDecay, 'a number >= 0');
-  check(
-    o.method !== 'es' || o.candidates === 'auto' || (o.candidates as number) % 2 === 0,
-    'candidates',
-    o.candidates,
-    'an even number for --method es (its candidates come in pairs, w ± σε)',
-  );
+  methodOf(o.method).check?.(o);
   whole('trainSize', 0);
   whole('testSize', 0);
   check(o.testSplit >= 0 && o.testSplit < 1, 'testSplit', o.testSplit, 'a number >= 0 and < 1');
