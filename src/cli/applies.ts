@@ -3,7 +3,7 @@
 // rather than ignored, so no one believes a flag had an effect it cannot have.
 // Which data a flag applies to is in its row; which methods, in the methods' registry.
 
-import { METHODS, methodTakes } from '../train/method-names.ts';
+import { METHODS, takes } from '../train/method-registry.ts';
 import type { TrainOptions } from '../train/options.ts';
 import { flagName } from '../util/option-spec.ts';
 import { UsageError } from '../util/usage-error.ts';
@@ -16,8 +16,8 @@ const or = (names: readonly string[]) => [names.slice(0, -1).join(', '), names.a
 export function checkApplies(o: TrainOptions, rows: FlagRows, typed: (flag: string) => boolean): void {
   const method = o.method ?? 'gradient';
   for (const key of Object.keys(rows)) {
-    const users = METHODS.filter((m) => methodTakes(m, key));
-    if (users.length < METHODS.length && typed(flagName(key)) && !users.includes(method))
+    const users = METHODS.filter((m) => takes(m, key)); // none: an option of every method
+    if (users.length > 0 && users.length < METHODS.length && typed(flagName(key)) && !users.includes(method))
       throw new UsageError(
         `--${flagName(key)}: applies to --method ${or(users)} only, expected without it for --method ${method}`,
       );

@@ -2,7 +2,7 @@
 // cells, test part), net and stopping flags as train takes them (the same
 // rows, so a bad value reads the same), the methods to race, and the chart.
 
-import { METHODS } from '../train/method-names.ts';
+import { METHODS } from '../train/method-registry.ts';
 import { OPTIONS } from '../train/option-table.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';

@@ -7,6 +7,7 @@ import { type Model, saveModel } from '../model/model-file.ts';
 import { health, SLOPE_MIN } from '../nn/health.ts';
 import { type Scores, score } from '../nn/metrics.ts';
 import { formatProfile } from '../parallel/profile.ts';
+import { methodMeta, stepFlag } from '../train/method-registry.ts';
 import { dataMeta, withModelData } from '../train/model-data.ts';
 import { modelOf } from '../train/model-of.ts';
 import { inputSpread } from '../train/notes.ts';
@@ -87,13 +88,7 @@ async function main({ options: given, command: a }: Args): Promise<void> {
       ...(r.validationLoss !== undefined ? { validationLoss: r.validationLoss } : {}),
       ...(r.options.validationSplit > 0 ? { validationSplit: r.options.validationSplit } : {}),
       stopReason: r.stopReason,
-      ...(o.method === 'random'
-        ? { delta: o.delta, candidates: o.candidates, elitist: o.elitist }
-        : o.method === 'es'
-          ? { lr: o.lr, sigma: o.sigma, candidates: o.candidates, rank: o.rank, optimizer: o.optimizer }
-          : o.method === 'spsa'
-            ? { lr: o.lr, delta: o.delta }
-            : { lr: o.lr, h: o.h, diff: o.diff }),
+      ...methodMeta(o),
       date: new Date().toISOString(),
     }),
   );
@@ -110,7 +105,7 @@ async function main({ options: given, command: a }: Args): Promise<void> {
     console.log(`loss curve: ${await lossSparkline(r.history.map((p) => p.loss))}`);
   if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'diverged') {
-    const step = stepFlag(r);
+    const step = stepFlag(r.options);
     // Not finite from the first weights on: no step made it so, and there is no finite model to keep.
     const line = Number.isFinite(r.loss)
       ? `loss diverged at iteration ${r.iterations}; the best finite model is in ${a.out}. Try a smaller ${step}.`
@@ -150,12 +145,7 @@ function deadNetAdvice(r: TrainResult): string | undefined {
     r.options.scale === 'none' && spread.ratio > 100
       ? `The inputs' scales differ (${spread.range}): try --scale standard; or a smaller`
       : 'Try a smaller';
-  return `${what.join(' and ')}: the net can hardly learn any more. ${scale} ${stepFlag(r)}, or --init xavier.`;
-}
-
-/** The flag that sets the step, with its value: --delta for random updates, else --lr. */
-function stepFlag(r: TrainResult): string {
-  return r.options.method === 'random' ? `--delta (it was ${r.options.delta})` : `--lr (it was ${r.options.lr})`;
+  return `${what.join(' and ')}: the net can hardly learn any more. ${scale} ${stepFlag(r.options)}, or --init xavier.`;
 }
 
 /** Whether --flag was typed, not taken from the table's defaults. */

@@ -64,3 +64,21 @@ export function allocBase(net: Net, capacity: number, shared: boolean): BaseBuff
     deepMin: nodes.map((_, m) => doubles(m >= 1 && m <= L - 2 ? capacity : 0)),
   };
 }
+
+/**
+ * The bytes allocBase allocates, about: per sample of a batch, every unit's
+ * pre-activation and every hidden unit's activation, four series terms per
+ * output and per last hidden unit twice, the non-zero units below each layer,
+ * and in deep nets each expanded unit's four coefficients and limit. A pool
+ * shares one; auto's main thread may keep a second, so two are counted.
+ */
+export function baseBufferBytes(nodes: readonly number[], capacity: number): number {
+  const L = nodes.length - 1;
+  const H = L >= 2 ? nodes[L - 1] : 0;
+  const K = nodes[L];
+  const sum = (from: number, to: number) => nodes.slice(from, to + 1).reduce((s, n) => s + n, 0);
+  const expanded = sum(1, L - 2) * 5 + Math.max(0, L - 2); // layers 1..L−2 (expansion.ts)
+  const doubles = sum(1, L) + sum(1, L - 1) + 4 * (H + K) + 4 * H + 4 + expanded;
+  const ints = sum(0, L - 1) + L;
+  return 2 * capacity * (8 * doubles + 4 * ints);
+}

@@ -20,7 +20,7 @@ import { f64, i32 } from './base-buffers.ts';
 import { perturbLayers } from './es.ts';
 import { EsGrad } from './es-grad.ts';
 import { gaussians, type NoiseLayout, noiseKey, noiseLayout, pairKey } from './es-noise.ts';
-import type { EvalSpec } from './run-spec.ts';
+import type { EvalSpec } from './eval-spec.ts';
 
 /**
  * The base phase's results, shared by a pool's threads: per sample of the

@@ -9,7 +9,7 @@ import { createMatmulT, type MatmulT } from '../nn/matmul.ts';
 import type { Net } from '../nn/network.ts';
 import { centredRanks, pairWeights } from './es.ts';
 import { gaussians, type NoiseLayout, pairKey } from './es-noise.ts';
-import type { EvalSpec } from './run-spec.ts';
+import type { EvalSpec } from './eval-spec.ts';
 
 export class EsGrad {
   private readonly net: Net;

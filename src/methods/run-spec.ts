@@ -6,36 +6,15 @@
 import { type ActivationName, isActivationName } from '../nn/activation.ts';
 import { makeNet, type Net } from '../nn/network.ts';
 import { LOSSES, type LossName, type Output, outputs } from '../nn/output.ts';
+import { type EvalSpec, GRAD_MODES } from './eval-spec.ts';
+import { JOB_KINDS, jobOf } from './jobs.ts';
 
-export type JobKind = 'forward' | 'central' | 'random' | 'spsa' | 'es';
-export const JOB_KINDS: readonly JobKind[] = ['forward', 'central', 'random', 'spsa', 'es'];
+export { type EvalSpec, GRAD_MODES, type GradMode, type JobKind } from './eval-spec.ts';
+export { JOB_KINDS } from './jobs.ts';
 
-/** How one iteration's evaluations are numbered and what each perturbs (see evaluate.ts). */
-export interface EvalSpec {
-  kind: JobKind;
-  seed: string;
-  h: number;
-  delta: number;
-  candidates: number;
-  /** Evolution strategies: the noise's scale, and its rank per layer (0: dense; es-noise.ts). */
-  sigma: number;
-  rank: number;
-  /** Mini-batch size; 0: every evaluation sees the whole data set. */
-  batch: number;
-  /** Gradient evaluations: incremental differences from a cached base pass, or a whole forward pass each. */
-  grad: GradMode;
-}
-
-export type GradMode = 'incremental' | 'naive';
-export const GRAD_MODES: readonly GradMode[] = ['incremental', 'naive'];
-
+/** The evaluations of one iteration (the kind's file numbers them). */
 export function evalCount(spec: EvalSpec, params: number): number {
-  if (spec.kind === 'forward') return params + 1;
-  if (spec.kind === 'central') return 2 * params + 1;
-  if (spec.kind === 'spsa') return 3; // E(w + cΔ), E(w − cΔ), E(w)
-  if (spec.kind === 'es') return spec.candidates + 1 + params; // the K losses, E(w), then ĝ
-  // On a mini-batch, the current weights' loss on the same batch comes last (elitist selection needs it).
-  return spec.candidates + (spec.batch > 0 ? 1 : 0);
+  return jobOf(spec).count(spec, params);
 }
 
 export interface RunSpec {

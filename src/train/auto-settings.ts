@@ -9,6 +9,7 @@
 // and there is no loss target (a loss of 0.2 means nothing for unknown data).
 
 import type { Dataset } from '../data/dataset.ts';
+import { type DataKind, methodOf, takes } from './method-registry.ts';
 import type { ResolvedOptions, Settings } from './options.ts';
 
 /** Inputs at least this wide (the bias included) count as wide. */
@@ -20,16 +21,10 @@ const NARROW = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, ta
 const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, targetAccuracy: 0.9 } as const;
 const TABLE = { hidden: [16], init: 'xavier', batch: 0, lr: 1, targetLoss: 0, targetAccuracy: 0 } as const;
 /**
- * Evolution strategies' population, noise and Adam step per kind of data
- * (measured: README, *Comparing methods*). The original's random method keeps
- * its 2 candidates.
+ * Candidates where a method decides none per data (method-registry.ts: es
+ * does): the original's random method keeps its 2.
  */
-const ES = {
-  narrow: { candidates: 20, sigma: 0.1, lr: 0.05 },
-  wide: { candidates: 200, sigma: 0.03, lr: 0.01 },
-  table: { candidates: 50, sigma: 0.05, lr: 0.02 },
-} as const;
-const RANDOM_CANDIDATES = 2;
+const CANDIDATES = 2;
 
 /** A user's table with more rows than this trains on mini-batches of BATCH. */
 export const WHOLE_SET_ROWS = 2000;
@@ -62,9 +57,10 @@ export function decideAuto(
   // plateaus or diverges on tables where 0.5 reaches scikit-learn's R² (README, *Your own data*).
   const regression = o.loss === 'mse' || (o.loss === 'auto' && !data.binary && data.classes < 3);
   const table = { ...TABLE, batch: data.n > WHOLE_SET_ROWS ? BATCH : 0, lr: regression ? 0.5 : TABLE.lr };
-  const kind = userData ? 'table' : data.inDim >= WIDE_INPUTS ? 'wide' : 'narrow';
+  const kind: DataKind = userData ? 'table' : data.inDim >= WIDE_INPUTS ? 'wide' : 'narrow';
   const pick = kind === 'table' ? table : kind === 'wide' ? WIDE : NARROW;
-  const es = o.method === 'es' ? ES[kind] : undefined;
+  // The method's own population, noise and step for this kind of data, where it has them (es).
+  const own = methodOf(o.method).perData?.[kind];
   const chosen: string[] = [];
   const decideValue = (key: string, given: unknown, value: unknown, shown = String(value)) => {
     if (given !== 'auto' && given !== undefined) return given;
@@ -82,13 +78,14 @@ export function decideAuto(
     hidden,
     init: fromModel ? o.init : (decideValue('init', o.init, init) as Settings['init']),
     batch: decide('batch', o.batch) as number,
-    lr: o.method === 'random' ? 0 : es ? (decideValue('lr', o.lr, es.lr) as number) : (decide('lr', o.lr) as number),
-    candidates: es
-      ? (decideValue('candidates', o.candidates, es.candidates) as number)
+    // A method that takes no lr (random) makes no step of a rate.
+    lr: !takes(o.method, 'lr') ? 0 : own ? (decideValue('lr', o.lr, own.lr) as number) : (decide('lr', o.lr) as number),
+    candidates: own
+      ? (decideValue('candidates', o.candidates, own.candidates) as number)
       : o.candidates === 'auto'
-        ? RANDOM_CANDIDATES
+        ? CANDIDATES
         : o.candidates,
-    sigma: es ? (decideValue('sigma', o.sigma, es.sigma) as number) : o.sigma === 'auto' ? 0 : o.sigma,
+    sigma: own ? (decideValue('sigma', o.sigma, own.sigma) as number) : o.sigma === 'auto' ? 0 : o.sigma,
     targetLoss: decide('targetLoss', o.targetLoss) as number,
     // A validation loss that creeps down by less than this over --patience reports is done; the
     // built-in sets keep the original's 1e-5 (not shown: it is no choice made for the data).

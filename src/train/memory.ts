@@ -7,6 +7,7 @@
 
 import { availableParallelism, totalmem } from 'node:os';
 import { baseCapacity, usesBasePass } from '../methods/evaluate.ts';
+import { jobOf } from '../methods/jobs.ts';
 import type { EvalSpec } from '../methods/run-spec.ts';
 import { OptionError } from '../util/option-error.ts';
 
@@ -14,9 +15,6 @@ import { OptionError } from '../util/option-error.ts';
 const COORDINATOR_COPIES = 8;
 /** Weight-sized arrays in each pool worker: its evaluator's copy and cost prefix, its warm-up's params and results. */
 const WORKER_COPIES = 4;
-/** ES: the optimiser's two moments, and each thread's noise of a dense pair (es-eval.ts). */
-const esCopies = (spec: EvalSpec, threads: number | 'auto') =>
-  spec.kind !== 'es' ? 0 : 2 + (spec.rank === 0 ? 1 + workers(threads) : 0);
 /** A generated spiral point while it is built: a JS array of features and its label, then typed arrays. */
 export const SPIRAL_POINT_BYTES = 200;
 /** The share of the machine's memory a run may plan to use: the rest is the system's, Node's and the data's. */
@@ -35,14 +33,15 @@ function workers(threads: number | 'auto'): number {
 }
 
 /**
- * The large arrays of a run of this net: the weights' copies and, for
- * incremental gradients, the base pass and each thread's expansion memory.
+ * The large arrays of a run of this net: the weights' copies (and those its
+ * kind keeps besides, methods/*-job.ts) and, for incremental gradients, the
+ * base pass and each thread's expansion memory.
  */
 export function runBytes(nodes: readonly number[], spec: EvalSpec, samples: number, threads: number | 'auto'): number {
   let weights = 0;
   for (let l = 0; l + 1 < nodes.length; l++) weights += nodes[l] * nodes[l + 1];
   const copies =
-    COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (spec.kind === 'central' ? 1 : 0) + esCopies(spec, threads);
+    COORDINATOR_COPIES + WORKER_COPIES * workers(threads) + (jobOf(spec).copies?.(spec, workers(threads)) ?? 0);
   const expansions = usesBasePass(spec) ? (1 + workers(threads)) * expansionBytes(nodes) : 0;
   return 8 * weights * copies + baseBytes(nodes, spec, samples) + expansions;
 }
@@ -67,26 +66,11 @@ export function expansionBytes(nodes: readonly number[]): number {
 }
 
 /**
- * The base pass of incremental gradients, as allocBase allocates it: per
- * sample of a batch, every unit's pre-activation and every hidden unit's
- * activation, four series terms per output and per last hidden unit twice,
- * the non-zero units below each layer, and in deep nets each expanded unit's
- * four coefficients and limit. A pool shares one; auto's main thread may keep
- * a second, so two are counted.
+ * The base a run's kind allocates for a batch (methods/*-job.ts): incremental
+ * gradients' base pass (base-buffers.ts), low-rank ES's first layer; 0 for none.
  */
 export function baseBytes(nodes: readonly number[], spec: EvalSpec, samples: number): number {
-  const capacity = baseCapacity(spec, samples);
-  // Low-rank ES: the first layer's pre-activations and non-zero inputs, and per thread X·A over the batch.
-  if (spec.kind === 'es') return spec.rank > 0 ? 2 * capacity * (8 * (nodes[1] + spec.rank) + 12 * nodes[0]) : 0;
-  if (!usesBasePass(spec)) return 0;
-  const L = nodes.length - 1;
-  const H = L >= 2 ? nodes[L - 1] : 0;
-  const K = nodes[L];
-  const sum = (from: number, to: number) => nodes.slice(from, to + 1).reduce((s, n) => s + n, 0);
-  const expanded = sum(1, L - 2) * 5 + Math.max(0, L - 2); // layers 1..L−2 (expansion.ts)
-  const doubles = sum(1, L) + sum(1, L - 1) + 4 * (H + K) + 4 * H + 4 + expanded;
-  const ints = sum(0, L - 1) + L;
-  return 2 * capacity * (8 * doubles + 4 * ints);
+  return jobOf(spec).baseBytes?.(nodes, spec, baseCapacity(spec, samples)) ?? 0;
 }
 
 /**

@@ -12,7 +12,7 @@ import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
 import { LOSSES, type LossName } from '../nn/output.ts';
 import { STRATEGIES, type Strategy } from '../parallel/runner.ts';
 import { Expected, type OptionSpec } from '../util/option-spec.ts';
-import { METHODS, type Method } from './method-names.ts';
+import { METHODS, type Method } from './method-registry.ts';
 
 export type Optimizer = 'adam' | 'sgd';
 export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd'];

@@ -8,9 +8,10 @@ import type { Runner, WorkerFault } from '../parallel/runner.ts';
 import { OptionError } from '../util/option-error.ts';
 import { checkValue, defaultsOf } from '../util/option-spec.ts';
 import type { TrainEvent } from './events.ts';
+import { methodOf } from './method-registry.ts';
 import { OPTIONS } from './option-table.ts';
 
-export { METHODS, type Method } from './method-names.ts';
+export { METHODS, type Method } from './method-registry.ts';
 export { DIFFS, type Diff, OPTIMIZERS, type Optimizer } from './option-table.ts';
 
 /** --init's named schemes; any other string is a model file's path. */
@@ -77,10 +78,5 @@ export function resolveOptions(given: TrainOptions): ResolvedOptions {
 
 function checkOptions(o: ResolvedOptions): void {
   for (const [key, spec] of Object.entries(OPTIONS)) checkValue(key, spec, o[key as keyof TrainSettings]);
-  if (o.method === 'es' && o.candidates !== 'auto' && o.candidates % 2 !== 0)
-    throw new OptionError(
-      'candidates',
-      o.candidates,
-      'expected an even number for --method es (its candidates come in pairs, w ± σε)',
-    );
+  methodOf(o.method).check?.(o);
 }

@@ -12,6 +12,7 @@ import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
 import { checkFits, grouped, runBytes } from './memory.ts';
+import { methodOf } from './method-registry.ts';
 import { dataNotes, resumeNotes, scaleNotes } from './notes.ts';
 import { isModelPath, type ResolvedOptions, type Settings } from './options.ts';
 import { inTargetUnits, prepareData } from './prepare-data.ts';
@@ -97,9 +98,7 @@ function checkRunFits(given: ResolvedOptions, o: Settings, data: Dataset, model:
   const bytes = runBytes(nodes, evalSpecOf(o), data.n, o.threads);
   const weights = nodes.slice(1).reduce((sum, n, l) => sum + nodes[l] * n, 0);
   const what = `a net of ${grouped(weights)} weights (nodes ${nodes.join(',')}) on ${data.n} samples`;
-  // Each iteration's losses, one per candidate, in the runner (auto: in its main-thread runner and its pool).
-  if (o.method === 'random')
-    checkFits('candidates', o.candidates, 16 * (o.candidates + 1), 'their losses', 'fewer candidates');
+  methodOf(o.method).fits?.(o);
   if (given.hidden !== undefined) checkFits('hidden', given.hidden, bytes, what, 'smaller hidden layers');
   else if (model) checkFits('init', o.init, bytes, what, 'a smaller model');
   else checkFits('data', data.name, bytes, what, 'fewer inputs or outputs, or --hidden smaller');
@@ -179,7 +178,7 @@ function fromModel(o: Settings, data: Dataset, model: Model) {
 export function evalSpecOf(
   o: Pick<Settings, 'method' | 'diff' | 'seed' | 'h' | 'delta' | 'candidates' | 'sigma' | 'rank' | 'batch' | 'grad'>,
 ): EvalSpec {
-  const kind = o.method === 'random' || o.method === 'spsa' || o.method === 'es' ? o.method : o.diff;
+  const kind = methodOf(o.method).job(o);
   const { seed, h, delta, candidates, sigma, rank, batch, grad } = o;
   return { kind, seed, h, delta, candidates, sigma, rank, batch, grad };
 }

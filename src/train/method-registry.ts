@@ -1,0 +1,142 @@
+// A method is one entry: its name → everything that differs by method. What
+// an iteration evaluates (a kind of methods/jobs.ts, whose phases and
+// evaluations live in that kind's files), the update rule (its *-rule.ts),
+// the settings 'auto' decides for it per kind of data, what the model file's
+// meta records, the flag a divergence hint names, the options it takes and
+// its own checks. Outside this file and the methods' own files no code
+// compares a method's name (test/method-registry.test.ts checks).
+
+import type { Dataset } from '../data/dataset.ts';
+import type { JobKind, RunSpec } from '../methods/run-spec.ts';
+import { type Net, paramCount } from '../nn/network.ts';
+import type { Output } from '../nn/output.ts';
+import { OptionError } from '../util/option-error.ts';
+import { backpropRule } from './backprop-rule.ts';
+import { esRule } from './es-rule.ts';
+import { gradientRule } from './gradient-rule.ts';
+import { checkFits } from './memory.ts';
+import { randomRule } from './random-rule.ts';
+import { spsaRule } from './spsa-rule.ts';
+import type { RuleSettings, UpdateRule } from './update-rule.ts';
+
+/** The kinds of data whose 'auto' settings differ (auto-settings.ts). */
+export type DataKind = 'narrow' | 'wide' | 'table';
+
+/** A method's own settings that 'auto' decides per kind of data. */
+export interface PerData {
+  candidates: number;
+  sigma: number;
+  lr: number;
+}
+
+export interface MethodEntry {
+  /**
+   * The options it takes, as TrainSettings names them (gradCheck: the
+   * --grad-check command); the others do not apply to it. One it does not
+   * take is lr: it makes no step of a rate, and its lr is 0.
+   */
+  readonly options: readonly string[];
+  /** What an iteration evaluates (methods/jobs.ts), given --diff. */
+  job(o: { readonly diff: JobKind }): JobKind;
+  rule(o: RuleSettings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
+  /** What 'auto' means for its population, noise and step, per kind of data; absent: the data's lr. */
+  readonly perData?: Readonly<Record<DataKind, PerData>>;
+  /** The settings the model file's meta records, in order. */
+  readonly meta: readonly string[];
+  /** The setting whose flag sets its step, which a divergence hint names. */
+  readonly step: string;
+  /** A check of its options beyond each one's own (options.ts); throws OptionError. */
+  check?(o: { readonly candidates: number | 'auto' }): void;
+  /** Refuses, before anything is allocated, what its iterations would need beyond memory (prepare.ts). */
+  fits?(o: { readonly candidates: number }): void;
+}
+
+const gradientMeta = ['lr', 'h', 'diff'];
+const fromDiff = (o: { readonly diff: JobKind }) => o.diff;
+
+const REGISTRY = {
+  gradient: {
+    options: ['lr', 'h', 'diff', 'grad', 'gradCheck'],
+    job: fromDiff,
+    rule: (o, run, net, _output, data) => gradientRule(o, run, data, paramCount(net)),
+    meta: gradientMeta,
+    step: 'lr',
+  },
+  random: {
+    options: ['delta', 'candidates', 'elitist'],
+    job: () => 'random',
+    rule: randomRule,
+    meta: ['delta', 'candidates', 'elitist'],
+    step: 'delta',
+    // Each iteration's losses, one per candidate, in the runner (auto: in its main-thread runner and its pool).
+    fits: (o) => checkFits('candidates', o.candidates, 16 * (o.candidates + 1), 'their losses', 'fewer candidates'),
+  },
+  es: {
+    options: ['candidates', 'sigma', 'rank', 'optimizer', 'weightDecay', 'lr'],
+    job: () => 'es',
+    rule: (o, run, net, _output, data) => esRule(o, run, data, paramCount(net)),
+    // Population, noise and Adam step per kind of data (measured: README, *Comparing methods*).
+    perData: {
+      narrow: { candidates: 20, sigma: 0.1, lr: 0.05 },
+      wide: { candidates: 200, sigma: 0.03, lr: 0.01 },
+      table: { candidates: 50, sigma: 0.05, lr: 0.02 },
+    },
+    meta: ['lr', 'sigma', 'candidates', 'rank', 'optimizer'],
+    step: 'lr',
+    check(o) {
+      if (o.candidates !== 'auto' && o.candidates % 2 !== 0)
+        throw new OptionError(
+          'candidates',
+          o.candidates,
+          'expected an even number for --method es (its candidates come in pairs, w ± σε)',
+        );
+    },
+  },
+  spsa: {
+    options: ['lr', 'delta'],
+    job: () => 'spsa',
+    rule: (o, run, net, _output, data) => spsaRule(o, run, data, paramCount(net)),
+    meta: ['lr', 'delta'],
+    step: 'lr',
+  },
+  backprop: {
+    options: ['lr'],
+    // Its runner computes the gradient itself; the description (and the memory estimate) is the gradient's.
+    job: fromDiff,
+    rule: (o, _run, net, output, data) => backpropRule(o, net, output, data, paramCount(net)),
+    meta: gradientMeta,
+    step: 'lr',
+  },
+} satisfies Record<string, MethodEntry>;
+
+export type Method = keyof typeof REGISTRY;
+export const METHODS = Object.keys(REGISTRY) as readonly Method[];
+
+/** A method's entry. */
+export function methodOf(method: Method): MethodEntry {
+  return REGISTRY[method];
+}
+
+/** The options a method takes (camelCase settings; gradCheck: --grad-check). */
+export function methodOptions(method: Method): readonly string[] {
+  return REGISTRY[method].options;
+}
+
+/** Whether a method takes an option. */
+export function takes(method: Method, option: string): boolean {
+  return methodOptions(method).includes(option);
+}
+
+/** A run's settings, read by the names an entry gives (options.ts's Settings). */
+type Named = { readonly method: Method } & Readonly<Record<string, unknown>>;
+
+/** What the model file's meta records of a run's method: its settings, in its entry's order. */
+export function methodMeta(o: Named): Record<string, unknown> {
+  return Object.fromEntries(methodOf(o.method).meta.map((key) => [key, o[key]]));
+}
+
+/** The flag that sets a run's step, with its value, as a divergence hint names it: "--lr (it was 2)". */
+export function stepFlag(o: Named): string {
+  const key = methodOf(o.method).step;
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (it was ${o[key]})`;
+}
