@@ -138,7 +138,7 @@ function parent(rows: number, runs: number): void {
 // --child is this script's own call of itself, never typed: it stays out of the flags and their --help.
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === 'train');
 else {
-  const { rows, runs } = parseScriptArgs(
+  const { rows, runs } = await parseScriptArgs(
     'bench:csv',
     'How long a CSV of 20 features and a label takes to read into typed columns, and the peak memory of doing so.',
     {

@@ -18,11 +18,15 @@ import { median, spread } from '../src/util/stats.ts';
 import { parseScriptArgs, whole } from './script-args.ts';
 import { thousandDigits } from './workloads.ts';
 
-const a = parseScriptArgs('bench:es', 'The cost of one ES candidate against a dense forward pass, on 785-32-10.', {
-  repeats: { describe: 'timed repeats per configuration (median reported)', default: 15, read: whole(1) },
-  candidates: { describe: 'candidates per timed iteration (an even number)', default: 200, read: whole(2) },
-  batch: { describe: 'samples per batch', default: 100, read: whole(1) },
-});
+const a = await parseScriptArgs(
+  'bench:es',
+  'The cost of one ES candidate against a dense forward pass, on 785-32-10.',
+  {
+    repeats: { describe: 'timed repeats per configuration (median reported)', default: 15, read: whole(1) },
+    candidates: { describe: 'candidates per timed iteration (an even number)', default: 200, read: whole(2) },
+    batch: { describe: 'samples per batch', default: 100, read: whole(1) },
+  },
+);
 const data = thousandDigits();
 const net = makeNet([785, 32, 10]);
 const params = xavierParams(net, stream('bench-es'));

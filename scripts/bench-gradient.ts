@@ -42,7 +42,7 @@ const workloadName = (s: string) => {
   if (fits.length === 1) return fits[0];
   throw new Expected(or(SHORT), s);
 };
-const args = parseScriptArgs(
+const args = await parseScriptArgs(
   'bench:gradient',
   'Time per iteration of the naive and incremental numerical gradients and of backprop, side by side.',
   {

@@ -11,7 +11,6 @@ import { errorLine } from '../src/cli/command.ts';
 import { parseArgs, TRAIN_FLAGS } from '../src/cli/train-flags.ts';
 import { resolveOptions } from '../src/train/options.ts';
 import { OptionError } from '../src/util/option-error.ts';
-import { flagName } from '../src/util/option-spec.ts';
 import { median } from '../src/util/stats.ts';
 import { UsageError } from '../src/util/usage-error.ts';
 import { fail, parseScriptArgs, whole } from './script-args.ts';
@@ -20,21 +19,16 @@ import { fail, parseScriptArgs, whole } from './script-args.ts';
 const FIXED = ['--data', 'mnist', '--json'];
 const SET_HERE = ['data', 'method', 'json', 'out'];
 const argv: string[] = []; // the flags for train, as typed (parseScriptArgs puts them here)
-const { runs } = parseScriptArgs(
+const { runs } = await parseScriptArgs(
   'bench:mnist',
   'The race to 90% test accuracy on the built-in digits, numerical gradient against backprop.\n' +
     'Any other flag of train (npm run train -- --help) goes to every run, ' +
     `except --${SET_HERE.join(', --')} (set here).`,
   { runs: { describe: 'runs of each method, interleaved (median reported)', default: 3, read: whole(1) } },
-  {
-    flags: Object.keys(TRAIN_FLAGS)
-      .map(flagName)
-      .filter((f) => !SET_HERE.includes(f)),
-    passed: argv,
-  },
+  { rows: Object.fromEntries(Object.entries(TRAIN_FLAGS).filter(([k]) => !SET_HERE.includes(k))), passed: argv },
 );
-// Train's flags read by train's own reader now, so that a bad one is refused before the first run, in its words.
-// Values too (--lr -1), as train() checks them: only what needs the data is left to the runs.
+// Train's flags were read by their rows, as train reads them; what train() checks across options is checked
+// here too, so that a bad one is refused before the first run, in its words.
 try {
   resolveOptions((await parseArgs([...FIXED, '--method', 'gradient', ...argv])).options);
 } catch (e) {

@@ -18,7 +18,11 @@ import { stream } from '../src/util/rng.ts';
 import { median } from '../src/util/stats.ts';
 import { parseScriptArgs } from './script-args.ts';
 
-parseScriptArgs('bench:charts', 'How long the pictures take to render, and how big their files are. No flags.', {});
+await parseScriptArgs(
+  'bench:charts',
+  'How long the pictures take to render, and how big their files are. No flags.',
+  {},
+);
 
 const history: HistoryPoint[] = Array.from({ length: 60_000 }, (_, i) => ({
   iteration: i,

@@ -117,7 +117,7 @@ function parent(repeats: number): void {
 // --child is this script's own call of itself, never typed: it stays out of the flags and their --help.
 if (process.argv[2] === '--child') child(process.argv[3]);
 else {
-  const { repeats } = parseScriptArgs(
+  const { repeats } = await parseScriptArgs(
     'bench:load',
     'How long a full MNIST-sized IDX directory (60,000 + 10,000 images) takes to load, and its peak memory.',
     {

@@ -66,7 +66,7 @@ function layerMixed(
   return check;
 }
 
-const { samples: n } = parseScriptArgs(
+const { samples: n } = await parseScriptArgs(
   'bench:inputs',
   "The first layer's dot products over Float32Array against Float64Array inputs, on the built-in digits.",
   {

@@ -1,13 +1,16 @@
-// The command line of the benchmark scripts, read as the CLI commands read
-// theirs (src/cli/args.ts): a mistake is one line, `<script>: <what>`, exit
-// code 2, before any work starts, so a typo neither costs a benchmark run nor
-// leaves a results file behind. Read by hand rather than by yargs: each script
-// takes a few flags, and yargs' quirks (a flag given twice counted up, a bad
-// number read as NaN, a multi-line help on every error) would each need a guard,
-// as train needs them (repeated.ts, switches.ts).
+// The command line of the benchmark scripts, read by the commands' own reader
+// (src/cli/flag-reader.ts): each flag a row, a mistake one line
+// `<script>: <what>` with exit code 2, before any work starts, so a typo
+// neither costs a benchmark run nor leaves a results file behind. What is the
+// scripts' own: a compact --help, and flags handed on to another command.
 
+import { type FlagRows, readFlags } from '../src/cli/flag-reader.ts';
 import { maxThreads, THREADS_PER_CORE } from '../src/cli/thread-cap.ts';
-import { unknownLine } from '../src/cli/unknown.ts';
+import { Expected, flagName, type OptionSpec } from '../src/util/option-spec.ts';
+import { UsageError } from '../src/util/usage-error.ts';
+
+/** What the reader throws for a mistake: the one line to print after the script's name. */
+export { Expected, UsageError as ArgError };
 
 /** One flag: its --help line, its value when not given, and how a typed value is read (none: a switch). */
 export interface Flag<T = unknown> {
@@ -22,21 +25,8 @@ type Flags = Record<string, Flag>;
 
 export type Values<F> = { [K in keyof F]: F[K] extends Flag<infer T> ? T : never };
 
-/** Flags given on to another command (bench:mnist's to train), with their values, as typed. */
-export type Pass = { flags: readonly string[]; passed: string[] };
-
-/** What a reader throws: what was expected, and the part of the value at fault (the value, or an item of a list). */
-export class Expected extends Error {
-  readonly part: string;
-
-  constructor(what: string, part: string) {
-    super(what);
-    this.part = part;
-  }
-}
-
-/** A mistake in a script's command line: the one line to print after the script's name. */
-export class ArgError extends Error {}
+/** Flags given on to another command (bench:mnist's to train): their rows, and the words typed for them. */
+export type Pass = { rows: FlagRows; passed: string[] };
 
 /** Digits only: a count is not typed as 1e3, 0x10 or 5.0. */
 export const whole = (min: number) => (s: string) => {
@@ -44,7 +34,7 @@ export const whole = (min: number) => (s: string) => {
   throw new Expected(`a whole number >= ${min}`, s);
 };
 
-/** A thread count: at most THREADS_PER_CORE per core, as train caps them (1000 would start a thousand workers). */
+/** A thread count: at most THREADS_PER_CORE per core, as train caps them. */
 export const threadCount = (s: string) => {
   const most = maxThreads();
   const n = whole(0)(s);
@@ -71,66 +61,38 @@ export const listOf =
     return (items.length ? items : [s]).map((x) => item(x.trim()));
   };
 
-/** Every flag's value, or an ArgError for the first mistake; flags of `pass` and plain words go to `pass.passed`. */
-export function readArgs<F extends Flags>(argv: readonly string[], script: string, flags: F, pass?: Pass) {
-  const values: Record<string, unknown> = Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, f.default]));
-  const typed = new Map<string, string>();
-  const names = Object.keys(flags).filter((k) => !flags[k].positional);
+/** A script's flag as a row: a switch without `read`; numbers shown bare and lists quoted when given twice. */
+function rowOf(f: Flag): OptionSpec {
+  const kind = !f.read
+    ? 'switch'
+    : typeof f.default === 'number'
+      ? 'number'
+      : Array.isArray(f.default)
+        ? 'list'
+        : 'text';
+  return { kind, default: f.default, help: f.describe, read: f.read };
+}
+
+/** Every flag's value, or an ArgError for the first mistake; the words typed for `pass`'s rows go to `pass.passed`. */
+export async function readArgs<F extends Flags>(argv: readonly string[], script: string, flags: F, pass?: Pass) {
+  const own = Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, rowOf(f)]));
   const positional = Object.keys(flags).find((k) => flags[k].positional);
-  // In train's words (src/cli/unknown.ts), of the one word at fault: --frob, or a stray word.
-  const unknown = (name: string, word: string, known: readonly string[]) =>
-    new ArgError(
-      unknownLine(`Unknown argument: ${name}`, [word], known, script) ?? `${JSON.stringify(word)}: expected a flag`,
-    );
-  const set = (name: string, value: string) => {
-    try {
-      values[name] = flags[name].read?.(value);
-    } catch (e) {
-      if (!(e instanceof Expected)) throw e;
-      const label = name === positional ? name : `--${name}`;
-      // Numbers as typed, words quoted, as train shows a value.
-      throw new ArgError(`${label} ${isNumber(e.part) ? e.part : JSON.stringify(e.part)}: expected ${e.message}`);
-    }
-    typed.set(name, value);
-  };
-  // A flag starts with a dash; a negative number does not count (--repeats -1 is a value, refused as such).
-  const FLAG = /^--?([^-=\d.][^=]*)(?:=(.*))?$/s;
+  const rows = { ...own, ...pass?.rows };
+  const { values } = await readFlags({ name: script, rows, examples: [], argv: [...argv], positional });
+  if (pass) pass.passed.push(...othersWords(argv, Object.keys(own).map(flagName)));
+  return Object.fromEntries(Object.keys(flags).map((k) => [k, values[k]])) as Values<F>;
+}
+
+/** The words of `argv` less its own flags (`--runs 3`, `--runs=3`) and their values. */
+function othersWords(argv: readonly string[], own: readonly string[]): string[] {
+  const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    const m = FLAG.exec(word);
-    if (!m) {
-      if (positional && !typed.has(positional)) set(positional, word);
-      else if (pass) pass.passed.push(word);
-      else if (positional) throw new ArgError(`${JSON.stringify(word)}: expected at most one word, [${positional}]`);
-      else if (names.length === 0) throw new ArgError(`${JSON.stringify(word)}: expected no arguments`);
-      else throw unknown(word, word, names);
-      continue;
-    }
-    const [, name, joined] = m;
-    const dashes = word.startsWith('--');
-    if (dashes && pass?.flags.includes(name.replace(/^no-/, ''))) {
-      pass.passed.push(word); // its value, if any, follows as a plain word
-      continue;
-    }
-    const flag = flags[name];
-    if (!dashes || !flag || flag.positional) throw unknown(name, word, [...names, ...(pass?.flags ?? [])]);
-    if (!flag.read) {
-      // A switch: yargs read any word but "true" as false, so --profile=yes did the opposite of what was typed.
-      if (joined !== undefined && joined !== 'true' && joined !== 'false')
-        throw new ArgError(`--${name} ${JSON.stringify(joined)}: expected true or false, or the flag alone`);
-      values[name] = joined !== 'false';
-      continue;
-    }
-    const value = joined ?? (i + 1 < argv.length && !FLAG.test(argv[i + 1]) ? argv[++i] : undefined);
-    if (value === undefined) throw new ArgError(`--${name}: expected a value after it`);
-    const before = typed.get(name);
-    // Numbers as typed, else both quoted, as train says it (src/cli/repeated.ts).
-    const numbers = [before, value].every((v) => v !== undefined && isNumber(v));
-    const show = (v: string) => (numbers ? v : JSON.stringify(v));
-    if (before !== undefined) throw new ArgError(`--${name} ${show(before)} and ${show(value)}: expected it once`);
-    set(name, value);
+    const name = /^--([^=]+)(=.*)?$/s.exec(argv[i]);
+    if (name && own.includes(name[1])) {
+      if (name[2] === undefined) i++; // its value follows
+    } else words.push(argv[i]);
   }
-  return values as Values<F>;
+  return words;
 }
 
 /** The one line and exit code 2 of every mistake. */
@@ -140,30 +102,27 @@ export function fail(script: string, line: string): never {
 }
 
 /** The flags' values; or the --help, exit 0; or the mistake, exit 2: either way before the benchmark starts. */
-export function parseScriptArgs<F extends Flags>(script: string, about: string, flags: F, pass?: Pass) {
+export async function parseScriptArgs<F extends Flags>(script: string, about: string, flags: F, pass?: Pass) {
   const argv = process.argv.slice(2);
-  if (argv.includes('--help')) {
-    const rows = Object.entries(flags).map(([k, f]) => {
-      const shown = f.read ? ` [default: ${String(f.default)}]` : '';
-      return [f.positional ? `[${k}]` : `--${k}`, f.describe + shown];
-    });
-    // npm run speedup -- [flags]; npm run bench:startup -- [runs]; npm run bench:charts
-    const what = rows.length === 0 ? '' : rows[0][0].startsWith('[') ? rows[0][0] : '[flags]';
-    const usage = `npm run ${script}${what && ` -- ${what}`}`;
-    rows.push(['--help', 'print this and exit']);
-    const width = Math.max(...rows.map(([k]) => k.length)) + 2;
-    console.log([usage, '', about, '', ...rows.map(([k, d]) => `  ${k.padEnd(width)}${d}`)].join('\n'));
-    process.exit(0);
-  }
+  if (argv.includes('--help')) help(script, about, flags);
   try {
-    return readArgs(argv, script, flags, pass);
+    return await readArgs(argv, script, flags, pass);
   } catch (e) {
-    if (e instanceof ArgError) fail(script, e.message);
+    if (e instanceof UsageError) fail(script, e.message);
     throw e;
   }
 }
 
-/** A word that reads as a finite number. */
-function isNumber(word: string): boolean {
-  return word.trim() !== '' && Number.isFinite(Number(word));
+function help(script: string, about: string, flags: Flags): never {
+  const rows = Object.entries(flags).map(([k, f]) => {
+    const shown = f.read ? ` [default: ${String(f.default)}]` : '';
+    return [f.positional ? `[${k}]` : `--${k}`, f.describe + shown];
+  });
+  // npm run speedup -- [flags]; npm run bench:startup -- [runs]; npm run bench:charts
+  const what = rows.length === 0 ? '' : rows[0][0].startsWith('[') ? rows[0][0] : '[flags]';
+  const usage = `npm run ${script}${what && ` -- ${what}`}`;
+  rows.push(['--help', 'print this and exit']);
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  console.log([usage, '', about, '', ...rows.map(([k, d]) => `  ${k.padEnd(width)}${d}`)].join('\n'));
+  process.exit(0);
 }

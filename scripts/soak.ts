@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, parseScriptArgs, threadCount, whole } from './script-args.ts';
 
-const { seconds, threads } = parseScriptArgs('bench:soak', 'Memory at the start and the end of a long run.', {
+const { seconds, threads } = await parseScriptArgs('bench:soak', 'Memory at the start and the end of a long run.', {
   seconds: { describe: 'length of each run', default: 120, read: whole(20) },
   threads: { describe: 'pool threads', default: 4, read: threadCount },
 });

@@ -22,7 +22,7 @@ const folder = (s: string) => {
   if (s.trim() === '') throw new Expected('a folder', s);
   return s;
 };
-const a = parseScriptArgs(
+const a = await parseScriptArgs(
   'speedup',
   'Seconds per iteration for each workload, method, strategy and thread count, on warmed pools.',
   {

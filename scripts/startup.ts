@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { median, spread } from '../src/util/stats.ts';
 import { parseScriptArgs, whole } from './script-args.ts';
 
-const { runs } = parseScriptArgs(
+const { runs } = await parseScriptArgs(
   'bench:startup',
   'How long a whole `npm run train` takes, and node dist/train.js, npm and Node alone: whole-process runs.',
   {

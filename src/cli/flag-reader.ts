@@ -40,11 +40,17 @@ export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) =
   const flags = [...Object.keys(c.rows).map(flagName), ...(c.extra ?? [])];
   // -max-iters: yargs would read it as the one-letter flags -m -a -x ...; it is a flag typed with one dash.
   const dashed = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).find(isOneDashWord);
-  if (dashed) throw new UsageError(unknownLine(`Unknown argument: ${dashed}`, [dashed], flags, c.name) as string);
+  const name = dashed?.slice(1).split('=')[0];
+  if (dashed) throw new UsageError(unknownLine(`Unknown argument: ${name}`, [dashed], flags, c.name) as string);
   const { default: yargs } = await import('yargs');
   let y = yargs(argv).scriptName(c.name).parserConfiguration({ 'parse-numbers': false });
   if (c.usage) y = y.usage(`$0 ${c.usage}`);
-  const rows = Object.entries(c.rows).filter(([key]) => key !== c.positional);
+  // yargs reads flags in the order it was told them: told in the order typed, the first mistake typed is the one named.
+  const at = (key: string) => argv.findIndex((w) => w.replace(/^--/, '').split('=')[0] === flagName(key)) >>> 0;
+  const typedFirst = argv.includes('--help') ? [] : Object.keys(c.rows).sort((p, q) => at(p) - at(q));
+  const rows = Object.entries(c.rows)
+    .filter(([key]) => key !== c.positional)
+    .sort(([p], [q]) => typedFirst.indexOf(p) - typedFirst.indexOf(q));
   const options = Object.fromEntries(rows.map(([key, spec]) => [flagName(key), yargsOption(key, spec)]));
   const pos = c.positional;
   if (pos) {
