@@ -7,10 +7,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curveBands, summarize } from '../src/cli/race-summary.ts';
+import { curveBands } from '../src/cli/race-summary.ts';
 import { seedsInWords, seedsOf } from '../src/cli/seeds.ts';
 import { iterationScale } from '../src/plot/bands.ts';
 import type { Race, RaceRow } from '../src/train/race.ts';
+import { summarize } from '../src/train/race.ts';
 import { quartiles } from '../src/util/stats.ts';
 
 const root = resolve('.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradCheck } from '../src/cli/grad-check.ts';
+import { gradCheck } from '../src/train/grad-check.ts';
 import { seedRun } from './helpers.ts';
 
 describe('--grad-check', () => {

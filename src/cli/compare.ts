@@ -4,7 +4,7 @@
 // iterations to the target, and the loss curves of all on one chart.
 
 import type { Method } from '../train/options.ts';
-import { methodsOf, type Race, race } from '../train/race.ts';
+import { methodsOf, type Race, race, summarize } from '../train/race.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { checkDataFlags } from './applies.ts';
@@ -14,7 +14,7 @@ import { typedIn } from './flag-reader.ts';
 import { listenForInterrupt } from './interrupt.ts';
 import { liveLine } from './live-line.ts';
 import { checkOutput } from './output-path.ts';
-import { curveBands, summarize, summaryTable } from './race-summary.ts';
+import { curveBands, summaryTable } from './race-summary.ts';
 import { percent } from './report.ts';
 import { seedsInWords, seedsOf } from './seeds.ts';
 import { capThreads } from './thread-cap.ts';

@@ -2,10 +2,8 @@
 // features of one sample come as plain arguments (`predict --model m.json 3 7`),
 // kept as typed so that a bad one is quoted as typed.
 
-import type { Encoding } from '../data/encoding.ts';
 import { OPTIONS } from '../train/option-table.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
-import { UsageError } from '../util/usage-error.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 
 const text = (help: string): OptionSpec<string | undefined> => ({ kind: 'text', default: undefined, help });
@@ -62,31 +60,3 @@ export async function parsePredictArgs(argv = process.argv.slice(2)) {
 }
 
 export type PredictArgs = Awaited<ReturnType<typeof parsePredictArgs>>;
-
-/**
- * One sample's features: numbers, and words where the model has category
- * columns (its encoding checks them); a bad count or number is named by its
- * place and quoted as typed.
- */
-export function parseFeatures(
-  words: readonly string[],
-  encoding: Encoding | undefined,
-  expected: number,
-  model: string,
-): (number | string)[] {
-  const count = encoding ? encoding.features.length : expected;
-  if (words.length !== count) {
-    const given = JSON.stringify(words.join(' '));
-    const plural = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
-    const names = encoding ? ` (${encoding.features.map((f) => f.name).join(', ')})` : '';
-    throw new UsageError(
-      `features ${given}: ${plural(words.length)}, expected ${count}, the features of ${model}${names} (its bias input is added)`,
-    );
-  }
-  return words.map((w, i) => {
-    if (encoding?.features[i].type === 'category') return w;
-    const v = w.trim() === '' ? NaN : Number(w);
-    if (!Number.isFinite(v)) throw new UsageError(`feature ${i + 1} ${JSON.stringify(w)}: expected a finite number`);
-    return v;
-  });
-}

@@ -5,14 +5,14 @@
 
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
-import { checkFits, type Predictions, predictData, predictFeatures } from '../model/predictions.ts';
+import { checkFits, featureCells, type Predictions, predictData, predictFeatures } from '../model/predictions.ts';
 import { modelPicks } from '../train/model-data.ts';
 import { DEFAULTS } from '../train/options.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { runCommand } from './command.ts';
-import { type PredictArgs, parseFeatures, parsePredictArgs } from './predict-flags.ts';
+import { type PredictArgs, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
 
 function main(a: PredictArgs): string {
@@ -52,7 +52,7 @@ function main(a: PredictArgs): string {
     p = predictData(model, set, source.labelled !== false);
     data = set.name;
   } else if (a.features.length > 0) {
-    const cells = parseFeatures(a.features, model.encoding, nodes[0] - 1, a.model);
+    const cells = featureCells(a.features, model.encoding, nodes[0] - 1, a.model);
     p = { samples: [asFeatures(() => predictFeatures(model, cells), a.features)] };
   } else {
     throw new UsageError(`no input: expected ${nodes[0] - 1} features (e.g. predict --model ${a.model} 3 7) or --data`);

@@ -1,40 +1,12 @@
-// A race over many seeds (compare --seeds), method by method: how many seeds
-// reached the target, and the median and quartiles of the iterations and
-// seconds it took them; the median and quartiles of the loss curves for the
-// chart. A claim about how methods compare then rests on every seed run.
+// A race over many seeds (compare --seeds) as the user sees it: a table of
+// each method's summary (train/race.ts), and the median and quartiles of the
+// loss curves for the chart. A claim about how methods compare then rests on
+// every seed run.
 
 import type { Band } from '../plot/bands.ts';
 import { MAX_CHART_POINTS } from '../plot/curves.ts';
-import type { Method } from '../train/options.ts';
-import type { Race } from '../train/race.ts';
-import { median, quartiles } from '../util/stats.ts';
-
-export interface MethodSummary {
-  method: Method;
-  seeds: number;
-  reached: number;
-  /** Over the seeds that reached the target: [first quartile, median, third quartile]; null where none did. */
-  iterations: [number, number, number] | null;
-  seconds: [number, number, number] | null;
-  /** The median of the best losses, every seed. */
-  loss: number;
-}
-
-export function summarize(races: readonly Race[]): MethodSummary[] {
-  const methods = races[0]?.rows.map((r) => r.method) ?? [];
-  return methods.map((method) => {
-    const rows = races.flatMap((r) => r.rows.filter((x) => x.method === method));
-    const reached = rows.filter((x) => x.reached);
-    return {
-      method,
-      seeds: rows.length,
-      reached: reached.length,
-      iterations: reached.length ? quartiles(reached.map((x) => x.iterations)) : null,
-      seconds: reached.length ? quartiles(reached.map((x) => x.seconds)) : null,
-      loss: median(rows.map((x) => x.loss)),
-    };
-  });
-}
+import type { MethodSummary, Race } from '../train/race.ts';
+import { quartiles } from '../util/stats.ts';
 
 const span = (q: [number, number, number] | null, digits: number) =>
   q ? `${q[1].toFixed(digits)} [${q[0].toFixed(digits)}–${q[2].toFixed(digits)}]` : '-';

@@ -3,6 +3,8 @@
 // (--max-iter: --max-iters) where one is a few letters away. Every command
 // says the same of its own flags.
 
+import { nearest } from '../util/nearest.ts';
+
 /** The one line for an unknown flag or a stray word, or undefined when `msg` is about something else. */
 export function unknownLine(
   msg: string,
@@ -19,26 +21,4 @@ export function unknownLine(
   const word = typed.split('=')[0];
   const near = nearest(word.replace(/^-+/, ''), flags);
   return `${word}: expected a flag of ${command}${near ? `, such as --${near}` : ''} (see --help)`;
-}
-
-/** The closest flag within a few edits of `word` (one per three letters, at least one); none if none. */
-function nearest(word: string, flags: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(1, Math.floor(word.length / 3)) + 1;
-  for (const f of flags) {
-    const d = distance(word, f);
-    if (d < bestD) [best, bestD] = [f, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -4,7 +4,7 @@
 // where the data has labels, the truth: the true class, or the target value.
 
 import type { Dataset } from '../data/dataset.ts';
-import { className, targetUnits } from '../data/encoding.ts';
+import { className, type Encoding, targetUnits } from '../data/encoding.ts';
 import { type Cells, decodeRow, encodeRow } from '../data/rows.ts';
 import { type Applied, applyInputs, encodingOf } from '../model/apply.ts';
 import type { Model } from '../model/model-file.ts';
@@ -12,6 +12,7 @@ import { score } from '../nn/metrics.ts';
 import { makeScratch } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
+import { UsageError } from '../util/usage-error.ts';
 
 export interface Prediction {
   /** The features as given, in the data's units (only where there are few of them). */
@@ -99,4 +100,32 @@ export function checkFits(model: Model, data: Dataset, spec: string, modelPath: 
   const want = `${shape(nodes[0] - 1, outs)} as ${modelPath} (nodes ${JSON.stringify(nodes)})`;
   const has = `has ${shape(data.inDim - 1, data.outDim)}`;
   throw new OptionError('data', spec, `${has}, expected ${want}`);
+}
+
+/**
+ * One sample's features: numbers, and words where the model has category
+ * columns (its encoding checks them); a bad count or number is named by its
+ * place and quoted as typed.
+ */
+export function featureCells(
+  words: readonly string[],
+  encoding: Encoding | undefined,
+  expected: number,
+  model: string,
+): (number | string)[] {
+  const count = encoding ? encoding.features.length : expected;
+  if (words.length !== count) {
+    const given = JSON.stringify(words.join(' '));
+    const plural = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
+    const names = encoding ? ` (${encoding.features.map((f) => f.name).join(', ')})` : '';
+    throw new UsageError(
+      `features ${given}: ${plural(words.length)}, expected ${count}, the features of ${model}${names} (its bias input is added)`,
+    );
+  }
+  return words.map((w, i) => {
+    if (encoding?.features[i].type === 'category') return w;
+    const v = w.trim() === '' ? NaN : Number(w);
+    if (!Number.isFinite(v)) throw new UsageError(`feature ${i + 1} ${JSON.stringify(w)}: expected a finite number`);
+    return v;
+  });
 }

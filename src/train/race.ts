@@ -6,6 +6,7 @@
 import type { HistoryPoint } from '../model/history.ts';
 import { score } from '../nn/metrics.ts';
 import { show } from '../util/option-error.ts';
+import { median, quartiles } from '../util/stats.ts';
 import { UsageError } from '../util/usage-error.ts';
 import type { TrainEvent } from './events.ts';
 import { METHODS, type Method, type TrainOptions } from './options.ts';
@@ -86,4 +87,32 @@ export async function race(
     if (r.stopReason === 'interrupted') break; // Ctrl-C: the methods after this one are not run
   }
   return out;
+}
+
+/** Over many seeds, method by method: how many seeds reached the target, and how fast. */
+export interface MethodSummary {
+  method: Method;
+  seeds: number;
+  reached: number;
+  /** Over the seeds that reached the target: [first quartile, median, third quartile]; null where none did. */
+  iterations: [number, number, number] | null;
+  seconds: [number, number, number] | null;
+  /** The median of the best losses, every seed. */
+  loss: number;
+}
+
+export function summarize(races: readonly Race[]): MethodSummary[] {
+  const methods = races[0]?.rows.map((r) => r.method) ?? [];
+  return methods.map((method) => {
+    const rows = races.flatMap((r) => r.rows.filter((x) => x.method === method));
+    const reached = rows.filter((x) => x.reached);
+    return {
+      method,
+      seeds: rows.length,
+      reached: reached.length,
+      iterations: reached.length ? quartiles(reached.map((x) => x.iterations)) : null,
+      seconds: reached.length ? quartiles(reached.map((x) => x.seconds)) : null,
+      loss: median(rows.map((x) => x.loss)),
+    };
+  });
 }

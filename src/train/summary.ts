@@ -1,8 +1,11 @@
-// What a finished run comes to, in one object: why it stopped, its losses and
-// scores on each set, its speed and threads, where its model went. The CLI
-// prints it as text or as --json; a library user gets the same fields.
+// What a finished run comes to: its scores on each set; the summary (why it
+// stopped, losses and scores, speed and threads, where its model went), which
+// the CLI prints as text or as --json; and what its model file's meta says.
 
-import type { Scores } from '../nn/metrics.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { targetUnits } from '../data/encoding.ts';
+import { type Scores, score } from '../nn/metrics.ts';
+import { methodMeta } from './method-registry.ts';
 import type { TrainResult } from './train-result.ts';
 
 export interface Summary {
@@ -48,5 +51,32 @@ export function summary(r: TrainResult, sets: SetScores, model: string, map?: st
     runner: r.runner,
     model,
     ...(map === undefined ? {} : { map }),
+  };
+}
+
+/** The trained net's scores on each of its sets, in the target's units. */
+export function setScores(r: TrainResult): SetScores {
+  const units = targetUnits(r.encoding);
+  const on = (d: Dataset | undefined) => (d ? score(r.net, r.params, d, r.output, units) : null);
+  return { train: on(r.data) as Scores, validation: on(r.validation), test: on(r.test) };
+}
+
+/** What the model file's meta says of a run: how it was made (method, data, seed, settings) and how it ended. */
+export function runMeta(r: TrainResult, picks: Record<string, unknown>, sets: SetScores): Record<string, unknown> {
+  const o = r.options;
+  const testAccuracy = sets.test?.accuracy;
+  return {
+    method: o.method,
+    ...picks,
+    init: r.init,
+    iterations: r.iterations,
+    loss: r.loss,
+    accuracy: Number.isNaN(sets.train.accuracy) ? null : sets.train.accuracy,
+    ...(testAccuracy !== undefined && !Number.isNaN(testAccuracy) ? { testAccuracy } : {}),
+    ...(r.validationLoss !== undefined ? { validationLoss: r.validationLoss } : {}),
+    ...(o.validationSplit > 0 ? { validationSplit: o.validationSplit } : {}),
+    stopReason: r.stopReason,
+    ...methodMeta(o),
+    date: new Date().toISOString(),
   };
 }

@@ -6,8 +6,8 @@ import { evaluateAll, gradientFromResults, makeEvaluator } from '../methods/eval
 import { evalCount } from '../methods/run-spec.ts';
 import { backprop } from '../nn/backprop.ts';
 import { weightPos } from '../nn/network.ts';
-import { resolveOptions, type TrainOptions } from '../train/options.ts';
-import { prepare } from '../train/prepare.ts';
+import { resolveOptions, type TrainOptions } from './options.ts';
+import { prepare } from './prepare.ts';
 
 export interface GradCheck {
   weights: number;
@@ -40,16 +40,4 @@ export function gradCheck(options: TrainOptions, show = 5): GradCheck {
       .slice(0, show)
       .map((k) => ({ ...weightPos(p.net, k), numerical: numerical[k], analytic: analytic[k] })),
   };
-}
-
-export function gradCheckText(g: GradCheck, o: { grad: string; diff: string; h: number }): string {
-  const e = (x: number) => x.toExponential(3);
-  return [
-    `gradient check, ${g.weights} weights: ${o.grad} ${o.diff} differences (h ${o.h}) against backprop`,
-    `largest difference ${e(g.maxAbs)}; relative to the largest component ${e(g.maxRel)}`,
-    ...g.worst.map(
-      (w) =>
-        `  w[${w.layer}][${w.in}][${w.out}]  numerical ${w.numerical.toPrecision(9)}  analytic ${w.analytic.toPrecision(9)}`,
-    ),
-  ].join('\n');
 }
