@@ -4,7 +4,7 @@
 // Which data a flag applies to is in its row; which methods, in the methods' registry.
 
 import { METHODS, takes } from '../train/method-registry.ts';
-import type { TrainOptions } from '../train/options.ts';
+import { DEFAULTS, type TrainOptions } from '../train/options.ts';
 import { flagName } from '../util/option-spec.ts';
 import { UsageError } from '../util/usage-error.ts';
 import type { FlagRows } from './flag-reader.ts';
@@ -14,9 +14,9 @@ const or = (names: readonly string[]) => [names.slice(0, -1).join(', '), names.a
 
 /** Throws for the first flag typed (`typed`) that the run `o` cannot use, by method and by data. */
 export function checkApplies(o: TrainOptions, rows: FlagRows, typed: (flag: string) => boolean): void {
-  const method = o.method ?? 'gradient';
+  const method = o.method ?? DEFAULTS.method;
   for (const key of Object.keys(rows)) {
-    const users = METHODS.filter((m) => takes(m, key)); // none: an option of every method
+    const users: readonly string[] = METHODS.filter((m) => takes(m, key)); // none: an option of every method
     if (users.length > 0 && users.length < METHODS.length && typed(flagName(key)) && !users.includes(method))
       throw new UsageError(
         `--${flagName(key)}: applies to --method ${or(users)} only, expected without it for --method ${method}`,

@@ -3,7 +3,7 @@
 // rows, so a bad value reads the same), the methods to race, and the chart.
 
 import { METHODS } from '../train/method-registry.ts';
-import { OPTIONS } from '../train/option-table.ts';
+import { OPTIONS } from '../train/options.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 

@@ -2,7 +2,7 @@
 // features of one sample come as plain arguments (`predict --model m.json 3 7`),
 // kept as typed so that a bad one is quoted as typed.
 
-import { OPTIONS } from '../train/option-table.ts';
+import { OPTIONS } from '../train/options.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 

@@ -3,8 +3,8 @@
 // what is printed. yargs loads only when there are flags to parse: a plain
 // `npm run train` takes the rows' defaults without it.
 
-import { OPTIONS } from '../train/option-table.ts';
 import type { TrainSettings } from '../train/options.ts';
+import { OPTIONS } from '../train/options.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
 import { checkNpmTookFlags, defaultValues, type FlagRows, readFlags } from './flag-reader.ts';
 

@@ -5,9 +5,10 @@ import type { Dataset } from '../data/dataset.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { BackpropRunner } from './backprop-runner.ts';
-import type { RuleSettings, UpdateRule } from './update-rule.ts';
+import type { Settings } from './settings.ts';
+import type { UpdateRule } from './update-rule.ts';
 
-export function backpropRule(o: RuleSettings, net: Net, output: Output, data: Dataset, P: number): UpdateRule {
+export function backpropRule(o: Settings, net: Net, output: Output, data: Dataset, P: number): UpdateRule {
   return {
     runner: async () => new BackpropRunner(net, output, data, o.batch, o.seed),
     measures: 'before',

@@ -7,13 +7,14 @@
 
 import type { Dataset } from '../data/dataset.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
-import { evaluationRunner, type RuleSettings, type UpdateRule } from './update-rule.ts';
+import type { Settings } from './settings.ts';
+import { evaluationRunner, type UpdateRule } from './update-rule.ts';
 
 export const BETA1 = 0.9;
 export const BETA2 = 0.999;
 export const EPSILON = 1e-8;
 
-export function esRule(o: RuleSettings, run: RunSpec, data: Dataset, P: number): UpdateRule {
+export function esRule(o: Settings, run: RunSpec, data: Dataset, P: number): UpdateRule {
   const K = o.candidates;
   const m = new Float64Array(P);
   const v = new Float64Array(P);

@@ -16,8 +16,9 @@ import { esRule } from './es-rule.ts';
 import { gradientRule } from './gradient-rule.ts';
 import { checkFits } from './memory.ts';
 import { randomRule } from './random-rule.ts';
+import type { Settings } from './settings.ts';
 import { spsaRule } from './spsa-rule.ts';
-import type { RuleSettings, UpdateRule } from './update-rule.ts';
+import type { UpdateRule } from './update-rule.ts';
 
 /** The kinds of data whose 'auto' settings differ (auto-settings.ts). */
 export type DataKind = 'narrow' | 'wide' | 'table';
@@ -38,7 +39,7 @@ export interface MethodEntry {
   readonly options: readonly string[];
   /** What an iteration evaluates (methods/jobs.ts), given --diff. */
   job(o: { readonly diff: JobKind }): JobKind;
-  rule(o: RuleSettings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
+  rule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
   /** What 'auto' means for its population, noise and step, per kind of data; absent: the data's lr. */
   readonly perData?: Readonly<Record<DataKind, PerData>>;
   /** The settings the model file's meta records, in order. */
@@ -112,23 +113,23 @@ const REGISTRY = {
 export type Method = keyof typeof REGISTRY;
 export const METHODS = Object.keys(REGISTRY) as readonly Method[];
 
-/** A method's entry. */
-export function methodOf(method: Method): MethodEntry {
-  return REGISTRY[method];
+/** A method's entry, by its name (train() checks a name is one before any lookup). */
+export function methodOf(method: string): MethodEntry {
+  return REGISTRY[method as Method];
 }
 
 /** The options a method takes (camelCase settings; gradCheck: --grad-check). */
-export function methodOptions(method: Method): readonly string[] {
-  return REGISTRY[method].options;
+export function methodOptions(method: string): readonly string[] {
+  return methodOf(method).options;
 }
 
 /** Whether a method takes an option. */
-export function takes(method: Method, option: string): boolean {
+export function takes(method: string, option: string): boolean {
   return methodOptions(method).includes(option);
 }
 
 /** A run's settings, read by the names an entry gives (options.ts's Settings). */
-type Named = { readonly method: Method } & Readonly<Record<string, unknown>>;
+type Named = { readonly method: string } & Readonly<Record<string, unknown>>;
 
 /** What the model file's meta records of a run's method: its settings, in its entry's order. */
 export function methodMeta(o: Named): Record<string, unknown> {

@@ -1,7 +1,9 @@
 // Every option of train() as one row: kind, range, choices, default, help,
-// --help section and the data it applies to. DEFAULTS, the TrainSettings type,
+// --help section and the data it applies to. DEFAULTS, the settings' types,
 // the library's checks and every command's flags all come from here, so an
 // option is added by adding its row (and using it). Rows are in --help order.
+// --method's choices are the method registry's names (options.ts adds them):
+// this table names no method, so that update rules may read its types.
 
 import type { Dataset } from '../data/dataset.ts';
 import { SCALES, type ScaleName } from '../data/encoding.ts';
@@ -12,7 +14,6 @@ import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
 import { LOSSES, type LossName } from '../nn/output.ts';
 import { STRATEGIES, type Strategy } from '../parallel/runner.ts';
 import { Expected, type OptionSpec } from '../util/option-spec.ts';
-import { METHODS, type Method } from './method-registry.ts';
 
 export type Optimizer = 'adam' | 'sgd';
 export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd'];
@@ -65,7 +66,7 @@ function columnList(word: string): string[] {
   return names;
 }
 
-export const OPTIONS = {
+export const OPTION_TABLE = {
   data: {
     kind: 'text',
     default: 'seed2class' as string | Dataset,
@@ -166,9 +167,9 @@ export const OPTIONS = {
       return n;
     },
   } as OptionSpec<'auto' | 'rand' | 'xavier' | number | string | Model>,
-  method: choice<Method>(
+  method: choice<string>(
     'gradient',
-    METHODS,
+    [],
     TRAINING,
     'gradient: numerical gradient descent; random: random candidate updates; es: evolution strategies, every candidate’s loss ranked into a gradient estimate; spsa: simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported); backprop: the analytic gradient, for comparison',
   ),

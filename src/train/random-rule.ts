@@ -8,9 +8,10 @@ import type { RunSpec } from '../methods/run-spec.ts';
 import { meanLoss } from '../nn/loss.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
-import { evaluationRunner, type RuleSettings, type UpdateRule } from './update-rule.ts';
+import type { Settings } from './settings.ts';
+import { evaluationRunner, type UpdateRule } from './update-rule.ts';
 
-export function randomRule(o: RuleSettings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule {
+export function randomRule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule {
   return {
     runner: evaluationRunner(o, run, data),
     measures: 'after',

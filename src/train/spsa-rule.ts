@@ -5,9 +5,10 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
 import { perturbGain, spsaSigns, stepGain } from '../methods/spsa.ts';
-import { evaluationRunner, type RuleSettings, type UpdateRule } from './update-rule.ts';
+import type { Settings } from './settings.ts';
+import { evaluationRunner, type UpdateRule } from './update-rule.ts';
 
-export function spsaRule(o: RuleSettings, run: RunSpec, data: Dataset, P: number): UpdateRule {
+export function spsaRule(o: Settings, run: RunSpec, data: Dataset, P: number): UpdateRule {
   const signs = new Float64Array(P);
   return {
     runner: evaluationRunner(o, run, data),

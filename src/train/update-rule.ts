@@ -1,34 +1,15 @@
 // What an iteration's results become: one update rule per method, each in its
 // own file (gradient-, backprop-, random-, es-, spsa-rule.ts) and built by
 // the method's registry entry, so that the training loop (trainer.ts) never
-// names a method. A rule says which runner
-// evaluates its iterations, whether the results measure the params before the
-// update (a gradient's E(w)) or after it (the kept candidate's loss), and how
-// they become the update.
+// names a method. A rule says which runner evaluates its iterations, whether
+// the results measure the params before the update (a gradient's E(w)) or
+// after it (the kept candidate's loss), and how they become the update.
 
 import type { Dataset } from '../data/dataset.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
 import { createRunner } from '../parallel/create-runner.ts';
-import type { Runner, Strategy, WorkerFault } from '../parallel/runner.ts';
-
-/**
- * The settings the rules read. options.ts's Settings has them all; they are
- * named here because options.ts reads its methods from the registry
- * (method-registry.ts), which builds the rules.
- */
-export interface RuleSettings {
-  readonly seed: string;
-  readonly lr: number;
-  readonly delta: number;
-  readonly candidates: number;
-  readonly elitist: boolean;
-  readonly optimizer: 'adam' | 'sgd';
-  readonly weightDecay: number;
-  readonly batch: number;
-  readonly threads: number | 'auto';
-  readonly strategy: Strategy;
-  readonly fault?: WorkerFault;
-}
+import type { Runner } from '../parallel/runner.ts';
+import type { Settings } from './settings.ts';
 
 export interface UpdateRule {
   /**
@@ -54,10 +35,6 @@ export interface UpdateRule {
 }
 
 /** The runner of methods whose results are losses: the main thread or a pool, as --threads says. */
-export function evaluationRunner(
-  o: RuleSettings,
-  run: RunSpec,
-  data: Dataset,
-): (report?: Int32Array) => Promise<Runner> {
+export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): (report?: Int32Array) => Promise<Runner> {
   return (report) => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault, report });
 }
