@@ -31,6 +31,8 @@ export interface PerData {
 }
 
 export interface MethodEntry {
+  /** What it does, in a few words, for --method's help. */
+  readonly help: string;
   /**
    * The options it takes, as TrainSettings names them (gradCheck: the
    * --grad-check command); the others do not apply to it. One it does not
@@ -57,6 +59,7 @@ const fromDiff = (o: { readonly diff: JobKind }) => o.diff;
 
 const REGISTRY = {
   gradient: {
+    help: 'numerical gradient descent',
     options: ['lr', 'h', 'diff', 'grad', 'gradCheck'],
     job: fromDiff,
     rule: (o, run, net, _output, data) => gradientRule(o, run, data, paramCount(net)),
@@ -64,6 +67,7 @@ const REGISTRY = {
     step: 'lr',
   },
   random: {
+    help: 'random candidate updates',
     options: ['delta', 'candidates', 'elitist'],
     job: () => 'random',
     rule: randomRule,
@@ -73,6 +77,7 @@ const REGISTRY = {
     fits: (o) => checkFits('candidates', o.candidates, 16 * (o.candidates + 1), 'their losses', 'fewer candidates'),
   },
   es: {
+    help: 'evolution strategies, every candidate’s loss ranked into a gradient estimate',
     options: ['candidates', 'sigma', 'rank', 'optimizer', 'weightDecay', 'lr'],
     job: () => 'es',
     rule: (o, run, net, _output, data) => esRule(o, run, data, paramCount(net)),
@@ -94,6 +99,7 @@ const REGISTRY = {
     },
   },
   spsa: {
+    help: 'simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported)',
     options: ['lr', 'delta'],
     job: () => 'spsa',
     rule: (o, run, net, _output, data) => spsaRule(o, run, data, paramCount(net)),
@@ -101,6 +107,7 @@ const REGISTRY = {
     step: 'lr',
   },
   backprop: {
+    help: 'the analytic gradient, for comparison',
     options: ['lr'],
     // Its runner computes the gradient itself; the description (and the memory estimate) is the gradient's.
     job: fromDiff,

@@ -167,12 +167,8 @@ export const OPTION_TABLE = {
       return n;
     },
   } as OptionSpec<'auto' | 'rand' | 'xavier' | number | string | Model>,
-  method: choice<string>(
-    'gradient',
-    [],
-    TRAINING,
-    'gradient: numerical gradient descent; random: random candidate updates; es: evolution strategies, every candidate’s loss ranked into a gradient estimate; spsa: simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported); backprop: the analytic gradient, for comparison',
-  ),
+  // Its choices and help are the method registry's (options.ts).
+  method: choice<string>('gradient', [], TRAINING, ''),
   lr: num<number | 'auto'>(
     'auto',
     TRAINING,

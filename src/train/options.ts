@@ -13,10 +13,14 @@ export { METHODS, type Method } from './method-registry.ts';
 export { DIFFS, type Diff, OPTIMIZERS, type Optimizer } from './option-table.ts';
 export type { ResolvedOptions, Settings, TrainOptions, TrainSettings } from './settings.ts';
 
-/** The option table, --method's choices the registry's methods. */
+/** The option table, --method's choices and help the registry's methods. */
 export const OPTIONS = {
   ...OPTION_TABLE,
-  method: { ...OPTION_TABLE.method, choices: METHODS } as OptionSpec<string>,
+  method: {
+    ...OPTION_TABLE.method,
+    choices: METHODS,
+    help: METHODS.map((m) => `${m}: ${methodOf(m).help}`).join('; '),
+  } as OptionSpec<string>,
 };
 
 /** --init's named schemes; any other string is a model file's path. */
