@@ -6,7 +6,8 @@
 import type { TrainSettings } from '../train/options.ts';
 import { OPTIONS } from '../train/options.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
-import { checkNpmTookFlags, defaultValues, type FlagRows, readFlags } from './flag-reader.ts';
+import { defaultValues, type FlagRows, readFlags } from './flag-reader.ts';
+import { checkNpmTookFlags } from './npm-flags.ts';
 
 const OUTPUT = 'Output:';
 const sw = (group: string, help: string): OptionSpec<boolean> => ({ kind: 'switch', default: false, group, help });
