@@ -79,17 +79,18 @@ export async function readArgs<F extends Flags>(argv: readonly string[], script:
   const positional = Object.keys(flags).find((k) => flags[k].positional);
   const rows = { ...own, ...pass?.rows };
   const { values } = await readFlags({ name: script, rows, examples: [], argv: [...argv], positional });
-  if (pass) pass.passed.push(...othersWords(argv, Object.keys(own).map(flagName)));
+  const switches = Object.keys(flags).filter((k) => !flags[k].read);
+  if (pass) pass.passed.push(...othersWords(argv, Object.keys(own).map(flagName), switches));
   return Object.fromEntries(Object.keys(flags).map((k) => [k, values[k]])) as Values<F>;
 }
 
-/** The words of `argv` less its own flags (`--runs 3`, `--runs=3`) and their values. */
-function othersWords(argv: readonly string[], own: readonly string[]): string[] {
+/** The words of `argv` less its own flags (`--runs 3`, `--runs=3`, a switch alone) and their values. */
+function othersWords(argv: readonly string[], own: readonly string[], switches: readonly string[]): string[] {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const name = /^--([^=]+)(=.*)?$/s.exec(argv[i]);
     if (name && own.includes(name[1])) {
-      if (name[2] === undefined) i++; // its value follows
+      if (name[2] === undefined && !switches.includes(name[1])) i++; // its value follows
     } else words.push(argv[i]);
   }
   return words;

@@ -2,6 +2,7 @@
 // without loading yargs. It must give what yargs would have given.
 import { describe, expect, it } from 'vitest';
 import { negativeWords } from '../src/cli/flag-reader.ts';
+import { parsePlotArgs } from '../src/cli/plot-flags.ts';
 import { parseArgs } from '../src/cli/train-flags.ts';
 
 /** Through yargs: any flag at all takes that path; --seed 1 is the default's own value. */
@@ -63,5 +64,25 @@ describe('--no- before a flag that takes a value', () => {
         `--no-${flag}: --${flag} is not a switch, expected --${flag} with a value`,
       );
     expect((await parseWithYargs(['--no-elitist'])).elitist).toBe(false);
+  });
+});
+
+describe('a flag typed with one dash', () => {
+  it('is the step -h with its value joined, as yargs reads one-letter flags', async () => {
+    expect((await parseWithYargs(['-h1e-4'])).h).toBe(1e-4);
+  });
+
+  it('is refused as an unknown flag when it has several letters, naming the flag meant', async () => {
+    await expect(parseWithYargs(['-max-iters', '3'])).rejects.toThrow(
+      '-max-iters: expected a flag of train, such as --max-iters (see --help)',
+    );
+  });
+});
+
+describe('--no- before a flag that is no row', () => {
+  it('is refused for plot --curves as for any flag with a value', async () => {
+    await expect(parsePlotArgs(['--no-curves'])).rejects.toThrow(
+      '--no-curves: --curves is not a switch, expected --curves with a value',
+    );
   });
 });

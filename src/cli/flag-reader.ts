@@ -31,12 +31,14 @@ export interface CommandLine {
   argv: string[];
   /** The row typed as the command's one plain word, `[name]`, instead of as a flag. */
   positional?: string;
+  /** yargs parser settings beside parse-numbers, which is always off. */
+  parser?: Record<string, boolean>;
 }
 
 /** Reads `c.argv` into values by key, every row's default where a flag was not typed; `build` adds what rows cannot say. */
 export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) => y) {
   checkNpmTookFlags(c.name, c.rows, c.argv);
-  switchValues(c.argv, c.rows);
+  switchValues(c.argv, c.rows, c.extra);
   const argv = negativeWords(c.argv);
   const flags = [...Object.keys(c.rows).map(flagName), ...(c.extra ?? [])];
   // -max-iters: yargs would read it as the one-letter flags -m -a -x ...; it is a flag typed with one dash.
@@ -44,14 +46,16 @@ export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) =
   const name = dashed?.slice(1).split('=')[0];
   if (dashed) throw new UsageError(unknownLine(`Unknown argument: ${name}`, [dashed], flags, c.name) as string);
   const { default: yargs } = await import('yargs');
-  let y = yargs(argv).scriptName(c.name).parserConfiguration({ 'parse-numbers': false });
+  // Words stay words: a row reads its own numbers, and a flag given twice arrives as both words.
+  let y = yargs(argv)
+    .scriptName(c.name)
+    .parserConfiguration({ 'parse-numbers': false, ...c.parser });
   if (c.usage) y = y.usage(`$0 ${c.usage}`);
   // yargs reads flags in the order it was told them: told in the order typed, the first mistake typed is the one named.
+  // With --help, the rows' own order is the help's.
   const at = (key: string) => argv.findIndex((w) => w.replace(/^--/, '').split('=')[0] === flagName(key)) >>> 0;
-  const typedFirst = argv.includes('--help') ? [] : Object.keys(c.rows).sort((p, q) => at(p) - at(q));
-  const rows = Object.entries(c.rows)
-    .filter(([key]) => key !== c.positional)
-    .sort(([p], [q]) => typedFirst.indexOf(p) - typedFirst.indexOf(q));
+  const rows = Object.entries(c.rows).filter(([key]) => key !== c.positional);
+  if (!argv.includes('--help')) rows.sort(([p], [q]) => at(p) - at(q));
   const options = Object.fromEntries(rows.map(([key, spec]) => [flagName(key), yargsOption(key, spec)]));
   const pos = c.positional;
   if (pos) {
@@ -76,8 +80,8 @@ export async function readFlags(c: CommandLine, build: (y: Argv) => Argv = (y) =
   return { values, parsed: a };
 }
 
-/** A word of a flag typed with one dash and several letters (-h, the step, is one letter; -3 a number). */
-const isOneDashWord = (w: string) => /^-[A-Za-z][^=]+/.test(w);
+/** A flag typed with one dash and several letters (-h, the step, is one letter, -h1e-4 with its value; -3 a number). */
+const isOneDashWord = (w: string) => /^-[A-Za-z]{2}/.test(w);
 
 /** The one line for what yargs refused: a stray word, an unknown flag, a bad choice, a missing value. */
 function mistakeLine(c: CommandLine, msg: string, flags: readonly string[]): string {
@@ -141,8 +145,9 @@ function readNumber(flag: string, word: string, auto?: boolean): number {
  * A switch takes true or false only (yargs reads any other word as false), and --no- only a switch
  * (yargs makes a flag with a value false).
  */
-export function switchValues(argv: readonly string[], rows: FlagRows): void {
+export function switchValues(argv: readonly string[], rows: FlagRows, extra: readonly string[] = []): void {
   const kinds = new Map(Object.entries(rows).map(([key, spec]) => [flagName(key), spec.kind]));
+  for (const flag of extra) kinds.set(flag, 'list');
   for (const word of argv) {
     if (word === '--') return; // what follows is not flags
     const no = /^--no-([^=]+)/.exec(word);

@@ -1,4 +1,5 @@
-// The flags of plot: one table for yargs. Which picture is drawn follows from
+// The flags of plot, as option rows (cli/flag-reader.ts reads them), with
+// --curves beside them, which takes several files. Which picture is drawn follows from
 // the flags given: --curves, --speedup, or a model's pictures (--csv, --svg or
 // --png, --digits, --confusion).
 
@@ -38,11 +39,13 @@ export const PLOT_FLAGS = {
   log: { kind: 'switch', default: false, group: RUNS, help: 'curves: a log scale for the loss' } as OptionSpec<boolean>,
   speedup: text(RUNS, 'speedup and efficiency from a results file of npm run speedup (in bench-results)'),
   scale: {
-    ...positive(2, OUTPUT, `PNG pixels per SVG pixel, at most ${MAX_SCALE}`),
-    gt: undefined,
+    kind: 'whole',
+    default: 2,
     ge: 1,
     le: MAX_SCALE,
-  },
+    group: OUTPUT,
+    help: `PNG pixels per SVG pixel, at most ${MAX_SCALE}`,
+  } as OptionSpec<number>,
   svg: text(OUTPUT, 'write the chart (2-D data: the decision map) as SVG'),
   png: text(OUTPUT, 'write the chart (2-D data: the decision map) as PNG'),
 } satisfies FlagRows;

@@ -70,7 +70,7 @@ async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<
       throw new UsageError(
         `--model ${show(a.model)}: expected a classifier for --${flag} ${show(path)}; it is a regression (its output is a number, not a class)`,
       );
-    // A confusion matrix counts classes: a regression's outputs have none (its labels read NaN).
+    // A confusion matrix counts classes: a regression has none to count.
     if (flag === 'confusion' && train.classes < 2)
       throw new UsageError(
         `--model ${show(a.model)}: expected a classifier for --confusion ${show(path)}; its data ${show(spec)} has no classes`,

@@ -1,6 +1,7 @@
-// The flags of predict: one table for yargs, as flags.ts is train's. The
-// features of one sample come as plain arguments (`predict --model m.json 3 7`),
-// kept as typed so that a bad one is quoted as typed.
+// The flags of predict, as option rows (cli/flag-reader.ts reads them; --ignore
+// and --missing are train's own rows). The features of one sample come as
+// plain arguments (`predict --model m.json 3 7`), kept as typed so that a bad
+// one is quoted as typed.
 
 import { OPTIONS } from '../train/options.ts';
 import type { OptionSpec } from '../util/option-spec.ts';
@@ -47,10 +48,11 @@ const EXAMPLES = [
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {
   const what = 'Use a trained model: outputs and classes of one sample or of a data set.';
-  const { values, parsed } = await readFlags({ name: 'predict', rows: PREDICT_FLAGS, examples: EXAMPLES, argv }, (y) =>
-    y
-      .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
-      .command('$0 [features..]', what, (c) =>
+  const parser = { 'parse-positional-numbers': false };
+  const { values, parsed } = await readFlags(
+    { name: 'predict', rows: PREDICT_FLAGS, examples: EXAMPLES, argv, parser },
+    (y) =>
+      y.command('$0 [features..]', what, (c) =>
         c.positional('features', { type: 'string', array: true, describe: "one sample's features, without the bias" }),
       ),
   );

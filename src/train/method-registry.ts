@@ -11,6 +11,7 @@ import type { JobKind, RunSpec } from '../methods/run-spec.ts';
 import { type Net, paramCount } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
+import { flagName } from '../util/option-spec.ts';
 import { backpropRule } from './backprop-rule.ts';
 import { esRule } from './es-rule.ts';
 import { gradientRule } from './gradient-rule.ts';
@@ -135,7 +136,7 @@ export function takes(method: string, option: string): boolean {
   return methodOptions(method).includes(option);
 }
 
-/** A run's settings, read by the names an entry gives (options.ts's Settings). */
+/** A run's settings, read by the names an entry gives (settings.ts's Settings). */
 type Named = { readonly method: string } & Readonly<Record<string, unknown>>;
 
 /** What the model file's meta records of a run's method: its settings, in its entry's order. */
@@ -146,5 +147,5 @@ export function methodMeta(o: Named): Record<string, unknown> {
 /** The flag that sets a run's step, with its value, as a divergence hint names it: "--lr (it was 2)". */
 export function stepFlag(o: Named): string {
   const key = methodOf(o.method).step;
-  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (it was ${o[key]})`;
+  return `--${flagName(key)} (it was ${o[key]})`;
 }

@@ -2,8 +2,9 @@
 // --help section and the data it applies to. DEFAULTS, the settings' types,
 // the library's checks and every command's flags all come from here, so an
 // option is added by adding its row (and using it). Rows are in --help order.
-// --method's choices are the method registry's names (options.ts adds them):
-// this table names no method, so that update rules may read its types.
+// --method's choices and help are the method registry's (options.ts adds
+// them): this table imports no method, so that update rules may read the
+// settings' types it gives without a cycle.
 
 import type { Dataset } from '../data/dataset.ts';
 import { SCALES, type ScaleName } from '../data/encoding.ts';

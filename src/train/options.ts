@@ -5,13 +5,18 @@
 
 import { OptionError } from '../util/option-error.ts';
 import { checkValue, defaultsOf, type OptionSpec } from '../util/option-spec.ts';
-import { METHODS, methodOf } from './method-registry.ts';
+import { METHODS, type Method, methodOf } from './method-registry.ts';
 import { OPTION_TABLE } from './option-table.ts';
-import type { ResolvedOptions, TrainOptions, TrainSettings } from './settings.ts';
+import type { ResolvedOptions, TrainOptions as TableOptions, TrainSettings as TableSettings } from './settings.ts';
 
 export { METHODS, type Method } from './method-registry.ts';
 export { DIFFS, type Diff, OPTIMIZERS, type Optimizer } from './option-table.ts';
-export type { ResolvedOptions, Settings, TrainOptions, TrainSettings } from './settings.ts';
+export type { ResolvedOptions, Settings } from './settings.ts';
+
+/** Every option's value, --method one of the registry's names (the table's types know only a string). */
+export type TrainSettings = Omit<TableSettings, 'method'> & { method: Method };
+/** What train() takes, --method one of the registry's names. */
+export type TrainOptions = Omit<TableOptions, 'method'> & { method?: Method };
 
 /** The option table, --method's choices and help the registry's methods. */
 export const OPTIONS = {
@@ -27,7 +32,7 @@ export const OPTIONS = {
 const INIT_SCHEMES: readonly string[] = ['auto', 'rand', 'xavier'];
 export const isModelPath = (init: unknown): init is string => typeof init === 'string' && !INIT_SCHEMES.includes(init);
 
-export const DEFAULTS: TrainSettings = defaultsOf(OPTION_TABLE);
+export const DEFAULTS = defaultsOf(OPTION_TABLE) as TrainSettings;
 
 const HOOKS = ['params', 'runner', 'signal', 'onEvent', 'fault'];
 
