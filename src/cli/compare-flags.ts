@@ -4,17 +4,10 @@
 
 import { METHODS } from '../train/method-registry.ts';
 import { OPTIONS } from '../train/options.ts';
-import type { OptionSpec } from '../util/option-spec.ts';
+import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 
 const [RACE, OUTPUT] = ['Race:', 'Output:'];
-const text = (group: string, help: string): OptionSpec<string | undefined> => ({
-  kind: 'text',
-  default: undefined,
-  group,
-  help,
-});
-const sw = (help: string): OptionSpec<boolean> => ({ kind: 'switch', default: false, group: OUTPUT, help });
 const as = <T>(spec: OptionSpec<T>, change: Partial<OptionSpec<T>> = {}): OptionSpec<T> => ({ ...spec, ...change });
 
 export const COMPARE_FLAGS = {
@@ -26,7 +19,10 @@ export const COMPARE_FLAGS = {
   testSplit: as(OPTIONS.testSplit),
   hidden: as(OPTIONS.hidden),
   seed: as(OPTIONS.seed, { help: 'one seed for every method: the same data and the same first weights' }),
-  seeds: text(RACE, 'race from each of these seeds (1-10, or 1,4,9) and give medians and quartiles; overrides --seed'),
+  seeds: textRow(
+    'race from each of these seeds (1-10, or 1,4,9) and give medians and quartiles; overrides --seed',
+    RACE,
+  ),
   methods: {
     kind: 'text',
     default: METHODS.join(','),
@@ -39,10 +35,10 @@ export const COMPARE_FLAGS = {
   // A race needs a finish line for the slow: random updates may never reach the target.
   maxSeconds: as(OPTIONS.maxSeconds, { default: 10, help: 'each method at most (0: no limit)' }),
   threads: as(OPTIONS.threads, { help: 'threads for the numerical methods: auto, 0 (main thread) or N' }),
-  svg: text(OUTPUT, 'write the loss curves of all methods as SVG'),
-  png: text(OUTPUT, 'write the loss curves of all methods as PNG'),
-  log: sw('the chart with a log scale for the loss'),
-  json: sw('the table as one JSON object'),
+  svg: textRow('write the loss curves of all methods as SVG', OUTPUT),
+  png: textRow('write the loss curves of all methods as PNG', OUTPUT),
+  log: switchRow('the chart with a log scale for the loss', OUTPUT),
+  json: switchRow('the table as one JSON object', OUTPUT),
 } satisfies FlagRows;
 
 /** What --help shows as examples: a command and what it does. */

@@ -3,19 +3,13 @@
 // the flags given: --curves, --speedup, or a model's pictures (--csv, --svg or
 // --png, --digits, --confusion).
 
-import type { OptionSpec } from '../util/option-spec.ts';
+import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 
 /** Past this a PNG of a few charts' size runs to gigabytes of pixels. */
 export const MAX_SCALE = 10;
 
 const [MODEL, RUNS, OUTPUT] = ['Model:', 'Runs:', 'Output:'];
-const text = (group: string, help: string): OptionSpec<string | undefined> => ({
-  kind: 'text',
-  default: undefined,
-  group,
-  help,
-});
 const positive = <T extends number | undefined>(d: T, group: string, help: string): OptionSpec<T> => ({
   kind: 'whole',
   default: d,
@@ -25,19 +19,19 @@ const positive = <T extends number | undefined>(d: T, group: string, help: strin
 });
 
 export const PLOT_FLAGS = {
-  model: { ...text(MODEL, 'the model file (as train writes it)'), default: 'model.json' } as OptionSpec<string>,
-  data: text(
-    MODEL,
+  model: { ...textRow('the model file (as train writes it)', MODEL), default: 'model.json' } as OptionSpec<string>,
+  data: textRow(
     "its data: a built-in name, mnist, an IDX directory or a .csv / .json file; default: the model's own",
+    MODEL,
   ),
-  seed: text(MODEL, "seed of spiral, mnist's split and plot-classify's points; default: the model's"),
+  seed: textRow("seed of spiral, mnist's split and plot-classify's points; default: the model's", MODEL),
   samples: positive(undefined, MODEL, "points in the spiral set; default: the model's (meta.samples), else 1000"),
   points: positive(120, MODEL, 'plot-classify: random points to classify'),
-  csv: text(MODEL, 'plot-classify: write x1,x2,class lines here (2-D data)'),
-  digits: text(MODEL, 'image data: a grid of test digits, misclassified first (.svg/.png)'),
-  confusion: text(MODEL, 'the confusion matrix as a heat map (.svg/.png)'),
-  log: { kind: 'switch', default: false, group: RUNS, help: 'curves: a log scale for the loss' } as OptionSpec<boolean>,
-  speedup: text(RUNS, 'speedup and efficiency from a results file of npm run speedup (in bench-results)'),
+  csv: textRow('plot-classify: write x1,x2,class lines here (2-D data)', MODEL),
+  digits: textRow('image data: a grid of test digits, misclassified first (.svg/.png)', MODEL),
+  confusion: textRow('the confusion matrix as a heat map (.svg/.png)', MODEL),
+  log: switchRow('curves: a log scale for the loss', RUNS),
+  speedup: textRow('speedup and efficiency from a results file of npm run speedup (in bench-results)', RUNS),
   scale: {
     kind: 'whole',
     default: 2,
@@ -46,8 +40,8 @@ export const PLOT_FLAGS = {
     group: OUTPUT,
     help: `PNG pixels per SVG pixel, at most ${MAX_SCALE}`,
   } as OptionSpec<number>,
-  svg: text(OUTPUT, 'write the chart (2-D data: the decision map) as SVG'),
-  png: text(OUTPUT, 'write the chart (2-D data: the decision map) as PNG'),
+  svg: textRow('write the chart (2-D data: the decision map) as SVG', OUTPUT),
+  png: textRow('write the chart (2-D data: the decision map) as PNG', OUTPUT),
 } satisfies FlagRows;
 
 /** What --help shows as examples: a command and what it does. */

@@ -4,10 +4,9 @@
 // one is quoted as typed.
 
 import { OPTIONS } from '../train/options.ts';
-import type { OptionSpec } from '../util/option-spec.ts';
+import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';
 import { type FlagRows, readFlags, type ValuesOf } from './flag-reader.ts';
 
-const text = (help: string): OptionSpec<string | undefined> => ({ kind: 'text', default: undefined, help });
 const count = (help: string): OptionSpec<number | undefined> => ({ kind: 'whole', default: undefined, ge: 0, help });
 
 export const PREDICT_FLAGS = {
@@ -16,13 +15,15 @@ export const PREDICT_FLAGS = {
     default: 'model.json',
     help: 'the model file to use (as train writes it)',
   } as OptionSpec<string>,
-  data: text(
+  data: textRow(
     'predict a data set instead: seed2class, spiral, mnist (its held-out test digits), an IDX directory (its t10k set) or a .csv / .json file',
   ),
-  seed: text("seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)"),
+  seed: textRow("seed of spiral and of mnist's held-out split; default: the model's own (meta.seed)"),
   samples: count("points in the spiral set; default: the model's (meta.samples), else 1000"),
   digit: count('digits: one digit against the rest, for a model trained with --digit'),
-  label: text("CSV: the label column, by name or number from 1; default: the model's label column, if the file has it"),
+  label: textRow(
+    "CSV: the label column, by name or number from 1; default: the model's label column, if the file has it",
+  ),
   ignore: {
     ...OPTIONS.ignore,
     default: undefined,
@@ -36,7 +37,7 @@ export const PREDICT_FLAGS = {
     data: undefined,
     help: 'CSV: rows with an empty or NA cell are refused or dropped',
   },
-  json: { kind: 'switch', default: false, help: 'one JSON object instead of lines of text' } as OptionSpec<boolean>,
+  json: switchRow('one JSON object instead of lines of text'),
 } satisfies FlagRows;
 
 /** What --help shows as examples: a command and what it does. */

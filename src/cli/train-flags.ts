@@ -5,20 +5,19 @@
 
 import type { TrainSettings } from '../train/options.ts';
 import { OPTIONS } from '../train/options.ts';
-import type { OptionSpec } from '../util/option-spec.ts';
+import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';
 import { defaultValues, type FlagRows, readFlags } from './flag-reader.ts';
 import { checkNpmTookFlags } from './npm-flags.ts';
 
 const OUTPUT = 'Output:';
-const sw = (group: string, help: string): OptionSpec<boolean> => ({ kind: 'switch', default: false, group, help });
 
 /** The command's own rows, beside train()'s options. */
 const COMMAND = {
-  gradCheck: sw(
-    'Training:',
+  gradCheck: switchRow(
     'print the numerical gradient against backprop at the first weights, then stop (trains nothing)',
+    'Training:',
   ),
-  profile: sw('Parallelism:', "print where each iteration's time goes"),
+  profile: switchRow("print where each iteration's time goes", 'Parallelism:'),
   out: {
     kind: 'text',
     default: 'model.json',
@@ -27,14 +26,9 @@ const COMMAND = {
     valid: (v: unknown) => v !== '',
     expected: 'a file path',
   } as OptionSpec<string>,
-  plot: {
-    kind: 'text',
-    default: undefined,
-    group: OUTPUT,
-    help: '2-D data: write the decision map here at the end (.svg or .png)',
-  } as OptionSpec<string | undefined>,
-  quiet: sw(OUTPUT, 'print only the summary'),
-  json: sw(OUTPUT, 'one JSON object per progress line, then a summary object'),
+  plot: textRow('2-D data: write the decision map here at the end (.svg or .png)', OUTPUT),
+  quiet: switchRow('print only the summary', OUTPUT),
+  json: switchRow('one JSON object per progress line, then a summary object', OUTPUT),
 };
 
 type OptionKey = keyof typeof OPTIONS;

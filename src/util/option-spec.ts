@@ -96,6 +96,22 @@ export function checkValue(key: string, spec: OptionSpec, v: unknown): void {
   if (!isValid(spec, v)) throw new OptionError(key, v, `expected ${expectedOf(spec)}`);
 }
 
+/** A text row without a default: a path or a name a command may be given. */
+export const textRow = (help: string, group?: string): OptionSpec<string | undefined> => ({
+  kind: 'text',
+  default: undefined,
+  group,
+  help,
+});
+
+/** A switch row, off unless typed. */
+export const switchRow = (help: string, group?: string): OptionSpec<boolean> => ({
+  kind: 'switch',
+  default: false,
+  group,
+  help,
+});
+
 /** An option's name as its flag: maxIters -> max-iters. */
 export function flagName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
