@@ -88,10 +88,11 @@ describe('class labels', () => {
     expect([...d.targets]).toEqual([1, 0, 0, 0, 0, 1, 0, 1, 0]);
   });
 
-  it('makes K the largest label + 1 even when a class in between has no sample', () => {
+  it('makes whole-number labels other than 0..K-1 class names in numeric order, with no empty class', () => {
+    // 0 and 4: two classes (one logistic output), not five of which three are empty.
     const d = parseCsv('1,0\n2,4\n', 'gap.csv');
-    expect([d.outDim, d.classes]).toEqual([5, 5]);
-    expect([...d.targets]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect([d.outDim, d.classes]).toEqual([1, 2]);
+    expect([...d.targets]).toEqual([0, 1]);
   });
 
   it('keeps CSV labels 0/1 as one binary output', () => {

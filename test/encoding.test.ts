@@ -48,7 +48,8 @@ describe('a table encoded', () => {
   it('takes the label and drops columns as --label and --ignore say, by name or number', () => {
     const e = encodeTable(parseCsvText(PETS, 'pets.csv'), { label: '3', ignore: ['colour'] });
     expect(e.encoding.features.map((f) => f.name)).toEqual(['weight', 'kind']);
-    expect(e.encoding.target).toEqual({ name: 'legs', type: 'labels' });
+    // Legs 2 and 4: two classes by their numbers, not 0..4 with three empty.
+    expect(e.encoding.target).toEqual({ name: 'legs', type: 'classes', classes: ['2', '4'] });
   });
 
   it('drops the rows with a missing cell under --missing drop, and says how many', () => {

@@ -1,6 +1,8 @@
 // Notes before training: labels that made 'auto' choose what the user likely
 // did not mean, each named; clean labels give none.
 import { describe, expect, it } from 'vitest';
+import { makeDataset } from '../src/data/dataset.ts';
+import { targetRows } from '../src/data/labels.ts';
 import { parseCsv } from '../src/data/load.ts';
 import { dataNotes } from '../src/train/notes.ts';
 
@@ -10,9 +12,19 @@ describe('dataNotes', () => {
     expect(dataNotes(parseCsv('1,0\n2,1\n3,2\n', 'k.csv'), 'ce')).toEqual([]);
   });
 
-  it('names the classes no label falls in when labels skip some', () => {
-    expect(dataNotes(parseCsv('1,1\n2,3\n3,1\n', 'gap.csv'), 'ce')).toEqual([
-      'data gap.csv: labels make 4 classes, 0 to 3, and classes 0, 2 have no sample; ' +
+  it("names the classes no label falls in when labels skip some (a JSON file's class numbers)", () => {
+    // A CSV's gapped labels become class names (1, 3); the original's JSON "ans":[3] are still class numbers.
+    const gap = makeDataset(
+      'gap.json',
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ],
+      targetRows([1, 3, 1]),
+    );
+    expect(dataNotes(gap, 'ce')).toEqual([
+      'data gap.json: labels make 4 classes, 0 to 3, and classes 0, 2 have no sample; ' +
         'labels are expected to be 0, 1, 2, ... with none left out',
     ]);
   });

@@ -7,7 +7,8 @@ import { OptionError } from '../util/option-error.ts';
 import { type Dataset, datasetFromArrays, inferClasses, sharedFloat64 } from './dataset.ts';
 import { cellText, type Target, targetOf, where, words } from './encode-target.ts';
 import type { Encoding, FeatureEncoding } from './encoding.ts';
-import { firstMissing, type Table } from './table.ts';
+import { keptRows } from './missing-rows.ts';
+import type { Table } from './table.ts';
 
 export interface TableOptions {
   /** The label column: a name, or its number counted from 1; default: the last. */
@@ -18,6 +19,15 @@ export interface TableOptions {
   missing?: 'refuse' | 'drop';
   /** With a model's encoding of number labels: its outputs (K >= 3: one-hot over K classes). */
   outputs?: number;
+  /** A number label as a regression target even where its values look like classes (--loss mse). */
+  regression?: boolean;
+}
+
+/** Which column is the label and how it was picked: named (--label), the last by default, or a model's. */
+export interface LabelColumn {
+  name: string;
+  how: 'named' | 'last' | 'model';
+  hasHeader: boolean;
 }
 
 /** The most categories a word column is one-hot encoded over; more are refused (an ID, a free text). */
@@ -27,8 +37,11 @@ export interface Encoded {
   data: Dataset;
   /** Unscaled: scale none, centers 0 and scales 1 (fitted later on the training part). */
   encoding: Encoding;
-  /** Rows dropped for missing cells. */
+  /** Rows dropped for missing cells, and per column the dropped rows missing a cell there (most first). */
   dropped: number;
+  missingBy?: [string, number][];
+  /** The label column, where the file has one. */
+  label?: LabelColumn;
   /** false: the file has no label column (rows to predict); targets are 0. */
   labelled: boolean;
   /** What the user should know about the columns (one left out), in words. */
@@ -73,9 +86,9 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
   const { featureCols, label } = fixed ? columnsAsModel(t, o, fixed, ignored) : columnsOf(t, o, ignored);
   if (featureCols.length === 0) throw new Error(`${t.name}: no feature columns, expected x1,...,xn,label`);
   const used = label >= 0 ? [...featureCols, label] : featureCols;
-  const keep = keptRows(t, used, o.missing ?? 'refuse');
+  const { keep, missingBy } = keptRows(t, used, o.missing ?? 'refuse');
   const features = featureCols.map((c, i) => featureEncoding(t, c, keep, fixed?.features[i]));
-  const target = label >= 0 ? targetOf(t, label, keep, fixed?.target, o.outputs) : undefined;
+  const target = label >= 0 ? targetOf(t, label, keep, fixed?.target, o.outputs, o.regression) : undefined;
   const encoding: Encoding = {
     scale: 'none',
     features,
@@ -83,7 +96,10 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
   };
   if (!fixed) notes.push(...countingColumns(t, featureCols));
   const data = build(t, featureCols, features, keep, target, o.outputs);
-  return { data, encoding, dropped: t.rows - keep.length, labelled: target !== undefined, notes };
+  const how = fixed && o.label === undefined ? 'model' : o.label === undefined ? 'last' : 'named';
+  const labelColumn = label >= 0 ? { label: { name: t.names[label], how, hasHeader: t.hasHeader } as const } : {};
+  const dropped = t.rows - keep.length;
+  return { data, encoding, dropped, missingBy, labelled: target !== undefined, notes, ...labelColumn };
 }
 
 type Columns = { featureCols: number[]; label: number };
@@ -140,28 +156,6 @@ function countingColumns(t: Table, cols: number[]): string[] {
         `if it is an ID, --ignore ${JSON.stringify(t.names[c])}`,
     ];
   });
-}
-
-/** The rows kept: all, or (--missing drop) those with no missing cell; refused: the first missing cell's error. */
-function keptRows(t: Table, used: number[], missing: 'refuse' | 'drop'): Uint32Array {
-  if (missing === 'refuse') {
-    for (const c of used) {
-      const row = firstMissing(t.columns[c]);
-      if (row >= 0)
-        throw new Error(`${where(t, row, c)}: a missing value, expected a value (or --missing drop to drop such rows)`);
-    }
-    return Uint32Array.from({ length: t.rows }, (_, r) => r);
-  }
-  const rows: number[] = [];
-  for (let r = 0; r < t.rows; r++) {
-    const ok = used.every((c) => {
-      const col = t.columns[c];
-      return col.kind === 'number' ? !Number.isNaN(col.values[r]) : col.codes[r] !== -1;
-    });
-    if (ok) rows.push(r);
-  }
-  if (rows.length === 0) throw new Error(`${t.name}: every row has a missing value, expected some complete rows`);
-  return Uint32Array.from(rows);
 }
 
 function featureEncoding(t: Table, c: number, keep: Uint32Array, fixed?: FeatureEncoding): FeatureEncoding {

@@ -30,7 +30,18 @@ export interface Target {
   outDim: number;
 }
 
-export function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetEncoding, outputs = 0): Target {
+/**
+ * The label column `c` as a target. `fixed`: a model's encoding (and `outputs`, its
+ * outputs); `regression`: numbers as a regression target, never class numbers.
+ */
+export function targetOf(
+  t: Table,
+  c: number,
+  keep: Uint32Array,
+  fixed?: TargetEncoding,
+  outputs = 0,
+  regression = false,
+): Target {
   const col = t.columns[c];
   const name = t.names[c];
   if (col.kind === 'text' && (fixed === undefined || fixed.type === 'classes')) {
@@ -70,14 +81,45 @@ export function targetOf(t: Table, c: number, keep: Uint32Array, fixed?: TargetE
     );
   }
   const values = col.values;
+  if (fixed?.type === 'classes') return namedNumbers(t, c, keep, fixed.classes);
   const labels = Array.from(keep, (r) => values[r]);
-  const k = fixed ? (outputs >= 3 ? outputs : 0) : classCount(labels);
-  const regression = fixed ? fixed.type === 'number' : k === 0 && !labels.every((v) => v === 0 || v === 1);
+  // --loss mse: a regression of whole numbers too (cylinders 3..8), not one output per class.
+  const k = fixed ? (outputs >= 3 ? outputs : 0) : regression ? 0 : classCount(labels);
+  // Whole numbers other than 0..K-1 (1, 2, 3, 5, 6, 7): class names in numeric order, no empty outputs.
+  if (!fixed && k >= 3 && !isRange(labels, k)) return namedNumbers(t, c, keep, numberNames(labels));
+  const isRegression = fixed ? fixed.type === 'number' : k === 0 && !labels.every((v) => v === 0 || v === 1);
   if (k >= 3)
     for (const r of keep)
       if (!(Number.isInteger(values[r]) && values[r] >= 0 && values[r] < k))
         throw new Error(`${where(t, r, c)}: ${values[r]} is not a class, expected a class number 0..${k - 1}`);
-  if (regression)
+  if (isRegression)
     return { enc: fixed ?? { name, type: 'number', center: 0, scale: 1 }, value: (r) => values[r], outDim: 1 };
   return { enc: { name, type: 'labels' }, value: (r) => values[r], outDim: k > 0 ? k : 1 };
+}
+
+/** Whether the labels are each of 0..k-1 (today's class numbers, kept as they are). */
+function isRange(labels: number[], k: number): boolean {
+  return new Set(labels).size === k;
+}
+
+/** The distinct whole numbers as class names, in numeric order: "1", "2", "10". */
+function numberNames(labels: number[]): string[] {
+  return [...new Set(labels)].sort((a, b) => a - b).map(String);
+}
+
+/** A number label column as classes named by its numbers (a model's, or numberNames). */
+function namedNumbers(t: Table, c: number, keep: Uint32Array, classes: string[]): Target {
+  const col = t.columns[c] as Extract<TableColumn, { kind: 'number' }>;
+  const index = new Map(classes.map((w, k) => [w, k]));
+  const classOf = (r: number) => index.get(String(col.values[r])) ?? -1;
+  for (const r of keep)
+    if (classOf(r) < 0)
+      throw new Error(
+        `${where(t, r, c)}: ${col.values[r]} is not a class of the model, expected one of ${classes.join(', ')}`,
+      );
+  return {
+    enc: { name: t.names[c], type: 'classes', classes },
+    value: classOf,
+    outDim: classes.length === 2 ? 1 : classes.length,
+  };
 }

@@ -9,11 +9,12 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { OptionError } from '../util/option-error.ts';
 import type { Dataset } from './dataset.ts';
-import type { TableOptions } from './encode-table.ts';
+import type { LabelColumn, TableOptions } from './encode-table.ts';
 import { applyScaling, type Encoding, fitScaling, plainEncoding, type ScaleName } from './encoding.ts';
 import { type ImageSet, readMnistDir } from './idx.ts';
 import { imagesToDataset } from './images.ts';
 import { BUILT_IN_DATA, loadEncoded } from './load.ts';
+import { droppedNote } from './missing-rows.ts';
 import { builtinDigits } from './mnist.ts';
 import { splitDataset, stratifiedSplit } from './split.ts';
 
@@ -53,6 +54,8 @@ export interface Source {
   notes: string[];
   /** false: a file without the model's label column (rows to predict): its targets are 0. */
   labelled?: boolean;
+  /** A table's label column and how it was picked. */
+  label?: LabelColumn;
 }
 
 /** Built-in digits held out for testing unless --test-size says otherwise. */
@@ -66,12 +69,12 @@ export function loadSource(spec: string, o: SourceOptions): Source {
     if (value !== undefined && value !== 0)
       throw new OptionError(option, value, 'applies to digits: mnist or an IDX directory');
   }
-  const { data, encoding, dropped, labelled, notes } = loadEncoded(spec, o);
+  const { data, encoding, dropped, missingBy, labelled, notes, label } = loadEncoded(spec, o);
   const parts = o.testSplit > 0 ? splitDataset(data, o.testSplit, o.seed, 'test', true) : { train: data };
   const source = finishSource(parts, o.encoding ?? encoding, o, true);
-  if (dropped > 0)
-    source.notes.unshift(`data ${data.name}: ${dropped} of ${data.n + dropped} rows dropped for missing values`);
+  if (dropped > 0) source.notes.unshift(droppedNote(data.name, dropped, data.n + dropped, missingBy ?? []));
   source.notes.unshift(...notes);
+  if (label) source.label = label;
   return labelled ? source : { ...source, labelled };
 }
 
