@@ -51,7 +51,10 @@ beforeAll(() => {
   writeFileSync(join(cwd, 'fruit.csv'), spreadsheet());
   writeFileSync(join(cwd, 'prices.csv'), prices());
   const fruit = run('train', '--data', 'fruit.csv', '--ignore', 'shop', '--missing', 'drop', '--quiet');
-  expect(fruit.stderr).toBe('train: data fruit.csv: 1 of 121 rows dropped for missing values');
+  expect(fruit.stderr).toBe(
+    'train: label: "kind" (the last column; name another with --label), 2 classes\n' +
+      'train: data fruit.csv: 1 of 121 rows dropped for missing values (1 in "size (cm)")',
+  );
   expect(fruit.code).toBe(0);
   expect(run('train', '--data', 'prices.csv', '--out', 'prices.json', '--quiet').code).toBe(0);
 });

@@ -4,6 +4,7 @@
 
 import type { Scores } from '../nn/metrics.ts';
 import type { EpochEvent, Progress, StartEvent, TrainEvent } from '../train/events.ts';
+import { labelText as label } from '../train/label-line.ts';
 import type { Summary } from '../train/summary.ts';
 import { scoresText } from './scores.ts';
 
@@ -71,6 +72,7 @@ export function summaryText(s: Summary): string {
     `stopped:    ${s.stopReason}`,
     `iterations: ${s.iterations}`,
     ...(s.bestIteration !== undefined ? [`kept:       iteration ${s.bestIteration}, the lowest validation loss`] : []),
+    ...(s.label ? [`label:      ${label(s.label)}`] : []),
     `loss:       ${s.loss.toFixed(6)}`,
     ...figures('training', s.train),
     ...(s.validation ? [`val. loss:  ${s.validation.loss.toFixed(6)}`, ...figures('validation', s.validation)] : []),

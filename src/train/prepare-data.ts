@@ -63,7 +63,8 @@ interface SourcePicks {
 
 /** The training, validation and test sets: from --data, or given as Datasets (a test set must fit the data). */
 function source(o: ResolvedOptions, p: SourcePicks): Source {
-  const opts = { ...o, ...p, ignore: o.ignore };
+  // --loss mse: a number label is a regression target, even of whole numbers that would make classes.
+  const opts = { ...o, ...p, ignore: o.ignore, regression: o.loss === 'mse' };
   if (typeof o.data === 'string') {
     if (o.test) throw new OptionError('test', o.test.name, 'applies to data given as a Dataset');
     const spec = o.data;

@@ -11,6 +11,7 @@ import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import { decideAuto } from './auto-settings.ts';
+import { type LabelInfo, labelInfo, labelNotes } from './label-line.ts';
 import { checkFits, grouped, runBytes } from './memory.ts';
 import { methodOf } from './method-registry.ts';
 import { dataNotes, resumeNotes, scaleNotes } from './notes.ts';
@@ -40,6 +41,8 @@ export interface Prepared {
   init: string;
   /** Where the counts go on from: a model's iterations, history and loss, or a fresh start. */
   resume: Resume;
+  /** A table's label column, how it was picked and what it became. */
+  label?: LabelInfo;
 }
 
 export function prepare(given: ResolvedOptions): Prepared {
@@ -68,7 +71,9 @@ export function prepare(given: ResolvedOptions): Prepared {
   const resume = model && !o.params ? resumeFrom(model, init) : FRESH;
   const evalSamples = o.batch > 0 ? evaluationSamples(data.n, o.seed) : undefined;
   const run = describeRun(net, output, evalSpecOf(o));
+  const label = labelInfo(src.label, output.name, data, encoding);
   const notes = [
+    ...labelNotes(label, src.label),
     ...src.notes,
     ...(o.loss === 'auto' && !model ? dataNotes(inTargetUnits(data, encoding), output.name) : []),
     ...scaleNotes(data, o.scale, userData),
@@ -89,6 +94,7 @@ export function prepare(given: ResolvedOptions): Prepared {
     chosen,
     notes,
     resume,
+    ...(label ? { label } : {}),
   };
 }
 

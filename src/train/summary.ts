@@ -5,6 +5,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { targetUnits } from '../data/encoding.ts';
 import { type Scores, score } from '../nn/metrics.ts';
+import type { LabelInfo } from './label-line.ts';
 import { methodMeta } from './method-registry.ts';
 import type { TrainResult } from './train-result.ts';
 
@@ -17,6 +18,8 @@ export interface Summary {
   train: Scores;
   validation: Scores | null;
   test: Scores | null;
+  /** A table's label column: its name, how it was picked, and what it became. */
+  label?: LabelInfo;
   /** Class names (a label column of words), for the confusion table. */
   classNames?: string[];
   wallSeconds: number;
@@ -43,6 +46,7 @@ export function summary(r: TrainResult, sets: SetScores, model: string, map?: st
     ...(r.bestIteration !== undefined ? { bestIteration: r.bestIteration } : {}),
     loss: r.loss,
     ...sets,
+    ...(r.label ? { label: r.label } : {}),
     ...(t.type === 'classes' ? { classNames: t.classes } : {}),
     wallSeconds: r.elapsedMs / 1000,
     itersPerSec: r.itersPerSec,

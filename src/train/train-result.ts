@@ -9,6 +9,7 @@ import type { HistoryPoint } from '../model/history.ts';
 import type { Net } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
 import type { Profile } from '../parallel/profile.ts';
+import type { LabelInfo } from './label-line.ts';
 import { evalLoss, type Loop } from './loop-start.ts';
 import type { Settings } from './options.ts';
 import type { StopReason } from './stop.ts';
@@ -46,6 +47,8 @@ export interface TrainResult {
   output: Output;
   /** Where the first params came from, for the model's meta. */
   init: string;
+  /** A table's label column, how it was picked and what it became. */
+  label?: LabelInfo;
   /** stopReason 'failed': what failed (a worker's error); the best params so far are still returned. */
   error?: Error;
 }
@@ -80,6 +83,7 @@ export async function trainResult(loop: Loop, reason: StopReason): Promise<Train
     net,
     output,
     init,
+    ...(prepared.label ? { label: prepared.label } : {}),
     ...(error ? { error } : {}),
   };
 }
