@@ -1,6 +1,8 @@
 // The label column of a table: words to class names (sorted, or a model's),
-// numbers to class numbers or a regression target; a column that mixes them
-// refused, naming the first cell of the other kind.
+// numbers to class numbers (0..K-1), classes named by their numbers (other
+// whole numbers: 1, 2, 3, 5, 6, 7) or a regression target (asked for, or
+// many values); a column that mixes them refused, naming the first cell of
+// the other kind.
 
 import type { TargetEncoding } from './encoding.ts';
 import { classCount, MAX_LABEL_VALUES } from './labels.ts';

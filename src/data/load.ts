@@ -5,8 +5,9 @@
 // unscaled: scaling is fitted later, on the training part alone.
 //
 // Number labels: 0/1 train one logistic output (classes 2); class numbers
-// 0..K-1 with K >= 3 become one-hot targets over K outputs; anything else is a
-// regression target. JSON may also give one-hot `ans` arrays directly.
+// 0..K-1 with K >= 3 become one-hot targets over K outputs; other whole numbers
+// that look like classes become classes named by their numbers (CSV, see
+// encode-target.ts); anything else is a regression target. JSON may also give one-hot `ans` arrays directly.
 
 import { basename } from 'node:path';
 import { parseJson, readText } from '../util/files.ts';

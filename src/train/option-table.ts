@@ -138,7 +138,7 @@ export const OPTION_TABLE = {
     kind: 'list',
     default: undefined,
     group: NET,
-    help: 'hidden layer sizes: 6, or 8,4 for two layers; default: 6, or 32 for wide inputs (or the --init model shape)',
+    help: 'hidden layer sizes: 6, or 8,4 for two layers; default: 6, 32 for wide inputs, 16 for a file (or the --init model shape)',
     valid: (v: unknown) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0),
     expected: 'layer sizes of 1 or more, like 6 or 8,4',
     read: (word: string) => {
@@ -151,7 +151,7 @@ export const OPTION_TABLE = {
     'auto',
     ['auto', ...LOSSES],
     NET,
-    'bce (logistic output), mse (identity output) or ce (softmax output); auto: ce for 3+ classes, bce for 0/1 labels, else mse',
+    'bce (logistic output), mse (identity output) or ce (softmax output); auto: ce for 3+ classes, bce for 0/1 labels, else mse; mse makes a regression of a number label, whole numbers too',
   ),
   init: {
     kind: 'text',
@@ -173,7 +173,7 @@ export const OPTION_TABLE = {
   lr: num<number | 'auto'>(
     'auto',
     TRAINING,
-    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, or 1 for wide inputs (es: 0.05, 0.01 wide, 0.02 for a file)',
+    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, 1 for wide inputs, for a file 1 or 0.5 for a regression (es: 0.05, 0.01 wide, 0.02 for a file)',
     { gt: 0, ...auto },
   ),
   h: num(1e-5, TRAINING, 'finite-difference step (gradient)', { gt: 0 }),
@@ -189,7 +189,7 @@ export const OPTION_TABLE = {
       0,
       0,
       TRAINING,
-      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs',
+      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs or a file of over 2000 rows',
     ),
     default: 'auto',
     ...auto,
