@@ -123,7 +123,7 @@ async function reportOne(a: CompareArgs, seed: string, r: Race, chart: string | 
     import('../plot/curves.ts'),
     import('../plot/render.ts'),
   ]);
-  const runs = rows.map((x) => ({ label: x.method, history: x.history }));
+  const runs = rows.map((x) => ({ label: x.method, history: x.history, regression: x.accuracy === null }));
   await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${a.data}, same net and start` }));
   if (!a.json) console.log(`chart: ${chart}`);
 }
@@ -142,7 +142,8 @@ async function report(a: CompareArgs, seeds: string[], races: Race[], chart: str
   if (chart === undefined) return;
   const [{ bandsSpec }, { writeChart }] = await Promise.all([import('../plot/bands.ts'), import('../plot/render.ts')]);
   const title = `loss on ${a.data}: median and quartiles over ${seeds.length} seeds`;
-  await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title }));
+  const regression = races[0].rows.some((x) => x.accuracy === null); // no accuracy: not a classifier
+  await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title, regression }));
   if (!a.json) console.log(`chart: ${chart}`);
 }
 

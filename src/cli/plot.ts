@@ -133,18 +133,18 @@ async function main(a: PlotArgs): Promise<string[]> {
   if (a.curves && a.speedup !== undefined)
     throw new UsageError(`--speedup ${show(a.speedup)}: expected without --curves (one chart at a time)`);
   if (a.curves) {
+    const { curvesSpec, modelRun } = await import('../plot/curves.ts');
     const runs = a.curves.map((file) => {
       const m = asInput(() => loadModel(file, 'curves'));
       if (!m.history?.length)
         throw new UsageError(`--curves ${show(file)}: has no loss history, expected a model file written by train`);
-      return { label: file.replace(/\.json$/, ''), history: m.history };
+      return modelRun(file.replace(/\.json$/, ''), m);
     });
     // The same file twice would draw one line over the other: number the repeats.
     runs.forEach((r, i) => {
       const before = runs.slice(0, i).filter((q) => q.label.replace(/ \(\d+\)$/, '') === r.label).length;
       if (before > 0) r.label = `${r.label} (${before + 1})`;
     });
-    const { curvesSpec } = await import('../plot/curves.ts');
     return chart(a, async () => curvesSpec(runs, { log: a.log }));
   }
   if (a.speedup !== undefined) {

@@ -2,7 +2,7 @@
 // against iterations, in a band from the first to the third quartile, so
 // that the chart shows how much a method's runs differ, not one of them.
 
-import type { ChartSpec } from './render.ts';
+import { type ChartSpec, ofRegression } from './render.ts';
 
 export interface Band {
   run: string;
@@ -12,7 +12,11 @@ export interface Band {
   q3: number;
 }
 
-export function bandsSpec(rows: readonly Band[], o: { log?: boolean; title?: string } = {}): ChartSpec {
+/** `regression`: the runs are of a regression, which the title says. */
+export function bandsSpec(
+  rows: readonly Band[],
+  o: { log?: boolean; title?: string; regression?: boolean } = {},
+): ChartSpec {
   const ok = (v: number) => Number.isFinite(v) && (!o.log || v > 0);
   const values = rows.filter((r) => ok(r.q1) && ok(r.median) && ok(r.q3));
   const scale = o.log ? { type: 'log', nice: false } : { type: 'linear' };
@@ -30,7 +34,7 @@ export function bandsSpec(rows: readonly Band[], o: { log?: boolean; title?: str
   const color = { field: 'run', type: 'nominal', title: 'method' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: o.title ?? 'loss: median and quartiles over the seeds',
+    title: ofRegression(o.title ?? 'loss: median and quartiles over the seeds', o.regression),
     data: { values },
     width: 480,
     height: 280,

@@ -1,13 +1,15 @@
 // Pictures for image data: a grid of test digits with true and predicted
 // labels (the misclassified first, in red), and the confusion matrix as a
-// heat map. Each digit is a small PNG (drawn by resvg from its pixels) shown
-// by Vega-Lite's image mark: one element per digit instead of 784.
+// heat map, its classes named as the model names them. Each digit is a small
+// PNG (drawn by resvg from its pixels) shown by Vega-Lite's image mark: one
+// element per digit instead of 784.
 
 import type { Dataset } from '../data/dataset.ts';
+import { className } from '../data/encoding.ts';
 import type { Model } from '../model/model-file.ts';
 import { forwardLogits, makeScratch } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
-import { type ChartSpec, renderPng } from './render.ts';
+import { type ChartSpec, ofRegression, renderPng } from './render.ts';
 
 export interface Verdict {
   sample: number;
@@ -72,7 +74,10 @@ export async function digitsSpec(model: Model, data: Dataset, count = 36, column
   const accuracy = (100 * (all.length - wrong.length)) / all.length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${data.name}: true → predicted, misclassified first (${wrong.length} of ${all.length} wrong, accuracy ${accuracy.toFixed(1)}%)`,
+    title: ofRegression(
+      `${data.name}: true → predicted, misclassified first (${wrong.length} of ${all.length} wrong, accuracy ${accuracy.toFixed(1)}%)`,
+      model.loss === 'mse',
+    ),
     data: { values: rows },
     width: { step: 64 },
     height: { step: 76 },
@@ -100,22 +105,29 @@ export async function digitsSpec(model: Model, data: Dataset, count = 36, column
   };
 }
 
-/** The confusion matrix as a heat map: rows the true class, columns the predicted one, counts written in. */
+/**
+ * The confusion matrix as a heat map: rows the true class, columns the
+ * predicted one, counts written in; each class by its name where the model's
+ * encoding has names (a label column of words), as the text tables give them.
+ */
 export function confusionSpec(model: Model, data: Dataset): ChartSpec {
   const counts = new Map<string, number>();
   for (const v of verdicts(model, data))
     counts.set(`${v.label},${v.predicted}`, (counts.get(`${v.label},${v.predicted}`) ?? 0) + 1);
+  const name = (k: number) => className(model.encoding, k);
   const values = [...counts].map(([key, count]) => {
     const [label, predicted] = key.split(',').map(Number);
-    return { label, predicted, count };
+    return { label, predicted, count, trueClass: name(label), predictedClass: name(predicted) };
   });
+  // The classes in their own order (0..K-1, names sorted as the encoding sorts them), not the names' alphabet.
+  const sort = [...new Set(values.flatMap((v) => [v.label, v.predicted]))].sort((a, b) => a - b).map(name);
   const pos = {
-    x: { field: 'predicted', type: 'ordinal', title: 'predicted' },
-    y: { field: 'label', type: 'ordinal', title: 'true' },
+    x: { field: 'predictedClass', type: 'ordinal', title: 'predicted', sort },
+    y: { field: 'trueClass', type: 'ordinal', title: 'true', sort },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${data.name}: confusion (${data.n} samples)`,
+    title: ofRegression(`${data.name}: confusion (${data.n} samples)`, model.loss === 'mse'),
     data: { values },
     width: { step: 34 },
     height: { step: 34 },

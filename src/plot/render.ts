@@ -42,3 +42,8 @@ export async function writeChart(path: string, spec: ChartSpec, scale = 2): Prom
   const svg = await renderSvg(spec);
   writeFileSync(path, extname(path).toLowerCase() === '.png' ? await renderPng(svg, scale) : svg);
 }
+
+/** A chart's title, saying so where the chart is of a regression (its loss is a squared error, not a class's). */
+export function ofRegression(title: string, regression = false): string {
+  return regression ? `${title}, a regression` : title;
+}

@@ -43,7 +43,7 @@ export function summary(r: TrainResult, sets: SetScores, model: string, map?: st
   return {
     stopReason: r.stopReason,
     iterations: r.iterations,
-    ...(r.bestIteration !== undefined ? { bestIteration: r.bestIteration } : {}),
+    ...(r.validation ? { bestIteration: r.bestIteration } : {}),
     loss: r.loss,
     ...sets,
     ...(r.label ? { label: r.label } : {}),
@@ -78,6 +78,8 @@ export function runMeta(r: TrainResult, picks: Record<string, unknown>, sets: Se
     accuracy: Number.isNaN(sets.train.accuracy) ? null : sets.train.accuracy,
     ...(testAccuracy !== undefined && !Number.isNaN(testAccuracy) ? { testAccuracy } : {}),
     ...(r.validationLoss !== undefined ? { validationLoss: r.validationLoss } : {}),
+    // The iteration whose weights the file holds: plot --curves marks it.
+    bestIteration: r.bestIteration,
     ...(o.validationSplit > 0 ? { validationSplit: o.validationSplit } : {}),
     stopReason: r.stopReason,
     ...methodMeta(o),

@@ -40,9 +40,10 @@ export interface TrainResult {
   test?: Dataset;
   /** How the data's columns became the net's numbers: what the model file keeps to read files like it. */
   encoding: Encoding;
-  /** With a validation part: the best params' loss on it, and the iteration they are of. */
+  /** With a validation part: the best params' loss on it. */
   validationLoss?: number;
-  bestIteration?: number;
+  /** The iteration the best params are of (the lowest validation loss's, with a validation part). */
+  bestIteration: number;
   net: Net;
   output: Output;
   /** Where the first params came from, for the model's meta. */
@@ -79,7 +80,8 @@ export async function trainResult(loop: Loop, reason: StopReason): Promise<Train
     validation,
     test,
     encoding,
-    ...(validation ? { validationLoss: tracker.best.validationLoss, bestIteration: tracker.best.iteration } : {}),
+    ...(validation ? { validationLoss: tracker.best.validationLoss } : {}),
+    bestIteration: tracker.best.iteration,
     net,
     output,
     init,
