@@ -61,11 +61,32 @@ const CSV: [string, string][] = [
   ['typo-first-row.csv', 'typo-first-row.csv line 1, column "column 2": "2.5.1" is not a number, expected a number'],
 ];
 
+/**
+ * What predict says where it differs from train: a model reads a file by its own columns (a file of
+ * as many columns as its features has no label column), and a missing cell leaves its row
+ * unpredicted, named, with the other rows predicted and exit code 1.
+ */
+const PREDICT: Record<string, string> = {
+  'mixed-label.csv': 'mixed-label.csv line 2, column "label": "cat" is not a number, expected a number',
+  'id-column.csv': 'id-column.csv line 2, column "id": "row0" is not a number, expected a number',
+};
+const UNPREDICTED: Record<string, string> = {
+  'nan.csv': 'nan.csv line 2, column "column 2": a missing value, row not predicted',
+  'missing.csv': 'missing.csv line 3, column "x2": a missing value, row not predicted',
+};
+
 describe('a bad CSV', () => {
   for (const [file, line] of CSV) {
     it(`${file}: train and predict refuse it in one line`, () => {
       refuses('train', ['--data', file], line);
-      refuses('predict', ['--model', 'good-model.json', '--data', file], line);
+      if (file in UNPREDICTED) {
+        const r = run('predict', ['--model', 'good-model.json', '--data', file]);
+        expect([r.code, r.stderr.split('\n')]).toEqual([
+          1,
+          [`predict: ${UNPREDICTED[file]}`, `predict: ${file}: 1 of 2 rows not predicted`],
+        ]);
+        expect(r.stdout).toMatch(/^model good-model.json: .*, 1 samples\n/);
+      } else refuses('predict', ['--model', 'good-model.json', '--data', file], PREDICT[file] ?? line);
     });
   }
 

@@ -116,8 +116,8 @@ describe('predict --data', () => {
   it('prints one row per sample, then the loss and the accuracy', () => {
     const lines = predictCli('--model', linePath, '--data', csv).stdout.trim().split('\n');
     expect(lines[0]).toBe(`model ${linePath}: net [3,1] logistic/bce; data points.csv, 5 samples`);
-    expect(lines[1]).toBe('sample  features  class  label  output');
-    expect(lines[4]).toBe(`     2       3 1      1      0  ${(1 / (1 + Math.exp(-2))).toFixed(6)}`);
+    expect(lines[1]).toBe('line  features  class  label  output');
+    expect(lines[4]).toBe(`   4       3 1      1      0  ${(1 / (1 + Math.exp(-2))).toFixed(6)}`);
     expect(lines.at(-1)).toBe('accuracy: 80.0% (4 of 5 right)');
   });
 

@@ -113,7 +113,7 @@ describe('a regression CSV', () => {
   it('predicts in the target’s own units, with the target column, RMSE and R²', () => {
     const r = run('predict', '--model', 'prices.json', '--data', 'prices.csv');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[1]).toMatch(/sample\s+features\s+price\s+prediction/);
+    expect(r.stdout.split('\n')[1]).toMatch(/line\s+features\s+price\s+prediction/);
     expect(Number(/R²: +([-\d.]+)/.exec(r.stdout)?.[1])).toBeGreaterThan(0.95);
     const rmse = Number(/RMSE: +([\d.]+)/.exec(r.stdout)?.[1]);
     expect(rmse).toBeGreaterThan(0);

@@ -35,8 +35,11 @@ export const PREDICT_FLAGS = {
     ...OPTIONS.missing,
     group: undefined,
     data: undefined,
-    help: 'CSV: rows with an empty or NA cell are refused or dropped',
+    help: 'CSV: a row with an empty or NA feature is not predicted: refuse counts it a failure (exit 1), drop does not',
   },
+  out: textRow(
+    'CSV: write the rows with the prediction appended (class and probabilities, or the value), same dialect',
+  ),
   json: switchRow('one JSON object instead of lines of text'),
 } satisfies FlagRows;
 
@@ -45,6 +48,7 @@ const EXAMPLES = [
   ['predict --model model.json 3 7', 'the class of the point (3, 7)'],
   ['predict --model model.json --data points.csv', 'every row of a CSV, with the accuracy where it has labels'],
   ['predict --model penguins.json Torgersen 39.1 18.7 181 3750 male', 'a row with words for its category columns'],
+  ['predict --model model.json --data new.csv --out predicted.csv', 'exit 1 if a row could not be predicted (named)'],
 ] as const;
 
 export async function parsePredictArgs(argv = process.argv.slice(2)) {

@@ -20,15 +20,15 @@ export function predictionsText(p: Predictions, numbered: boolean, target = 'tar
   const hasTruth = p.right !== undefined || p.rmse !== undefined;
   const value = (y: number) => (regression ? y.toPrecision(6) : y.toFixed(6));
   const rows = p.samples.map((s, i) => [
-    ...(numbered ? [String(i)] : []),
+    ...(numbered ? [String(s.line ?? i)] : []),
     ...(s.features ? [s.features.join(' ')] : []),
     ...(regression ? [] : [String(s.class)]),
-    ...(hasTruth ? [typeof s.label === 'number' && regression ? value(s.label) : String(s.label)] : []),
+    ...(hasTruth ? [typeof s.label === 'number' && regression ? value(s.label) : String(s.label ?? '')] : []),
     s.outputs.map(value).join(' '),
   ]);
   const first = p.samples[0];
   const head = [
-    ...(numbered ? ['sample'] : []),
+    ...(numbered ? [first?.line !== undefined ? 'line' : 'sample'] : []),
     ...(first?.features ? ['features'] : []),
     ...(regression ? [] : ['class']),
     ...(hasTruth ? [regression ? target : 'label'] : []),
@@ -39,7 +39,9 @@ export function predictionsText(p: Predictions, numbered: boolean, target = 'tar
   const line = (r: string[]) => r.map((cell, c) => (c < r.length - 1 ? cell.padStart(widths[c]) : cell)).join('  ');
   const tail = [
     ...(p.loss !== undefined ? [`loss:     ${p.loss.toFixed(6)}`] : []),
-    ...(p.accuracy !== undefined ? [`accuracy: ${percent(p.accuracy)} (${p.right} of ${p.samples.length} right)`] : []),
+    ...(p.accuracy !== undefined
+      ? [`accuracy: ${percent(p.accuracy)} (${p.right} of ${p.scored ?? p.samples.length} right)`]
+      : []),
     ...(p.rmse !== undefined ? [`RMSE:     ${p.rmse.toPrecision(4)}`, `R²:       ${(p.r2 ?? NaN).toFixed(3)}`] : []),
   ];
   return [line(head), ...rows.map(line), ...(tail.length > 0 ? ['', ...tail] : [])].join('\n');

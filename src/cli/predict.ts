@@ -3,8 +3,12 @@
 // Everything is computed before anything is printed, so a bad input prints
 // its one line and nothing else.
 
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { isTableFile } from '../data/load.ts';
 import { loadSource } from '../data/sources.ts';
 import { loadModel } from '../model/model-file.ts';
+import { predictFile, unpredictedNotes } from '../model/predict-file.ts';
 import { checkFits, featureCells, type Predictions, predictData, predictFeatures } from '../model/predictions.ts';
 import { modelPicks } from '../train/model-data.ts';
 import { DEFAULTS } from '../train/options.ts';
@@ -12,6 +16,7 @@ import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { runCommand } from './command.ts';
+import { checkOutput, sameFile } from './output-path.ts';
 import { type PredictArgs, parsePredictArgs } from './predict-flags.ts';
 import { modelLine, predictionsText } from './predict-text.ts';
 
@@ -25,30 +30,27 @@ function main(a: PredictArgs): string {
   const { nodes } = model.net;
   let data: string | undefined;
   let p: Predictions;
-  if (a.data !== undefined) {
+  const spec = a.data;
+  if (a.out !== undefined && (spec === undefined || !isTableFile(spec) || sameFile(a.out, spec)))
+    throw new UsageError(`--out ${show(a.out)}: expected a new file for the predictions of --data with a .csv file`);
+  if (a.out !== undefined) checkOutput('out', a.out);
+  if (spec !== undefined && isTableFile(spec)) {
+    const file = asInput(() => predictFile(model, spec, a));
+    const { notes, failed } = unpredictedNotes(basename(spec), file.p, a.missing === 'drop');
+    if (a.out !== undefined) writeFileSync(a.out, file.csv());
+    for (const note of notes) console.error(`predict: ${note}`);
+    if (failed > 0) process.exitCode = 1;
+    [p, data] = [file.p, basename(spec)];
+  } else if (spec !== undefined) {
     // The split of the training run, where the model says which seed made it.
     const own = modelPicks(model);
     const seed = a.seed ?? own.seed ?? DEFAULTS.seed;
-    const spec = a.data;
-    const source = asInput(() =>
-      loadSource(spec, {
-        samples: a.samples ?? own.samples ?? DEFAULTS.samples,
-        seed,
-        trainSize: 0,
-        testSize: 0,
-        testSplit: 0,
-        digit: a.digit ?? own.digit,
-        label: a.label,
-        ignore: a.ignore,
-        missing: a.missing,
-        encoding: model.encoding,
-        outputs: nodes[nodes.length - 1],
-      }),
-    );
-    for (const note of source.notes) console.error(`predict: ${note}`);
+    const o = { samples: a.samples ?? own.samples ?? DEFAULTS.samples, seed, digit: a.digit ?? own.digit };
+    const picks = { ...o, trainSize: 0, testSize: 0, testSplit: 0, encoding: model.encoding, outputs: nodes.at(-1) };
+    const source = asInput(() => loadSource(spec, picks));
     // Digits come with a test set: the samples the model did not train on.
     const set = source.test ?? source.train;
-    checkFits(model, set, a.data, a.model);
+    checkFits(model, set, spec, a.model);
     p = predictData(model, set, source.labelled !== false);
     data = set.name;
   } else if (a.features.length > 0) {

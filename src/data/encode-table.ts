@@ -49,7 +49,7 @@ export interface Encoded {
 }
 
 /** Column index of a --label or --ignore value: a header name, else a number from 1. */
-function columnOf(t: Table, spec: string, option: string): number {
+export function columnOf(t: Table, spec: string, option: string): number {
   const byName = t.names.indexOf(spec);
   if (byName >= 0) return byName;
   const n = Number(spec);
@@ -116,7 +116,7 @@ function columnsOf(t: Table, o: TableOptions, ignored: Set<number>): Columns {
  * too, if there), else by position: the model's features, then the label if
  * one more column is there (label -1: unlabelled rows, to predict).
  */
-function columnsAsModel(t: Table, o: TableOptions, fixed: Encoding, ignored: Set<number>): Columns {
+export function columnsAsModel(t: Table, o: TableOptions, fixed: Encoding, ignored: Set<number>): Columns {
   const names = fixed.features.map((f) => f.name);
   // Names of the model's own (not x1.. or "column 1"..) and a header: the columns by name, never by place.
   const named = !names.every((n, i) => n === `x${i + 1}` || n === `column ${i + 1}`);

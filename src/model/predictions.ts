@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { className, type Encoding, targetUnits } from '../data/encoding.ts';
 import { type Cells, decodeRow, encodeRow } from '../data/rows.ts';
+import type { Table } from '../data/table.ts';
 import { type Applied, applyInputs, encodingOf } from '../model/apply.ts';
 import type { Model } from '../model/model-file.ts';
 import { score } from '../nn/metrics.ts';
@@ -13,8 +14,11 @@ import { makeScratch } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
 import { OptionError } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
+import type { TableRows, Unpredicted } from './table-rows.ts';
 
 export interface Prediction {
+  /** The row's line in its file (tables only). */
+  line?: number;
   /** The features as given, in the data's units (only where there are few of them). */
   features?: (number | string)[];
   outputs: number[];
@@ -34,6 +38,10 @@ export interface Predictions {
   /** A regression with targets: root mean squared error and R², in the target's units. */
   rmse?: number;
   r2?: number;
+  /** Tables: the samples with a label, which the scores count (the others' label is empty or NA). */
+  scored?: number;
+  /** Tables: the rows not predicted, by line and column. */
+  unpredicted?: Unpredicted[];
 }
 
 /** Inputs this narrow (the bias not counted) are printed with each sample; digits' 784 pixels are not. */
@@ -88,6 +96,19 @@ export function predictData(model: Model, data: Dataset, hasTargets = true): Pre
     ...(right !== undefined ? { right, accuracy: right / data.n } : {}),
     ...(regression ? { rmse: sc.rmse, r2: sc.r2 } : {}),
   };
+}
+
+/** A table's rows (tableRows) in file order, each with its line, scored where it has a label. */
+export function predictTable(model: Model, t: Table, rows: TableRows): Predictions {
+  const scored = rows.scored ? predictData(model, rows.scored, true) : { samples: [] };
+  const free = rows.unlabelled ? predictData(model, rows.unlabelled, false).samples : [];
+  const next = [0, 0, 0];
+  const samples: Prediction[] = [];
+  rows.status.forEach((s, r) => {
+    if (s > 0) samples.push({ line: t.lines[r], ...(s === 1 ? scored.samples : free)[next[s]++] });
+  });
+  const counted = rows.scored ? { scored: rows.scored.n } : {};
+  return { ...scored, samples, ...counted, unpredicted: [...rows.unpredicted.values()] };
 }
 
 /** Refuses data the model cannot read: other input widths or output counts. */
