@@ -143,6 +143,22 @@ describe('predict --out', () => {
     ]);
     expect(r.code).toBe(1); // blue is still not a category the model knows
   });
+
+  it('drops such rows as the model was trained when --missing is not typed', () => {
+    const dropping = { ...model, meta: { missing: 'drop' } };
+    saveModel(join(cwd, 'fruit.json'), dropping);
+    const r = predict('--data', 'odd.csv');
+    expect(predict('--data', 'odd.csv', '--missing', 'refuse').stderr).not.toContain('(--missing drop)');
+    saveModel(join(cwd, 'fruit.json'), model);
+    expect(r.stderr).toContain('1 row with a missing value not predicted (--missing drop)');
+  });
+});
+
+describe('one sample typed as features', () => {
+  it('names the column of a feature that is not a number', () => {
+    const r = predict('red', 'NA');
+    expect([r.stderr, r.code]).toEqual(['predict: feature 2 (column "size") "NA": expected a finite number', 2]);
+  });
 });
 
 describe('predict refuses', () => {

@@ -33,10 +33,11 @@ export const PREDICT_FLAGS = {
   } as OptionSpec<string[] | undefined>,
   missing: {
     ...OPTIONS.missing,
+    default: undefined,
     group: undefined,
     data: undefined,
-    help: 'CSV: a row with an empty or NA feature is not predicted: refuse counts it a failure (exit 1), drop does not',
-  },
+    help: "CSV: a row with an empty or NA feature is not predicted: refuse counts it a failure (exit 1), drop does not; default: the model's (meta.missing), else refuse",
+  } as OptionSpec<'refuse' | 'drop' | undefined>,
   out: textRow(
     'CSV: write the rows with the prediction appended (class and probabilities, or the value), same dialect',
   ),

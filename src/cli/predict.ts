@@ -36,7 +36,8 @@ function main(a: PredictArgs): string {
   if (a.out !== undefined) checkOutput('out', a.out);
   if (spec !== undefined && isTableFile(spec)) {
     const file = asInput(() => predictFile(model, spec, a));
-    const { notes, failed } = unpredictedNotes(basename(spec), file.p, a.missing === 'drop');
+    const drop = (a.missing ?? modelPicks(model).missing) === 'drop'; // as the model was trained, unless typed
+    const { notes, failed } = unpredictedNotes(basename(spec), file.p, drop);
     if (a.out !== undefined) writeFileSync(a.out, file.csv());
     for (const note of notes) console.error(`predict: ${note}`);
     if (failed > 0) process.exitCode = 1;

@@ -146,7 +146,9 @@ export function featureCells(
   return words.map((w, i) => {
     if (encoding?.features[i].type === 'category') return w;
     const v = w.trim() === '' ? NaN : Number(w);
-    if (!Number.isFinite(v)) throw new UsageError(`feature ${i + 1} ${JSON.stringify(w)}: expected a finite number`);
+    const column = encoding ? ` (column ${JSON.stringify(encoding.features[i].name)})` : '';
+    if (!Number.isFinite(v))
+      throw new UsageError(`feature ${i + 1}${column} ${JSON.stringify(w)}: expected a finite number`);
     return v;
   });
 }
