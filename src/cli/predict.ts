@@ -22,11 +22,9 @@ import { modelLine, predictionsText } from './predict-text.ts';
 
 function main(a: PredictArgs): string {
   const model = asInput(() => loadModel(a.model, 'model'));
-  if (a.features.length > 0 && a.data !== undefined) {
-    throw new UsageError(
-      `features ${JSON.stringify(a.features.join(' '))} and --data ${show(a.data)}: expected one of them`,
-    );
-  }
+  const features = JSON.stringify(a.features.join(' '));
+  if (a.features.length > 0 && a.data !== undefined)
+    throw new UsageError(`features ${features} and --data ${show(a.data)}: expected one of them`);
   const { nodes } = model.net;
   let data: string | undefined;
   let p: Predictions;
