@@ -80,6 +80,11 @@ describe('the curves of a model file', () => {
       'loss on mpg.csv, a regression',
     );
   });
+
+  it('calls a chart of a classifier and a regression neither', () => {
+    const mixed = curvesSpec([modelRun('glass', model({})), modelRun('mpg', model({ loss: 'mse' }))]);
+    expect(JSON.stringify(mixed.title)).not.toContain('regression');
+  });
 });
 
 describe('the confusion map', () => {

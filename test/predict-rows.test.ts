@@ -139,7 +139,7 @@ describe('predict --out', () => {
     const r = predict('--data', 'odd.csv', '--missing', 'drop');
     expect(r.stderr.split('\n').slice(1)).toEqual([
       'predict: odd.csv: 1 row with a missing value not predicted (--missing drop)',
-      'predict: odd.csv: 1 of 5 rows not predicted',
+      'predict: odd.csv: 2 of 5 rows not predicted',
     ]);
     expect(r.code).toBe(1); // blue is still not a category the model knows
   });

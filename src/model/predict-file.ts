@@ -74,6 +74,7 @@ export function unpredictedNotes(
     notes.push(
       `${name}: ${dropped} row${dropped === 1 ? '' : 's'} with a missing value not predicted (--missing drop)`,
     );
-  if (failed.length > 0) notes.push(`${name}: ${failed.length} of ${p.samples.length + all.length} rows not predicted`);
+  // The count of all rows left out, dropped ones too, so that it adds up with the lines above.
+  if (failed.length > 0) notes.push(`${name}: ${all.length} of ${p.samples.length + all.length} rows not predicted`);
   return { notes, failed: failed.length };
 }

@@ -117,7 +117,7 @@ export function curvesSpec(runs: readonly Run[], o: CurvesOptions = {}): ChartSp
     title: {
       text: ofRegression(
         title,
-        runs.some((r) => r.regression),
+        runs.length > 0 && runs.every((r) => r.regression), // a chart of classifiers and regressions is neither
       ),
       ...(subtitle.length > 0 ? { subtitle } : {}),
     },
