@@ -171,7 +171,7 @@ describe('train() in the main thread', () => {
     const r = await train({ maxIters: 3, threads: 0 });
     const decided = {
       ...{ hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 },
-      ...{ minDelta: 1e-5, scale: 'none', validationSplit: 0, candidates: 2, sigma: 0 },
+      ...{ minDelta: 1e-5, scale: 'none', validationSplit: 0, candidates: 2, sigma: 0, optimizer: 'sgd' },
     };
     expect(r.options).toEqual({ ...DEFAULTS, maxIters: 3, threads: 0, ...decided });
     expect(r.net.nodes).toEqual([3, 6, 1]);

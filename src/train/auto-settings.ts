@@ -86,6 +86,8 @@ export function decideAuto(
         ? CANDIDATES
         : o.candidates,
     sigma: own ? (decideValue('sigma', o.sigma, own.sigma) as number) : o.sigma === 'auto' ? 0 : o.sigma,
+    // The method's own step, not one chosen for the data: not shown on the "for this data" line.
+    optimizer: o.optimizer === 'auto' ? (methodOf(o.method).optimizer ?? 'sgd') : o.optimizer,
     targetLoss: decide('targetLoss', o.targetLoss) as number,
     // A validation loss that creeps down by less than this over --patience reports is done; the
     // built-in sets keep the original's 1e-5 (not shown: it is no choice made for the data).

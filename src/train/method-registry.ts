@@ -45,6 +45,8 @@ export interface MethodEntry {
   rule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
   /** What 'auto' means for its population, noise and step, per kind of data; absent: the data's lr. */
   readonly perData?: Readonly<Record<DataKind, PerData>>;
+  /** How its gradient becomes a step where --optimizer is auto (step.ts); none: sgd, plain gradient descent. */
+  readonly optimizer?: 'adam' | 'sgd';
   /** The settings the model file's meta records, in order. */
   readonly meta: readonly string[];
   /** The setting whose flag sets its step, which a divergence hint names. */
@@ -61,7 +63,7 @@ const fromDiff = (o: { readonly diff: JobKind }) => o.diff;
 const REGISTRY = {
   gradient: {
     help: 'numerical gradient descent',
-    options: ['lr', 'h', 'diff', 'grad', 'gradCheck'],
+    options: ['lr', 'h', 'diff', 'grad', 'gradCheck', 'optimizer', 'weightDecay'],
     job: fromDiff,
     rule: (o, run, net, _output, data) => gradientRule(o, run, data, paramCount(net)),
     meta: gradientMeta,
@@ -80,6 +82,7 @@ const REGISTRY = {
   es: {
     help: 'evolution strategies, every candidate’s loss ranked into a gradient estimate',
     options: ['candidates', 'sigma', 'rank', 'optimizer', 'weightDecay', 'lr'],
+    optimizer: 'adam',
     job: () => 'es',
     rule: (o, run, net, _output, data) => esRule(o, run, data, paramCount(net)),
     // Population, noise and Adam step per kind of data (measured: README, *Comparing methods*).
@@ -101,7 +104,7 @@ const REGISTRY = {
   },
   spsa: {
     help: 'simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported)',
-    options: ['lr', 'delta'],
+    options: ['lr', 'delta', 'optimizer', 'weightDecay'],
     job: () => 'spsa',
     rule: (o, run, net, _output, data) => spsaRule(o, run, data, paramCount(net)),
     meta: ['lr', 'delta'],
@@ -109,7 +112,7 @@ const REGISTRY = {
   },
   backprop: {
     help: 'the analytic gradient, for comparison',
-    options: ['lr'],
+    options: ['lr', 'optimizer', 'weightDecay'],
     // Its runner computes the gradient itself; the description (and the memory estimate) is the gradient's.
     job: fromDiff,
     rule: (o, _run, net, output, data) => backpropRule(o, net, output, data, paramCount(net)),

@@ -210,8 +210,15 @@ export const OPTION_TABLE = {
     ...auto,
   }),
   rank: whole(1, 0, TRAINING, "rank of each layer's noise, A·Bᵀ (es); 0: dense, a Gaussian per weight"),
-  optimizer: choice<Optimizer>('adam', OPTIMIZERS, TRAINING, 'how the gradient estimate becomes a step (es)'),
-  weightDecay: num(0, TRAINING, 'decoupled weight decay: w ← w − lr·wd·w each update (es)', { ge: 0 }),
+  optimizer: choice<'auto' | Optimizer>(
+    'auto',
+    ['auto', ...OPTIMIZERS],
+    TRAINING,
+    'how a gradient or its estimate becomes a step: adam, or sgd (plain gradient descent, w ← w − lr·g); auto: adam for es, sgd for the others',
+  ),
+  weightDecay: num(0, TRAINING, 'decoupled weight decay: w ← w − lr·wd·w each update (gradient, backprop, es, spsa)', {
+    ge: 0,
+  }),
   elitist: {
     kind: 'switch',
     default: false,

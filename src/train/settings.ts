@@ -6,7 +6,7 @@
 import type { ScaleName } from '../data/encoding.ts';
 import type { Runner, WorkerFault } from '../parallel/runner.ts';
 import type { TrainEvent } from './events.ts';
-import type { OPTION_TABLE } from './option-table.ts';
+import type { OPTION_TABLE, Optimizer } from './option-table.ts';
 
 type Table = typeof OPTION_TABLE;
 
@@ -40,7 +40,9 @@ export type Settings = Omit<
   | 'minDelta'
   | 'candidates'
   | 'sigma'
+  | 'optimizer'
 > & {
+  optimizer: Optimizer;
   candidates: number;
   sigma: number;
   minDelta: number;
