@@ -154,6 +154,23 @@ describe('predict --out', () => {
   });
 });
 
+describe('--out and quotes', () => {
+  it('reads a quote inside an unquoted cell as text, as the reader does, keeping every row on its line', () => {
+    const text = 'note,colour,size,kind\n12" pipe,red,2,apple\n"a, b",green,8,\nlast,red,7,NA\n';
+    writeFileSync(join(cwd, 'bare.csv'), text);
+    expect(predict('--data', 'bare.csv', '--out', 'bare-out.csv').code).toBe(0);
+    const out = readFileSync(join(cwd, 'bare-out.csv'), 'utf8').split('\n');
+    expect(out.map((l) => l.split(',').slice(-4, -3)[0])).toEqual([
+      'predicted kind',
+      'apple',
+      'pear',
+      'pear',
+      undefined,
+    ]);
+    expect(out[1].startsWith('12" pipe,red,2,apple,')).toBe(true);
+  });
+});
+
 describe('one sample typed as features', () => {
   it('names the column of a feature that is not a number', () => {
     const r = predict('red', 'NA');

@@ -23,7 +23,7 @@ interface Dialect {
 export function appendColumns(text: string, t: Table, header: string[], cells: (row: number) => OutCell[]): string {
   const lines = text.split('\n');
   const ends = rowEnds(lines, t);
-  const first = t.hasHeader ? headerLines(lines, t.lines[0] - 1) : [t.lines[0] - 1, ends[0]];
+  const first = t.hasHeader ? headerLines(lines, t.lines[0] - 1, t.delimiter) : [t.lines[0] - 1, ends[0]];
   const dialect = dialectOf(lines, t, first[0]);
   const add = (i: number, more: OutCell[]) => {
     const cr = lines[i].endsWith('\r') ? '\r' : '';
@@ -35,25 +35,39 @@ export function appendColumns(text: string, t: Table, header: string[], cells: (
   return lines.join('\n');
 }
 
-/** The index of the line where each row ends: where its quotes balance (a quoted cell may hold newlines). */
+/** The index of the line where each row ends: a quoted cell may hold newlines. */
 function rowEnds(lines: string[], t: Table): number[] {
-  return Array.from(t.lines, (line) => endOf(lines, line - 1));
+  return Array.from(t.lines, (line) => endOf(lines, line - 1, t.delimiter));
 }
 
-function endOf(lines: string[], i: number): number {
-  let quotes = 0;
+/**
+ * The line where the record starting at line i ends, read as the reader reads quotes: a quote
+ * opens a quoted cell only at the cell's start (12" pipe is plain text), and "" inside is a quote.
+ */
+function endOf(lines: string[], i: number, d: string): number {
+  let quoted = false;
   for (let j = i; j < lines.length; j++) {
-    for (const ch of lines[j]) if (ch === '"') quotes++;
-    if (quotes % 2 === 0) return j;
+    let start = !quoted;
+    const s = lines[j];
+    for (let k = 0; k < s.length; k++) {
+      const ch = s[k];
+      if (quoted) {
+        if (ch === '"' && s[k + 1] === '"') k++;
+        else if (ch === '"') quoted = false;
+      } else if (ch === d) start = true;
+      else if (ch === '"' && start) quoted = true;
+      else if (!/[\s\ufeff]/.test(ch)) start = false;
+    }
+    if (!quoted) return j;
   }
   return lines.length - 1;
 }
 
 /** The header's first and last line: the first line that is neither blank nor a comment, before the first row. */
-function headerLines(lines: string[], firstRow: number): [number, number] {
+function headerLines(lines: string[], firstRow: number, delimiter: string): [number, number] {
   for (let i = 0; i < firstRow; i++) {
     const s = lines[i].replace(/^[\ufeff\s]+/, '');
-    if (s !== '' && !s.startsWith('#')) return [i, endOf(lines, i)];
+    if (s !== '' && !s.startsWith('#')) return [i, endOf(lines, i, delimiter)];
   }
   return [0, 0];
 }
