@@ -206,8 +206,16 @@ describe('the optimiser', () => {
   const P = paramCount(net);
   const run = describeRun(net, bce, spec({ candidates: 2 }));
   const settings = (over: Partial<Settings>) =>
-    ({ ...resolveOptions({ method: 'es' }), candidates: 2, sigma: 0.1, lr: 0.01, ...over }) as Settings;
-  const results = Float64Array.from({ length: 3 + P }, (_, e) => (e < 3 ? 0.5 : (e % 3) - 1));
+    ({
+      ...resolveOptions({ method: 'es' }),
+      candidates: 2,
+      sigma: 0.1,
+      lr: 0.01,
+      optimizer: 'adam',
+      ...over,
+    }) as Settings;
+  // Estimates of -4, 0 and 4: Adam's first step is lr times their sign, plain descent's 4 times that.
+  const results = Float64Array.from({ length: 3 + P }, (_, e) => (e < 3 ? 0.5 : 4 * ((e % 3) - 1)));
 
   it("takes Adam's first step: lr times the sign of each estimate", () => {
     const params = new Float64Array(P).fill(1);

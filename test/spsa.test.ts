@@ -53,7 +53,7 @@ describe('spsa', () => {
   });
 
   it('steps every weight by a_t·(E₊ − E₋)/(2·c_t·Δ_i)', () => {
-    const o = { ...resolveOptions({ method: 'spsa' }), lr: 2, delta: 0.01, seed: 'q' } as Settings;
+    const o = { ...resolveOptions({ method: 'spsa' }), lr: 2, delta: 0.01, seed: 'q', optimizer: 'sgd' } as Settings;
     const rule = spsaRule(o, describeRun(net, bce, spec), data, P);
     const params = randomParams(net, stream('spsa-step'));
     const before = params.slice();

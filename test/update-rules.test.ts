@@ -16,7 +16,8 @@ import { randomRule } from '../src/train/random-rule.ts';
 
 const net = makeNet([2, 1]); // two weights
 const data = makeDataset('r', [[1, 1]], [[1]]);
-const settings = (over: Partial<Settings>) => ({ ...resolveOptions({}), lr: 0.5, ...over }) as Settings;
+const settings = (over: Partial<Settings>) =>
+  ({ ...resolveOptions({}), lr: 0.5, optimizer: 'sgd', ...over }) as Settings;
 const spec = (over: Partial<EvalSpec>): EvalSpec => ({
   kind: 'forward',
   seed: 's',

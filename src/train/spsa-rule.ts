@@ -23,13 +23,14 @@ export function spsaRule(o: Settings, run: RunSpec, data: Dataset, P: number): U
     update(t, results, params, loss) {
       spsaSigns(o.seed, t, signs);
       const a = stepGain(o.lr, t);
-      const slope = (results[0] - results[1]) / (2 * perturbGain(o.delta, t));
+      const twiceC = 2 * perturbGain(o.delta, t);
       if (plain) {
-        const move = (a * (results[0] - results[1])) / (2 * perturbGain(o.delta, t));
+        // Spall's own order of operations, so that plain runs keep their weights to the bit.
+        const move = (a * (results[0] - results[1])) / twiceC;
         for (let i = 0; i < P; i++) params[i] -= move / signs[i]; // 1/Δ_i = Δ_i for ±1, written as Spall's
         return loss;
       }
-      for (let i = 0; i < P; i++) grad[i] = slope / signs[i];
+      for (let i = 0; i < P; i++) grad[i] = (results[0] - results[1]) / twiceC / signs[i];
       step(params, grad, 0, a); // Spall's gain a_k as the rate
       return loss;
     },

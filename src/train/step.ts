@@ -14,7 +14,9 @@ export type Step = (params: Float64Array, g: Float64Array, at: number, lr: numbe
 
 export function makeStep(o: { optimizer: 'adam' | 'sgd'; weightDecay: number }, P: number): Step {
   const wd = o.weightDecay;
-  if (o.optimizer !== 'adam')
+  // 'auto' is decided before a run's rule is made (auto-settings.ts): anything else here is a mistake.
+  if (o.optimizer !== 'adam' && o.optimizer !== 'sgd') throw new Error(`no step for optimizer ${o.optimizer}`);
+  if (o.optimizer === 'sgd')
     return (params, g, at, lr) => {
       const decay = lr * wd;
       if (wd === 0) for (let k = 0; k < P; k++) params[k] -= lr * g[at + k];
