@@ -151,7 +151,7 @@ export const OPTION_TABLE = {
     'auto',
     ['auto', ...LOSSES],
     NET,
-    'bce (logistic output), mse (identity output) or ce (softmax output); auto: ce for 3+ classes, bce for 0/1 labels, else mse; mse makes a regression of a CSV's number label, whole numbers too',
+    'bce (logistic output), mse (identity output) or ce (softmax output); auto: ce for 3+ classes, bce for 0/1 labels, else mse; mse makes a regression of a number label of a CSV, whole numbers too',
   ),
   init: {
     kind: 'text',
