@@ -179,6 +179,15 @@ describe('one sample typed as features', () => {
 });
 
 describe('predict refuses', () => {
+  it('a header with a column named twice, as train does', () => {
+    writeFileSync(join(cwd, 'twice.csv'), 'colour,size,size,kind\nred,2,3,apple\n');
+    const r = predict('--data', 'twice.csv');
+    expect([r.stderr, r.code]).toEqual([
+      'predict: twice.csv header: column "size" twice, expected a name of its own for each column',
+      2,
+    ]);
+  });
+
   it("a --label that is one of the model's features, in one line, writing nothing", () => {
     const r = predict('--data', 'some.csv', '--label', 'size', '--out', 'never.csv');
     expect([r.code, r.stdout, r.stderr]).toEqual([

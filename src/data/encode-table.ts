@@ -76,12 +76,7 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
       `data ${t.name}: ${unnamed.map((c) => t.names[c]).join(', ')} has no name in the header (an index, as pandas writes): left out`,
     );
   }
-  // Two columns of one name: by name, the second could never be reached, and a model would read the first twice.
-  const twice = t.names.find((n, c) => t.names.indexOf(n) !== c);
-  if (t.hasHeader && twice !== undefined)
-    throw new Error(
-      `${t.name} header: column ${JSON.stringify(twice)} twice, expected a name of its own for each column`,
-    );
+  checkNamesOnce(t);
   const ignored = new Set((o.ignore ?? []).map((s) => columnOf(t, s, 'ignore')));
   const { featureCols, label } = fixed ? columnsAsModel(t, o, fixed, ignored) : columnsOf(t, o, ignored);
   if (featureCols.length === 0) throw new Error(`${t.name}: no feature columns, expected x1,...,xn,label`);
@@ -103,6 +98,15 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
 }
 
 type Columns = { featureCols: number[]; label: number };
+
+/** Two columns of one name: by name, the second could never be reached, and a model would read the first twice. */
+export function checkNamesOnce(t: Table): void {
+  const twice = t.names.find((n, c) => t.names.indexOf(n) !== c);
+  if (t.hasHeader && twice !== undefined)
+    throw new Error(
+      `${t.name} header: column ${JSON.stringify(twice)} twice, expected a name of its own for each column`,
+    );
+}
 
 /** A new run's columns: the label (--label, or the last), the features the rest but --ignore's. */
 function columnsOf(t: Table, o: TableOptions, ignored: Set<number>): Columns {

@@ -7,7 +7,7 @@
 
 import { readNumber } from '../data/cells.ts';
 import { type Dataset, datasetFromArrays, inferClasses } from '../data/dataset.ts';
-import { columnOf, columnsAsModel, type TableOptions } from '../data/encode-table.ts';
+import { checkNamesOnce, columnOf, columnsAsModel, type TableOptions } from '../data/encode-table.ts';
 import { cellText, targetOf, where } from '../data/encode-target.ts';
 import { type Encoding, scaleRow, width } from '../data/encoding.ts';
 import type { Table, TableColumn } from '../data/table.ts';
@@ -37,6 +37,7 @@ const cellMissing = (col: TableColumn, r: number) =>
 
 /** The table's rows as the model reads them; `outputs`: the model's output count. */
 export function tableRows(t: Table, o: TableOptions, enc: Encoding, outputs: number): TableRows {
+  checkNamesOnce(t);
   const ignored = new Set((o.ignore ?? []).map((s) => columnOf(t, s, 'ignore')));
   const { featureCols, label } = columnsAsModel(t, o, enc, ignored);
   if (o.label !== undefined && (featureCols.includes(label) || enc.features.some((f) => f.name === t.names[label]))) {
