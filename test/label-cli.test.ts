@@ -49,6 +49,12 @@ describe('the label line', () => {
     expect(summary.label).toEqual({ name: 'cylinders', how: 'named', target: 'classes', classes: 5 });
   });
 
+  it("says a resumed run's label is its model's, --label not typed", () => {
+    train('--data', 'cars.csv', '--label', 'cylinders', '--out', 'cyl.json', '--quiet');
+    const r = train('--init', 'cyl.json', '--out', 'cyl2.json', '--quiet');
+    expect(r.stderr.split('\n')).toContain('train: label: "cylinders" (the model\'s label), 5 classes');
+  });
+
   it('is not a note for a file without a header, whose last column is the documented label', () => {
     const r = train('--data', 'bare.csv', '--quiet');
     expect(r.stderr).not.toContain('label:');

@@ -91,7 +91,9 @@ export function encodeTable(t: Table, o: TableOptions = {}, fixed?: Encoding): E
   };
   if (!fixed) notes.push(...countingColumns(t, featureCols));
   const data = build(t, featureCols, features, keep, target, o.outputs);
-  const how = fixed && o.label === undefined ? 'model' : o.label === undefined ? 'last' : 'named';
+  // A resumed run takes its model's label, whether typed again or brought from the model (--init).
+  const own = fixed && (o.label === undefined || o.label === fixed.target.name);
+  const how = own ? 'model' : o.label === undefined ? 'last' : 'named';
   const labelColumn = label >= 0 ? { label: { name: t.names[label], how, hasHeader: t.hasHeader } as const } : {};
   const dropped = t.rows - keep.length;
   return { data, encoding, dropped, missingBy, labelled: target !== undefined, notes, ...labelColumn };
