@@ -11,7 +11,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { makeScratch, paramCount } from '../nn/network.ts';
 import { Batches } from './batches.ts';
 import type { EvalSpec } from './eval-spec.ts';
-import { baseCapacity, type Evaluator, type SharedBase } from './evaluator.ts';
+import { baseCapacity, type Evaluator, type PhaseFn, type RangeFn, type SharedBase } from './evaluator.ts';
 import { jobOf } from './jobs.ts';
 import { REPORT_PHASE, type ReportBuffers, reportTerms } from './report-phase.ts';
 import { buildRun, evalCount, type RunSpec } from './run-spec.ts';
@@ -76,20 +76,12 @@ export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefine
 }
 
 /** Items [lo, hi) of phase `phase` of iteration t. */
-export function evaluatePhase(
-  ev: Evaluator,
-  params: Float64Array,
-  t: number,
-  phase: number,
-  lo: number,
-  hi: number,
-  results: Float64Array,
-): void {
+export const evaluatePhase: PhaseFn = (ev, params, t, phase, lo, hi, results) => {
   const job = jobOf(ev.spec);
   if (phase === REPORT_PHASE) reportTerms(ev, params, ev.report as ReportBuffers, lo, hi);
   else if (job.evaluatePhase) job.evaluatePhase(ev, params, t, phase, lo, hi, results);
   else job.evaluateRange(ev, params, t, lo, hi, results);
-}
+};
 
 /** Every phase of iteration t, in this thread. */
 export function evaluateAll(ev: Evaluator, params: Float64Array, t: number, results: Float64Array): void {
@@ -99,13 +91,6 @@ export function evaluateAll(ev: Evaluator, params: Float64Array, t: number, resu
 }
 
 /** Evaluates e in [lo, hi) of iteration t from `params` into results[e]. */
-export function evaluateRange(
-  ev: Evaluator,
-  params: Float64Array,
-  t: number,
-  lo: number,
-  hi: number,
-  results: Float64Array,
-): void {
+export const evaluateRange: RangeFn = (ev, params, t, lo, hi, results) => {
   jobOf(ev.spec).evaluateRange(ev, params, t, lo, hi, results);
-}
+};

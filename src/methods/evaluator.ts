@@ -64,6 +64,17 @@ export type RangeFn = (
   results: Float64Array,
 ) => void;
 
+/** Items [lo, hi) of phase `phase` of iteration t, from params into results. */
+export type PhaseFn = (
+  ev: Evaluator,
+  params: Float64Array,
+  t: number,
+  phase: number,
+  lo: number,
+  hi: number,
+  results: Float64Array,
+) => void;
+
 /**
  * Everything that differs by what a job evaluates: one per kind, in the
  * kind's own file. What a kind leaves out has the plain meaning: no parts,
@@ -82,15 +93,7 @@ export interface Job {
   /** Phases per iteration, and each one's items (evaluate.ts's phaseCounts). */
   phaseCount?(spec: EvalSpec): number;
   phaseCounts?(ev: Evaluator, t: number): number[];
-  evaluatePhase?(
-    ev: Evaluator,
-    params: Float64Array,
-    t: number,
-    phase: number,
-    lo: number,
-    hi: number,
-    results: Float64Array,
-  ): void;
+  evaluatePhase?: PhaseFn;
   phaseCost?(ev: Evaluator, phase: number): Float64Array | undefined;
   /** Weight-sized arrays a run keeps beyond every run's, with `workers` pool workers (memory.ts). */
   copies?(spec: EvalSpec, workers: number): number;
