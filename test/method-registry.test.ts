@@ -84,11 +84,12 @@ describe('the method registry', () => {
   });
 
   it("records each method's own settings in the model's meta, and names the flag of its step", () => {
-    const o = { ...resolveOptions({}), lr: 2, candidates: 4, sigma: 0.1 };
-    expect(methodMeta({ ...o, method: 'gradient' })).toEqual({ lr: 2, h: 1e-5, diff: 'forward' });
-    expect(methodMeta({ ...o, method: 'backprop' })).toEqual({ lr: 2, h: 1e-5, diff: 'forward' });
+    const o = { ...resolveOptions({}), lr: 2, candidates: 4, sigma: 0.1, optimizer: 'adam' as const };
+    const step = { optimizer: 'adam', weightDecay: 0 };
+    expect(methodMeta({ ...o, method: 'gradient' })).toEqual({ lr: 2, h: 1e-5, diff: 'forward', ...step });
+    expect(methodMeta({ ...o, method: 'backprop' })).toEqual({ lr: 2, h: 1e-5, diff: 'forward', ...step });
     expect(methodMeta({ ...o, method: 'random' })).toEqual({ delta: 0.001, candidates: 4, elitist: false });
-    expect(methodMeta({ ...o, method: 'spsa' })).toEqual({ lr: 2, delta: 0.001 });
+    expect(methodMeta({ ...o, method: 'spsa' })).toEqual({ lr: 2, delta: 0.001, ...step });
     expect(Object.keys(methodMeta({ ...o, method: 'es' }))).toEqual(['lr', 'sigma', 'candidates', 'rank', 'optimizer']);
     expect(stepFlag({ ...o, method: 'random' })).toBe('--delta (it was 0.001)');
     expect(stepFlag({ ...o, method: 'es' })).toBe('--lr (it was 2)');

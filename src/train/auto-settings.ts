@@ -19,7 +19,11 @@ export const MAX_RAND_FAN_IN = 8;
 
 const NARROW = { hidden: [6], init: 'rand', batch: 0, lr: 2, targetLoss: 0.2, targetAccuracy: 0 } as const;
 const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, targetAccuracy: 0.9 } as const;
-const TABLE = { hidden: [16], init: 'xavier', batch: 0, lr: 1, targetLoss: 0, targetAccuracy: 0 } as const;
+// A table trains as scikit-learn's default MLP does: 100 hidden units and Adam, whose per-weight
+// step takes that width where plain descent diverges (docs/data.md, *Against scikit-learn*).
+const TABLE = { hidden: [100], init: 'xavier', batch: 0, lr: 0.01, targetLoss: 0, targetAccuracy: 0 } as const;
+/** Plain gradient descent's rates on a table (--optimizer sgd): a regression's squared error takes half. */
+const TABLE_SGD_LR = { classes: 1, regression: 0.5 } as const;
 /**
  * Candidates where a method decides none per data (method-registry.ts: es
  * does): the original's random method keeps its 2.
@@ -56,12 +60,18 @@ export function decideAuto(
   // A regression's squared error has no bounded slope as cross-entropy has: at lr 1 it stalls on
   // plateaus or diverges on tables where 0.5 reaches scikit-learn's R² (README, *Your own data*).
   const regression = o.loss === 'mse' || (o.loss === 'auto' && !data.binary && data.classes < 3);
-  const table = { ...TABLE, batch: data.n > WHOLE_SET_ROWS ? BATCH : 0, lr: regression ? 0.5 : TABLE.lr };
   const kind: DataKind = userData ? 'table' : data.inDim >= WIDE_INPUTS ? 'wide' : 'narrow';
+  const optimizer = decideOptimizer(o.method, o.optimizer, kind);
+  const sgdLr = TABLE_SGD_LR[regression ? 'regression' : 'classes'];
+  const table = {
+    ...TABLE,
+    batch: data.n > WHOLE_SET_ROWS ? BATCH : 0,
+    lr: optimizer.value === 'adam' ? TABLE.lr : sgdLr,
+  };
   const pick = kind === 'table' ? table : kind === 'wide' ? WIDE : NARROW;
   // The method's own population, noise and step for this kind of data, where it has them (es).
   const own = methodOf(o.method).perData?.[kind];
-  const chosen: string[] = [];
+  const chosen: string[] = optimizer.perData ? [`optimizer ${optimizer.value}`] : [];
   const decideValue = (key: string, given: unknown, value: unknown, shown = String(value)) => {
     if (given !== 'auto' && given !== undefined) return given;
     chosen.push(`${key} ${shown}`);
@@ -86,8 +96,7 @@ export function decideAuto(
         ? CANDIDATES
         : o.candidates,
     sigma: own ? (decideValue('sigma', o.sigma, own.sigma) as number) : o.sigma === 'auto' ? 0 : o.sigma,
-    // The method's own step, not one chosen for the data: not shown on the "for this data" line.
-    optimizer: o.optimizer === 'auto' ? (methodOf(o.method).optimizer ?? 'sgd') : o.optimizer,
+    optimizer: optimizer.value,
     targetLoss: decide('targetLoss', o.targetLoss) as number,
     // A validation loss that creeps down by less than this over --patience reports is done; the
     // built-in sets keep the original's 1e-5 (not shown: it is no choice made for the data).
@@ -105,4 +114,21 @@ export function decideAuto(
     ) as number,
   };
   return { settings, chosen };
+}
+
+/**
+ * --optimizer auto: the method's own step where it has one (es: Adam), else
+ * Adam on a table and the original's plain descent on the built-in sets.
+ * `perData`: chosen for the data, so shown on the "for this data" line.
+ */
+function decideOptimizer(
+  method: ResolvedOptions['method'],
+  given: ResolvedOptions['optimizer'],
+  kind: DataKind,
+): { value: Settings['optimizer']; perData: boolean } {
+  if (given !== 'auto') return { value: given, perData: false };
+  const own = methodOf(method).optimizer;
+  if (own) return { value: own, perData: false };
+  if (!takes(method, 'optimizer')) return { value: 'sgd', perData: false };
+  return kind === 'table' ? { value: 'adam', perData: true } : { value: 'sgd', perData: false };
 }

@@ -57,7 +57,7 @@ export interface MethodEntry {
   fits?(o: { readonly candidates: number }): void;
 }
 
-const gradientMeta = ['lr', 'h', 'diff'];
+const gradientMeta = ['lr', 'h', 'diff', 'optimizer', 'weightDecay'];
 const fromDiff = (o: { readonly diff: JobKind }) => o.diff;
 
 const REGISTRY = {
@@ -105,9 +105,11 @@ const REGISTRY = {
   spsa: {
     help: 'simultaneous perturbation, two losses estimate the gradient (a third, E(w), is reported)',
     options: ['lr', 'delta', 'optimizer', 'weightDecay'],
+    // Plain descent even on a table: Adam scales each weight's noisy estimate to a full step (pima: 67%, the majority class).
+    optimizer: 'sgd',
     job: () => 'spsa',
     rule: (o, run, net, _output, data) => spsaRule(o, run, data, paramCount(net)),
-    meta: ['lr', 'delta'],
+    meta: ['lr', 'delta', 'optimizer', 'weightDecay'],
     step: 'lr',
   },
   backprop: {

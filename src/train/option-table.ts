@@ -138,7 +138,7 @@ export const OPTION_TABLE = {
     kind: 'list',
     default: undefined,
     group: NET,
-    help: 'hidden layer sizes: 6, or 8,4 for two layers; default: 6, 32 for wide inputs, 16 for a file (or the --init model shape)',
+    help: 'hidden layer sizes: 6, or 8,4 for two layers; default: 6, 32 for wide inputs, 100 for a file (or the --init model shape)',
     valid: (v: unknown) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0),
     expected: 'layer sizes of 1 or more, like 6 or 8,4',
     read: (word: string) => {
@@ -173,7 +173,7 @@ export const OPTION_TABLE = {
   lr: num<number | 'auto'>(
     'auto',
     TRAINING,
-    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, 1 for wide inputs, for a file 1 or 0.5 for a regression (es: 0.05, 0.01 wide, 0.02 for a file)',
+    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, 1 for wide inputs, 0.01 for a file with adam (with sgd 1, or 0.5 for a regression); es: 0.05, 0.01 wide, 0.02 for a file',
     { gt: 0, ...auto },
   ),
   h: num(1e-5, TRAINING, 'finite-difference step (gradient)', { gt: 0 }),
@@ -214,7 +214,7 @@ export const OPTION_TABLE = {
     'auto',
     ['auto', ...OPTIMIZERS],
     TRAINING,
-    'how a gradient or its estimate becomes a step: adam, or sgd (plain gradient descent, w ← w − lr·g); auto: adam for es, sgd for the others',
+    'how a gradient or its estimate becomes a step: adam, or sgd (plain gradient descent, w ← w − lr·g); auto: adam for es and for a file, else sgd, as the original',
   ),
   weightDecay: num(0, TRAINING, 'decoupled weight decay: w ← w − lr·wd·w each update (gradient, backprop, es, spsa)', {
     ge: 0,
