@@ -73,8 +73,13 @@ def write(tables):
             tr.to_csv(f"{OUT}/{name}-train.csv", index=False); te.to_csv(f"{OUT}/{name}-test.csv", index=False)
             f.write(f"{name}\t{label}\t{kind}\t{flags}\n")
 
-def score(tr_path, te_path, label, kind, width, seed, scale_target=False):
-    tr, te = pd.read_csv(tr_path).dropna(), pd.read_csv(te_path).dropna()
+def ignored(flags):
+    """The columns our --ignore leaves out (an ID, a date, a name), which scikit-learn's side leaves out too."""
+    words = flags.split()
+    return words[words.index("--ignore") + 1].split(",") if "--ignore" in words else []
+
+def score(tr_path, te_path, label, kind, width, seed, scale_target=False, drop=()):
+    tr, te = (pd.read_csv(p).drop(columns=list(drop)).dropna() for p in (tr_path, te_path))
     Xtr, ytr, Xte, yte = tr.drop(columns=[label]), tr[label], te.drop(columns=[label]), te[label]
     cat = [c for c in Xtr.columns if not pd.api.types.is_numeric_dtype(Xtr[c])]
     pre = ColumnTransformer([("num", StandardScaler(), [c for c in Xtr.columns if c not in cat]),
@@ -108,7 +113,7 @@ def repeated(tables, n):
             tr, te = split(df, label, kind, s)
             paths = (f"{OUT}/split-train.csv", f"{OUT}/split-test.csv")
             tr.to_csv(paths[0], index=False); te.to_csv(paths[1], index=False)
-            diffs.append(ours(*paths, flags) - score(*paths, label, kind, 100, 0))
+            diffs.append(ours(*paths, flags) - score(*paths, label, kind, 100, 0, drop=ignored(flags)))
         se = statistics.stdev(diffs) / len(diffs) ** 0.5
         print(f"{name:15} {n} splits: ours - (100,) = {statistics.mean(diffs):+.2f} points (standard error {se:.2f}; one split's spread {statistics.stdev(diffs):.1f})")
 
@@ -118,13 +123,14 @@ def main():
     if "--splits-only" in sys.argv: return
     print(f"{'data set':15} {'train/test':>11}  {'(16,) median (min-max)':>24}  {'(100,) median (min-max)':>24}")
     out = {}
-    for name, (_, label, kind, _) in tables.items():
+    for name, (_, label, kind, flags) in tables.items():
         paths = (f"{OUT}/{name}-train.csv", f"{OUT}/{name}-test.csv")
-        n = [len(pd.read_csv(p).dropna()) for p in paths]
-        res = {w: [score(*paths, label, kind, w, s) for s in (0, 1, 2)] for w in (16, 100)}
+        drop = ignored(flags)
+        n = [len(pd.read_csv(p).drop(columns=drop).dropna()) for p in paths]
+        res = {w: [score(*paths, label, kind, w, s, drop=drop) for s in (0, 1, 2)] for w in (16, 100)}
         print(f"{name:15} {n[0]:>5}/{n[1]:<5}  {cell(res[16], kind):>24}  {cell(res[100], kind):>24}", flush=True)
         if kind == "reg":  # supplementary: the same model with the target standardised, as ours is
-            res["100 scaled y"] = [score(*paths, label, kind, 100, s, True) for s in (0, 1, 2)]
+            res["100 scaled y"] = [score(*paths, label, kind, 100, s, True, drop) for s in (0, 1, 2)]
             print(f"{'  target scaled':15} {'':>11}  {'':>24}  {cell(res['100 scaled y'], kind):>24}", flush=True)
         out[name] = dict(kind=kind, train=n[0], test=n[1], results={str(k): v for k, v in res.items()})
     with open(f"{OUT}/sklearn.json", "w") as f:

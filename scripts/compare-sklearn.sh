@@ -16,10 +16,11 @@ while IFS=$'\t' read -r name _label _kind flags; do
     model="$dir/$name-$seed.json"
     start=$(date +%s%N)
     # shellcheck disable=SC2086 # the flags are words
-    node dist/train.js --data "$dir/$name-train.csv" $flags --out "$model" --seed "$seed" --quiet >/dev/null
+    node dist/train.js --data "$dir/$name-train.csv" $flags --out "$model" --seed "$seed" --quiet >/dev/null 2>"$dir/$name.err" ||
+      { cat "$dir/$name.err" >&2; exit 1; }
     secs+=("$(( ($(date +%s%N) - start) / 1000000 ))")
     # Exit 1: some test rows were not predicted (a missing feature cell); the scores are the others'.
-    out=$(node dist/predict.js --model "$model" --data "$dir/$name-test.csv" || [ $? -eq 1 ])
+    out=$(node dist/predict.js --model "$model" --data "$dir/$name-test.csv" 2>/dev/null || [ $? -eq 1 ])
     results+=("$(echo "$out" | sed -n -e 's/^accuracy: *\([0-9.]*\)%.*/\1%/p' -e 's/^R²: *//p')")
   done
   median=$(printf '%s\n' "${results[@]}" | sort -g | sed -n 2p)

@@ -214,7 +214,7 @@ export const OPTION_TABLE = {
     'auto',
     ['auto', ...OPTIMIZERS],
     TRAINING,
-    'how a gradient or its estimate becomes a step: adam, or sgd (plain gradient descent, w ← w − lr·g); auto: adam for es and for a file, else sgd, as the original',
+    'how a gradient or its estimate becomes a step: adam, or sgd (plain gradient descent, w ← w − lr·g); auto: adam for es, and for gradient and backprop on a file; else sgd, as the original',
   ),
   weightDecay: num(0, TRAINING, 'decoupled weight decay: w ← w − lr·wd·w each update (gradient, backprop, es, spsa)', {
     ge: 0,
