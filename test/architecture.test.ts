@@ -13,6 +13,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   nn: ['util', 'data'],
   model: ['util', 'data', 'nn'],
   methods: ['util', 'data', 'nn'],
+  // Control tasks: environments, and a net acting in them as a policy.
+  tasks: ['util', 'nn'],
   parallel: ['util', 'data', 'nn', 'methods'],
   train: ['util', 'data', 'nn', 'model', 'methods', 'parallel'],
   // Pictures of data, models and runs: reads what training produced, never trains.
