@@ -25,6 +25,8 @@ function priceCsv(rows: number): string {
 }
 const prices = join(dir, 'prices.csv');
 writeFileSync(prices, priceCsv(400));
+const manyPrices = join(dir, 'many-prices.csv');
+writeFileSync(manyPrices, priceCsv(1300));
 
 const quick = { threads: 0, maxIters: 2 } as const;
 
@@ -53,6 +55,12 @@ describe('the defaults of a user table', () => {
     const es = await train({ data: prices, ...quick, method: 'es' });
     expect([spsa.options.optimizer, spsa.options.lr]).toEqual(['sgd', 0.5]);
     expect([es.options.optimizer, es.options.lr]).toEqual(['adam', 0.02]);
+  });
+
+  it("train on scikit-learn's batches of 200 past 1,000 training rows, and on the whole set up to them", async () => {
+    const many = await train({ data: manyPrices, ...quick });
+    expect([many.data.n, many.options.batch]).toEqual([1105, 200]);
+    expect(r.options.batch).toBe(0);
   });
 
   it("leave the built-in sets the original's: 6 hidden units and plain descent at lr 2", async () => {

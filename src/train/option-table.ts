@@ -189,7 +189,7 @@ export const OPTION_TABLE = {
       0,
       0,
       TRAINING,
-      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs or a file of over 2000 rows',
+      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs, 200 for a file of over 1000 rows',
     ),
     default: 'auto',
     ...auto,
