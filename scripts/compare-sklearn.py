@@ -71,7 +71,7 @@ def write(tables):
         for name, (df, label, kind, flags) in tables.items():
             tr, te = split(df, label, kind)
             tr.to_csv(f"{OUT}/{name}-train.csv", index=False); te.to_csv(f"{OUT}/{name}-test.csv", index=False)
-            f.write(f"{name}\t{label}\t{kind}\t{flags}\n")
+            f.write(f"{name}\t{label}\t{kind}\t{flags or '-'}\n")  # "-": none (an empty field would shift the others)
 
 def ignored(flags):
     """The columns our --ignore leaves out (an ID, a date, a name), which scikit-learn's side leaves out too."""

@@ -11,6 +11,7 @@ dir=${1:-${TMPDIR:-/tmp}/neuro-pool-sklearn}
 node scripts/build.mjs >/dev/null
 printf '%-15s %-22s %-8s %s\n' 'data set' 'held out, seeds 1 2 3' 'median' 'train s (median)'
 while IFS=$'\t' read -r name _label _kind flags; do
+  [ "$flags" = - ] && flags=
   results=() secs=()
   for seed in 1 2 3; do
     model="$dir/$name-$seed.json"
@@ -20,7 +21,8 @@ while IFS=$'\t' read -r name _label _kind flags; do
       { cat "$dir/$name.err" >&2; exit 1; }
     secs+=("$(( ($(date +%s%N) - start) / 1000000 ))")
     # Exit 1: some test rows were not predicted (a missing feature cell); the scores are the others'.
-    out=$(node dist/predict.js --model "$model" --data "$dir/$name-test.csv" 2>/dev/null || [ $? -eq 1 ])
+    out=$(node dist/predict.js --model "$model" --data "$dir/$name-test.csv" 2>"$dir/$name.err" || [ $? -eq 1 ]) ||
+      { cat "$dir/$name.err" >&2; exit 1; }
     results+=("$(echo "$out" | sed -n -e 's/^accuracy: *\([0-9.]*\)%.*/\1%/p' -e 's/^R²: *//p')")
   done
   median=$(printf '%s\n' "${results[@]}" | sort -g | sed -n 2p)

@@ -4,8 +4,8 @@ Pendulum-v1 that test/tasks.test.ts replays against src/tasks/ (CartPole bit for
 episodes; Acrobot and Pendulum step by step within 1e-9). Each episode holds gymnasium's start
 state (NumPy's PCG64 draws it, so the fixture carries it), the actions taken, and after each step
 the state (env.unwrapped.state, float64), the observation (float32), the reward and whether it
-terminated or was truncated at the step limit. Actions come from a seeded NumPy generator, or for
-CartPole's long episodes from a simple balancing rule. For comparison only: the suite and CI read
+terminated or was truncated at the step limit. Actions come from a seeded NumPy generator, or from
+a simple rule: CartPole's balancing (long episodes), Acrobot's pumping (episodes that end). For comparison only: the suite and CI read
 the committed files and never need Python (pip install gymnasium).
 Usage: python3 scripts/gym-fixtures.py [FOLDER]"""
 import json, os, sys
@@ -40,6 +40,9 @@ def random_discrete(rng, s, env):
 def balance(rng, s, env):  # push the cart under the pole, with a little noise: long episodes
     return int(s[2] + 0.5 * s[3] + 0.01 * rng.standard_normal() > 0)
 
+def pump(rng, s, env):  # torque with the second link's swing: the tip rises past the line, the episode ends
+    return 2 if s[3] > 0 else 0
+
 def torque(rng, s, env):  # float32, as the action space is; some beyond ±2 to exercise the clip
     return np.array([rng.uniform(-2.5, 2.5)], dtype=np.float32)
 
@@ -51,5 +54,6 @@ def write(name, episodes):
 
 write("cartpole", [episode("CartPole-v1", s, random_discrete) for s in (1, 2, 3)] +
       [episode("CartPole-v1", s, balance) for s in (4, 5, 6)])
-write("acrobot", [episode("Acrobot-v1", s, random_discrete, 150) for s in (1, 2, 3)])
+write("acrobot", [episode("Acrobot-v1", s, random_discrete, 150) for s in (1, 2, 3)] +
+      [episode("Acrobot-v1", s, pump) for s in (4, 5)])
 write("pendulum", [episode("Pendulum-v1", s, torque) for s in (1, 2)])

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { score } from '../src/nn/metrics.ts';
 import type { TrainEvent } from '../src/train/events.ts';
+import { methodMeta } from '../src/train/method-registry.ts';
+import { modelOf } from '../src/train/model-of.ts';
 import { type TrainResult, train } from '../src/train/trainer.ts';
 import { stream } from '../src/util/rng.ts';
 
@@ -66,6 +68,20 @@ describe('the defaults of a user table', () => {
   it("leave the built-in sets the original's: 6 hidden units and plain descent at lr 2", async () => {
     const seed = await train({ data: 'seed2class', ...quick });
     expect([seed.options.hidden, seed.options.optimizer, seed.options.lr]).toEqual([[6], 'sgd', 2]);
+  });
+});
+
+describe('a resumed run on a table', () => {
+  it("steps as its model did: plain descent for a model made by sgd or from before Adam was a table's", async () => {
+    const saved = (r: TrainResult) => modelOf(r, { method: r.options.method, ...methodMeta(r.options) });
+    const model = saved(await train({ data: prices, ...quick, optimizer: 'sgd' }));
+    const again = await train({ data: prices, ...quick, init: model });
+    expect(again.options.optimizer).toBe('sgd');
+    const { optimizer: _, ...older } = model.meta;
+    const before = await train({ data: prices, ...quick, init: { ...model, meta: older } });
+    expect(before.options.optimizer).toBe('sgd');
+    const adam = await train({ data: prices, ...quick, init: saved(await train({ data: prices, ...quick })) });
+    expect(adam.options.optimizer).toBe('adam');
   });
 });
 

@@ -67,12 +67,18 @@ describe('CartPole-v1', () => {
   });
 });
 
-/** Each step from gymnasium's state before it, compared with gymnasium's state after it. */
+/** Each step from gymnasium's state before it, compared with gymnasium's state after it, and what the policy observes. */
 function stepwise(env: Environment, e: Episode, tolerance: number): void {
   const rng = stream('unused');
+  expect(observed(env, Float64Array.from(e.start))).toEqual(e.startObs);
   e.actions.forEach((a, t) => {
     const s = Float64Array.from(t === 0 ? e.start : e.states[t - 1]);
-    const r = env.step(s, a, rng);
+    const r = env.step(s, typeof a === 'number' && env.actions.type === 'continuous' ? Float64Array.of(a) : a, rng);
+    const obs = observed(env, s);
+    for (let i = 0; i < obs.length; i++)
+      expect(Math.abs(obs[i] - e.observations[t][i]), `step ${t} obs[${i}]`).toBeLessThanOrEqual(
+        1e-6 * Math.max(1, Math.abs(obs[i])),
+      );
     for (let i = 0; i < s.length; i++)
       expect(Math.abs(s[i] - e.states[t][i]), `step ${t} state[${i}]`).toBeLessThan(tolerance);
     expect(Math.abs(r.reward - e.rewards[t]), `step ${t} reward`).toBeLessThan(tolerance);
@@ -83,6 +89,24 @@ function stepwise(env: Environment, e: Episode, tolerance: number): void {
 describe('Acrobot-v1', () => {
   it('takes each of gymnasium’s steps to within 1e-9, rewards and ends alike', () => {
     for (const e of episodes('acrobot')) stepwise(acrobot, e, 1e-9);
+  });
+
+  it('ends an episode when the tip rises a link above the pivot, that step paying 0', () => {
+    const ended = episodes('acrobot').filter((e) => e.terminated.at(-1));
+    expect(ended.length).toBeGreaterThan(0);
+    for (const e of ended) {
+      const s = Float64Array.from(e.states.at(-2) ?? e.start);
+      expect(acrobot.step(s, e.actions.at(-1) as number, stream('unused'))).toEqual({ reward: 0, terminated: true });
+    }
+  });
+
+  it('refuses an action that is not one of its three', () => {
+    expect(() => acrobot.step(new Float64Array(4), 3, stream('unused'))).toThrow(
+      'acrobot: action 3, expected 0, 1 or 2',
+    );
+    expect(() => cartpole.step(new Float64Array(4), 2, stream('unused'))).toThrow(
+      'cartpole: action 2, expected 0 or 1',
+    );
   });
 
   it('observes cos and sin of both angles and both speeds, as float32s', () => {

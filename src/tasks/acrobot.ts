@@ -82,7 +82,8 @@ export const acrobot: Environment = {
     return Float64Array.from({ length: 4 }, () => Math.fround(uniform(rng, -0.1, 0.1)));
   },
   step(s: Float64Array, action: number | Float64Array): StepResult {
-    const a = TORQUES[typeof action === 'number' ? action : 0];
+    const a = typeof action === 'number' ? TORQUES[action] : undefined;
+    if (a === undefined) throw new Error(`acrobot: action ${String(action)}, expected 0, 1 or 2`);
     rk4(s, a);
     s[0] = wrap(s[0], -Math.PI, Math.PI);
     s[1] = wrap(s[1], -Math.PI, Math.PI);

@@ -32,6 +32,7 @@ export const cartpole: Environment = {
   },
   step(s: Float64Array, action: number | Float64Array): StepResult {
     const [x, xDot, theta, thetaDot] = s;
+    if (action !== 0 && action !== 1) throw new Error(`cartpole: action ${String(action)}, expected 0 or 1`);
     const force = action === 1 ? FORCE : -FORCE;
     const cos = Math.cos(theta);
     const sin = Math.sin(theta);

@@ -22,7 +22,7 @@ const WIDE = { hidden: [32], init: 'xavier', batch: 100, lr: 1, targetLoss: 0, t
 // A table trains as scikit-learn's default MLP does: 100 hidden units and Adam, whose per-weight
 // step takes that width where plain descent diverges (docs/data.md, *Against scikit-learn*).
 const TABLE = { hidden: [100], init: 'xavier', batch: 0, lr: 0.01, targetLoss: 0, targetAccuracy: 0 } as const;
-/** Plain gradient descent's rates on a table (--optimizer sgd): a regression's squared error takes half. */
+/** Plain gradient descent's rates on a table (--optimizer sgd): a regression's squared error takes half. Adam takes TABLE's lr on any data. */
 const TABLE_SGD_LR = { classes: 1, regression: 0.5 } as const;
 /**
  * Candidates where a method decides none per data (method-registry.ts: es
@@ -72,7 +72,9 @@ export function decideAuto(
     batch: data.n > WHOLE_SET_ROWS ? BATCH : 0,
     lr: optimizer.value === 'adam' ? TABLE.lr : sgdLr,
   };
-  const pick = kind === 'table' ? table : kind === 'wide' ? WIDE : NARROW;
+  // Adam's step is about lr per weight whatever the gradient's size: the plain-descent rates (2, 1) would be far too large.
+  const base = kind === 'table' ? table : kind === 'wide' ? WIDE : NARROW;
+  const pick = optimizer.value === 'adam' ? { ...base, lr: TABLE.lr } : base;
   // The method's own population, noise and step for this kind of data, where it has them (es).
   const own = methodOf(o.method).perData?.[kind];
   const chosen: string[] = optimizer.perData ? [`optimizer ${optimizer.value}`] : [];

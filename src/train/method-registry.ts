@@ -45,7 +45,7 @@ export interface MethodEntry {
   rule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
   /** What 'auto' means for its population, noise and step, per kind of data; absent: the data's lr. */
   readonly perData?: Readonly<Record<DataKind, PerData>>;
-  /** How its gradient becomes a step where --optimizer is auto (step.ts); none: sgd, plain gradient descent. */
+  /** Its own step where --optimizer is auto (step.ts); none: the data's (auto-settings.ts: adam on a table, else sgd). */
   readonly optimizer?: 'adam' | 'sgd';
   /** The settings the model file's meta records, in order. */
   readonly meta: readonly string[];

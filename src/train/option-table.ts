@@ -173,7 +173,7 @@ export const OPTION_TABLE = {
   lr: num<number | 'auto'>(
     'auto',
     TRAINING,
-    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: 2, 1 for wide inputs, 0.01 for a file with adam (with sgd 1, or 0.5 for a regression); es: 0.05, 0.01 wide, 0.02 for a file',
+    'learning rate (gradient, backprop; es: the optimiser step; spsa: its gain a); auto: with adam 0.01; with sgd 2, 1 for wide inputs, for a file 1 or 0.5 for a regression; es: 0.05, 0.01 wide, 0.02 for a file',
     { gt: 0, ...auto },
   ),
   h: num(1e-5, TRAINING, 'finite-difference step (gradient)', { gt: 0 }),
@@ -189,7 +189,7 @@ export const OPTION_TABLE = {
       0,
       0,
       TRAINING,
-      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs, 200 for a file of over 1000 rows',
+      'mini-batch size; 0: the whole training set each iteration; auto: 0, or 100 for wide inputs, 200 for a file of over 1000 training rows',
     ),
     default: 'auto',
     ...auto,

@@ -53,7 +53,12 @@ export function prepare(given: ResolvedOptions): Prepared {
       : undefined;
   const { source: src, userData, picks, chosen: dataChosen } = prepareData(given, model);
   const { train: data, validation, test, encoding } = src;
-  const auto = decideAuto({ ...given, ...picks }, data, model !== undefined, userData);
+  const auto = decideAuto(
+    { ...given, ...picks, optimizer: resumedOptimizer(given, model) },
+    data,
+    model !== undefined,
+    userData,
+  );
   const { settings: o } = auto;
   const chosen = [...auto.chosen, ...dataChosen];
   // A batch given larger than the data would be the whole set under another name, with epochs and samples/s wrong.
@@ -204,4 +209,14 @@ function evaluationSamples(n: number, seed: string): Int32Array {
     all[j] = x;
   }
   return all.subarray(0, EVAL_SAMPLES).sort();
+}
+
+/**
+ * --optimizer auto on a resumed run: its model's step, where the model was made by this method
+ * (a model from before Adam was a table's default stepped by plain descent).
+ */
+function resumedOptimizer(given: ResolvedOptions, model: Model | undefined): ResolvedOptions['optimizer'] {
+  if (!model || given.optimizer !== 'auto' || model.meta.method !== given.method) return given.optimizer;
+  const saved = model.meta.optimizer;
+  return saved === 'adam' || saved === 'sgd' ? saved : 'sgd';
 }
