@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   parallel: ['util', 'data', 'nn', 'methods'],
   train: ['util', 'data', 'nn', 'model', 'methods', 'parallel'],
   // Pictures of data, models and runs: reads what training produced, never trains.
-  plot: ['util', 'data', 'nn', 'model'],
+  plot: ['util', 'data', 'nn', 'model', 'tasks'],
   cli: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train', 'plot'],
   '.': ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train'], // src/index.ts, the library's face
   workers: ['parallel'],

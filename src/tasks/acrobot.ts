@@ -7,7 +7,7 @@
 // single steps from gymnasium's states (within 1e-9), not whole trajectories.
 
 import type { Rng } from '../util/rng.ts';
-import { type Environment, type StepResult, uniform } from './environment.ts';
+import { type Environment, type Shape, type StepResult, uniform } from './environment.ts';
 
 const DT = 0.2;
 const L1 = 1.0;
@@ -99,5 +99,20 @@ export const acrobot: Environment = {
     out[3] = Math.fround(Math.sin(s[1]));
     out[4] = Math.fround(s[2]);
     out[5] = Math.fround(s[3]);
+  },
+  // Both links from the pivot, θ₁ from straight down, θ₂ from the first link; the line the tip must pass.
+  view: { xMin: -2.2, xMax: 2.2, yMin: -2.2, yMax: 2.2 },
+  draw(s: Float64Array): Shape[] {
+    const x1 = L1 * Math.sin(s[0]);
+    const y1 = -L1 * Math.cos(s[0]);
+    const x2 = x1 + Math.sin(s[0] + s[1]);
+    const y2 = y1 - Math.cos(s[0] + s[1]);
+    return [
+      { kind: 'line', x1: -2.2, y1: 1, x2: 2.2, y2: 1, width: 0.02, color: '#999' },
+      { kind: 'line', x1: 0, y1: 0, x2: x1, y2: y1, width: 0.1, color: '#36c' },
+      { kind: 'line', x1, y1, x2, y2, width: 0.1, color: '#36c' },
+      { kind: 'circle', cx: 0, cy: 0, r: 0.06, color: '#333' },
+      { kind: 'circle', cx: x1, cy: y1, r: 0.06, color: '#333' },
+    ];
   },
 };

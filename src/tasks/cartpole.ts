@@ -6,7 +6,7 @@
 // gymnasium's episodes bit for bit.
 
 import type { Rng } from '../util/rng.ts';
-import { type Environment, type StepResult, uniform } from './environment.ts';
+import { type Environment, type Shape, type StepResult, uniform } from './environment.ts';
 
 const GRAVITY = 9.8;
 const MASS_CART = 1.0;
@@ -50,5 +50,23 @@ export const cartpole: Environment = {
   observe(s: Float64Array, out: Float64Array): void {
     // gymnasium hands the policy float32s.
     for (let i = 0; i < 4; i++) out[i] = Math.fround(s[i]);
+  },
+  // The track between the limits, the cart at x, the pole (2·LENGTH long) leaning by θ.
+  view: { xMin: -X_LIMIT - 0.3, xMax: X_LIMIT + 0.3, yMin: -0.6, yMax: 1.4 },
+  draw(s: Float64Array): Shape[] {
+    const [x, , theta] = s;
+    return [
+      { kind: 'line', x1: -X_LIMIT, y1: -0.15, x2: X_LIMIT, y2: -0.15, width: 0.02, color: '#444' },
+      { kind: 'rect', x: x - 0.25, y: -0.15, w: 0.5, h: 0.3, color: '#333' },
+      {
+        kind: 'line',
+        x1: x,
+        y1: 0.15,
+        x2: x + 2 * LENGTH * Math.sin(theta),
+        y2: 0.15 + 2 * LENGTH * Math.cos(theta),
+        width: 0.06,
+        color: '#c96',
+      },
+    ];
   },
 };

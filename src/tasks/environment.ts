@@ -19,6 +19,20 @@ export interface Continuous {
   readonly high: readonly number[];
 }
 
+/** A shape of a picture of a state, in the task's world units (y up). */
+export type Shape =
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string }
+  | { kind: 'circle'; cx: number; cy: number; r: number; color: string };
+
+/** The part of the world a picture shows. */
+export interface View {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
 /** After a step: its reward, and whether the episode ended (not by the step limit: that is the runner's). */
 export interface StepResult {
   reward: number;
@@ -38,6 +52,9 @@ export interface Environment {
   step(state: Float64Array, action: number | Float64Array, rng: Rng): StepResult;
   /** Writes the observation of `state` into `out`. */
   observe(state: Float64Array, out: Float64Array): void;
+  /** A picture of `state` (optional: pictures of episodes need it), within `view`. */
+  draw?(state: Float64Array): Shape[];
+  readonly view?: View;
 }
 
 /** Uniform in [low, high), as gymnasium's starts are drawn (from our stream, not NumPy's). */

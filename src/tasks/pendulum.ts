@@ -5,7 +5,7 @@
 // NumPy's modulo, which differs from JavaScript's % for negative numbers.
 
 import type { Rng } from '../util/rng.ts';
-import { type Environment, type StepResult, uniform } from './environment.ts';
+import { type Environment, type Shape, type StepResult, uniform } from './environment.ts';
 
 const MAX_SPEED = 8;
 const MAX_TORQUE = 2.0;
@@ -50,5 +50,13 @@ export const pendulum: Environment = {
     out[0] = Math.fround(Math.cos(s[0]));
     out[1] = Math.fround(Math.sin(s[0]));
     out[2] = Math.fround(s[1]);
+  },
+  // θ = 0 is upright (gymnasium draws the rod at θ + π/2).
+  view: { xMin: -1.3, xMax: 1.3, yMin: -1.3, yMax: 1.3 },
+  draw(s: Float64Array): Shape[] {
+    return [
+      { kind: 'line', x1: 0, y1: 0, x2: -L * Math.sin(s[0]), y2: L * Math.cos(s[0]), width: 0.16, color: '#c33' },
+      { kind: 'circle', cx: 0, cy: 0, r: 0.05, color: '#333' },
+    ];
   },
 };

@@ -7,7 +7,7 @@
 // never ones training saw.
 
 import { type Rng, stream } from '../util/rng.ts';
-import type { Environment } from './environment.ts';
+import type { Environment, Shape } from './environment.ts';
 import type { Policy } from './policy.ts';
 
 /** A stream's path: its seed first. */
@@ -28,6 +28,27 @@ export function playEpisode(
     if (r.terminated) return { ret, steps: t + 1 };
   }
   return { ret, steps: env.maxSteps };
+}
+
+/** playEpisode, with a picture of the state after each step (the task's draw()). */
+export function recordEpisode(
+  env: Environment,
+  policy: Policy,
+  params: Float64Array,
+  rng: Rng,
+): { ret: number; steps: number; frames: Shape[][] } {
+  const draw = env.draw;
+  if (!draw) throw new Error(`${env.name}: no draw(), so no picture of its episodes`);
+  const frames: Shape[][] = [];
+  const s = env.reset(rng);
+  let ret = 0;
+  for (let t = 0; t < env.maxSteps; t++) {
+    const r = env.step(s, policy.act(params, s), rng);
+    ret += r.reward;
+    frames.push(draw.call(env, s));
+    if (r.terminated) break;
+  }
+  return { ret, steps: frames.length, frames };
 }
 
 /** The mean return over the named episodes. */
