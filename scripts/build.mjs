@@ -31,6 +31,7 @@ export const ENTRIES = {
   'bench-csv': 'scripts/bench-csv.ts',
   'bench-gradient': 'scripts/bench-gradient.ts',
   'bench-es': 'scripts/bench-es.ts',
+  'bench-tasks': 'scripts/bench-tasks.ts',
   'bench-mnist': 'scripts/bench-mnist.ts',
   'chart-bench': 'scripts/chart-bench.ts',
   soak: 'scripts/soak.ts',
