@@ -7,7 +7,8 @@ with the bias as an input (as ours), trained by
   cma  pycma's CMA-ES (sigma0 0.5, its default population), one episode per candidate;
 each scored every 5 iterations on 100 held-out episodes (starts training never draws), stopping
 at the task's threshold (CartPole 475, Acrobot -100, Pendulum -200) or the time limit. Prints, per
-seed, the seconds to the threshold (start-up excluded) and the best held-out mean. For comparison
+seed, the seconds to the threshold (start-up excluded, held-out checks included) and the best
+held-out mean. For comparison
 only: nothing in the project or its tests uses Python (pip install gymnasium cma).
 Usage: python3 scripts/task-baseline.py TASK [es|cma] [--seeds 1-5] [--seconds 120]"""
 import sys, time, statistics
