@@ -13,18 +13,23 @@ import type { Policy } from './policy.ts';
 /** A stream's path: its seed first. */
 export type EpisodeName = readonly [string | number, ...(string | number)[]];
 
-/** One episode: its start drawn from `rng`, then steps until it ends or reaches the step limit. */
+/**
+ * One episode: its start drawn from `rng`, then steps until it ends or reaches the step limit;
+ * `onStep` sees the state after each step (a picture's frames).
+ */
 export function playEpisode(
   env: Environment,
   policy: Policy,
   params: Float64Array,
   rng: Rng,
+  onStep?: (state: Float64Array) => void,
 ): { ret: number; steps: number } {
   const s = env.reset(rng);
   let ret = 0;
   for (let t = 0; t < env.maxSteps; t++) {
     const r = env.step(s, policy.act(params, s), rng);
     ret += r.reward;
+    onStep?.(s);
     if (r.terminated) return { ret, steps: t + 1 };
   }
   return { ret, steps: env.maxSteps };
@@ -40,15 +45,8 @@ export function recordEpisode(
   const draw = env.draw;
   if (!draw) throw new Error(`${env.name}: no draw(), so no picture of its episodes`);
   const frames: Shape[][] = [];
-  const s = env.reset(rng);
-  let ret = 0;
-  for (let t = 0; t < env.maxSteps; t++) {
-    const r = env.step(s, policy.act(params, s), rng);
-    ret += r.reward;
-    frames.push(draw.call(env, s));
-    if (r.terminated) break;
-  }
-  return { ret, steps: frames.length, frames };
+  const { ret, steps } = playEpisode(env, policy, params, rng, (s) => frames.push(draw.call(env, s)));
+  return { ret, steps, frames };
 }
 
 /** The mean return over the named episodes. */
