@@ -12,15 +12,15 @@ const MAY_IMPORT: Record<string, string[]> = {
   data: ['util'],
   nn: ['util', 'data'],
   model: ['util', 'data', 'nn'],
-  methods: ['util', 'data', 'nn'],
+  methods: ['util', 'data', 'nn', 'tasks'],
   // Control tasks: environments, and a net acting in them as a policy.
   tasks: ['util', 'nn'],
-  parallel: ['util', 'data', 'nn', 'methods'],
-  train: ['util', 'data', 'nn', 'model', 'methods', 'parallel'],
+  parallel: ['util', 'data', 'nn', 'methods', 'tasks'],
+  train: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'tasks'],
   // Pictures of data, models and runs: reads what training produced, never trains.
   plot: ['util', 'data', 'nn', 'model', 'tasks'],
-  cli: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train', 'plot'],
-  '.': ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train'], // src/index.ts, the library's face
+  cli: ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train', 'plot', 'tasks'],
+  '.': ['util', 'data', 'nn', 'model', 'methods', 'parallel', 'train', 'tasks'], // src/index.ts, the library's face
   workers: ['parallel'],
 };
 

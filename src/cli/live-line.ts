@@ -62,7 +62,7 @@ export async function liveLine(
   return {
     onEvent(e) {
       if (e.type === 'start') return start(e);
-      if (e.type === 'checkpoint') return;
+      if (e.type !== 'progress' && e.type !== 'epoch') return; // a checkpoint; a task run's lines are plain
       const payload =
         e.type === 'progress'
           ? {

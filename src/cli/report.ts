@@ -7,6 +7,7 @@ import type { EpochEvent, Progress, StartEvent, TrainEvent } from '../train/even
 import { labelText as label } from '../train/label-line.ts';
 import type { Summary } from '../train/summary.ts';
 import { scoresText } from './scores.ts';
+import { taskEventText } from './task-text.ts';
 
 export function progressLine(p: Progress): string {
   const time = `${(p.elapsedMs / 1000).toFixed(2)} s, ${rate(p.itersPerSec)} it/s`;
@@ -50,6 +51,7 @@ export function printer(json: boolean, quiet: boolean): (e: TrainEvent) => void 
     if (json) console.log(JSON.stringify(e));
     else if (e.type === 'progress') console.log(progressLine(e));
     else if (e.type === 'epoch') console.log(epochLine(e));
+    else if (e.type !== 'start') console.log(taskEventText(e));
     else {
       console.log(headline(e));
       if (e.chosen.length > 0) console.log(`for this data: ${e.chosen.map(asFlag).join(' ')}`);

@@ -10,8 +10,9 @@ import { dataMeta, withModelData } from '../train/model-data.ts';
 import { modelOf } from '../train/model-of.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { runMeta, setScores, summary } from '../train/summary.ts';
-import { type TrainResult, train } from '../train/trainer.ts';
+import { type TaskOptions, type TrainResult, train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
+import { flagName } from '../util/option-spec.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { checkApplies } from './applies.ts';
 import { withCheckpoints } from './checkpoint.ts';
@@ -25,6 +26,7 @@ import { summaryText } from './report.ts';
 import { stuckStop, testFault } from './test-fault.ts';
 import { capThreads } from './thread-cap.ts';
 import { type Args, parseArgs, TRAIN_FLAGS } from './train-flags.ts';
+import { trainOnTask } from './train-task.ts';
 
 async function main({ options: given, command: a }: Args): Promise<void> {
   if (a.gradCheck) {
@@ -37,6 +39,11 @@ async function main({ options: given, command: a }: Args): Promise<void> {
   process.stdout.on('error', () => {});
   // Ctrl-C or SIGTERM: stop, even mid-iteration, and save the best model so far (interrupt.ts).
   const interrupt = listenForInterrupt();
+  if (given.task !== undefined || given.objective !== undefined) {
+    // Only what was typed: a task decides the rest itself, as the library does for what it is not given.
+    const typedOnly = Object.fromEntries(Object.entries(given).filter(([k]) => typed(flagName(k))));
+    return trainOnTask({ ...typedOnly, threads: capThreads('train', given.threads) } as TaskOptions, a, interrupt);
+  }
   // --init of a model without --data: the model's data (model-data.ts), checked below as typed data is.
   const options = withCappedThreads(withModelData(given, typed));
   checkApplies(options, TRAIN_FLAGS, typed);

@@ -24,6 +24,15 @@ function differenceJob(halves: number): Job {
   };
   return {
     count,
+    points: count,
+    point(ev, params, _t, p, out) {
+      const P = params.length;
+      if (p === halves * P) return params;
+      out.set(params);
+      if (p < P) out[p] += ev.spec.h;
+      else out[p - P] -= ev.spec.h;
+      return out;
+    },
     incremental,
     sharesBase: incremental,
     allocBase,

@@ -170,6 +170,16 @@ export class EsEval {
     }
   }
 
+  /** Candidate c < K of iteration t with dense noise, w ± σ·ε_(c>>1), into out: a task run's point (es-job.ts). */
+  candidate(params: Float64Array, t: number, c: number, out: Float64Array): Float64Array {
+    const { net, layout } = this;
+    this.load(t, c, c + 1, 0);
+    const scale = (c & 1) === 1 ? -this.spec.sigma : this.spec.sigma;
+    const at = ((c >> 1) - this.pLo) * layout.size;
+    perturbLayers(net, layout, this.noise, at, scale, params, out, 0, net.nodes.length - 1, false);
+    return out;
+  }
+
   /** Rank 0: every weight perturbed, a whole forward pass per sample. */
   private dense(c: number, scale: number, params: Float64Array, work: Float64Array, io: EsIO, count: number): number {
     const { net, layout } = this;

@@ -5,10 +5,19 @@
 // weights.
 
 import { allocEsBase, type EsBase, EsEval } from './es-eval.ts';
+import { EsGrad } from './es-grad.ts';
+import { noiseKey, noiseLayout } from './es-noise.ts';
 import { baseItems, type Evaluator, type Job } from './evaluator.ts';
 
 export const ES: Job = {
   count: (spec, params) => spec.candidates + 1 + params, // the K losses, E(w), then ĝ
+  // A task run: the K candidates and E(w); ĝ is the coordinator's (task-results.ts).
+  points: (spec) => spec.candidates + 1,
+  point: (ev, params, t, p, out) => (p < ev.spec.candidates ? (ev.es as EsEval).candidate(params, t, p, out) : params),
+  fromLosses(spec, net) {
+    const grad = new EsGrad(net, noiseLayout(net, 0), noiseKey(spec.seed), spec);
+    return (t, results, points) => grad.range(t, results, 0, results.length - points, results, points);
+  },
   sharesBase: (spec) => spec.rank > 0,
   allocBase: allocEsBase,
   parts: ({ net, spec, capacity, base }) => ({ es: new EsEval(net, spec, capacity, base as EsBase | undefined) }),

@@ -20,6 +20,8 @@ export interface EvalSpec {
   batch: number;
   /** Gradient evaluations: incremental differences from a cached base pass, or a whole forward pass each. */
   grad: GradMode;
+  /** A task run (task-job.ts): the training episodes each point plays per iteration; absent or 0: a data run. */
+  episodes?: number;
 }
 
 export type GradMode = 'incremental' | 'naive';

@@ -15,6 +15,7 @@ import { baseCapacity, type Evaluator, type PhaseFn, type RangeFn, type SharedBa
 import { jobOf } from './jobs.ts';
 import { REPORT_PHASE, type ReportBuffers, reportTerms } from './report-phase.ts';
 import { buildRun, evalCount, type RunSpec } from './run-spec.ts';
+import { heldOutReturns, taskPart } from './task-job.ts';
 
 export { gradientFromResults } from './difference-job.ts';
 export { baseCapacity, type Evaluator, type SharedBase } from './evaluator.ts';
@@ -45,7 +46,8 @@ export function makeEvaluator(run: RunSpec, data: Dataset, base?: SharedBase, re
   const parts = jobOf(spec).parts?.({ net, output, data, spec, capacity, base }) ?? {};
   const work = new Float64Array(paramCount(net));
   const scratch = makeScratch(net);
-  return { net, data, output, spec, work, scratch, batches, report, ...parts };
+  const task = run.task && taskPart(run.task, { net, spec });
+  return { net, data, output, spec, work, scratch, batches, report, ...parts, ...(task ? { task } : {}) };
 }
 
 /** Incremental differences from a base pass (the numerical gradient's default). */
@@ -78,7 +80,8 @@ export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefine
 /** Items [lo, hi) of phase `phase` of iteration t. */
 export const evaluatePhase: PhaseFn = (ev, params, t, phase, lo, hi, results) => {
   const job = jobOf(ev.spec);
-  if (phase === REPORT_PHASE) reportTerms(ev, params, ev.report as ReportBuffers, lo, hi);
+  if (phase === REPORT_PHASE && ev.task) heldOutReturns(ev, params, ev.report as ReportBuffers, lo, hi);
+  else if (phase === REPORT_PHASE) reportTerms(ev, params, ev.report as ReportBuffers, lo, hi);
   else if (job.evaluatePhase) job.evaluatePhase(ev, params, t, phase, lo, hi, results);
   else job.evaluateRange(ev, params, t, lo, hi, results);
 };

@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { lossSum } from '../nn/loss.ts';
 import type { Net, Scratch } from '../nn/network.ts';
 import type { Output } from '../nn/output.ts';
+import type { EpisodeFn } from '../tasks/episodic.ts';
 import type { BaseBuffers } from './base-buffers.ts';
 import type { Batches } from './batches.ts';
 import type { EsBase, EsEval } from './es-eval.ts';
@@ -37,6 +38,16 @@ export interface EvaluatorParts {
   readonly es?: EsEval;
   /** Incremental gradients with sparse inputs: the evaluations' cost prefix (see phaseCost). */
   readonly costs?: Float64Array | null;
+  /** A task run: its objective's episodes (task-job.ts). */
+  readonly task?: TaskEval;
+}
+
+/** A task run's part of an evaluator (task-job.ts): its episodes per point, and how one is played. */
+export interface TaskEval {
+  readonly episodes: number;
+  readonly play: EpisodeFn;
+  /** The task's name or the module's path, which an episode's error begins with. */
+  readonly label: string;
 }
 
 /** What the threads of a pool share besides params and results: a base pass, for the runs that have one. */
@@ -95,6 +106,14 @@ export interface Job {
   phaseCounts?(ev: Evaluator, t: number): number[];
   evaluatePhase?: PhaseFn;
   phaseCost?(ev: Evaluator, phase: number): Float64Array | undefined;
+  /**
+   * A task run's points (task-job.ts): the params each of the kind's evaluations
+   * scores, `points` of them; point p of iteration t written into out (or params itself).
+   */
+  points?(spec: EvalSpec, params: number): number;
+  point?(ev: Evaluator, params: Float64Array, t: number, p: number, out: Float64Array): Float64Array;
+  /** A task run: what the coordinator adds to results after the points' losses (es: ĝ from them; task-results.ts). */
+  fromLosses?(spec: EvalSpec, net: Net): (t: number, results: Float64Array, points: number) => void;
   /** Weight-sized arrays a run keeps beyond every run's, with `workers` pool workers (memory.ts). */
   copies?(spec: EvalSpec, workers: number): number;
   /** The bytes of the base it allocates for up to `capacity` samples (memory.ts). */

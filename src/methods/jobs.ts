@@ -9,6 +9,7 @@ import type { EvalSpec, JobKind } from './eval-spec.ts';
 import type { Job } from './evaluator.ts';
 import { RANDOM } from './random-job.ts';
 import { SPSA } from './spsa-job.ts';
+import { taskJob } from './task-job.ts';
 
 export const JOBS: Readonly<Record<JobKind, Job>> = {
   forward: FORWARD,
@@ -20,7 +21,7 @@ export const JOBS: Readonly<Record<JobKind, Job>> = {
 
 export const JOB_KINDS = Object.keys(JOBS) as readonly JobKind[];
 
-/** The entry of a run's kind. */
+/** The entry of a run's kind: on a task, its points on episodes (task-job.ts). */
 export function jobOf(spec: EvalSpec): Job {
-  return JOBS[spec.kind];
+  return (spec.episodes ?? 0) > 0 ? taskJob(JOBS[spec.kind]) : JOBS[spec.kind];
 }

@@ -7,6 +7,10 @@ import { batchLoss, type Job } from './evaluator.ts';
 
 export const RANDOM: Job = {
   count: (spec) => spec.candidates + (spec.batch > 0 ? 1 : 0),
+  // A task run's iterations meet new episodes, as a batch is new samples: the current weights are scored on them too.
+  points: (spec) => spec.candidates + 1,
+  point: (ev, params, t, p, out) =>
+    p < ev.spec.candidates ? makeCandidate(params, ev.spec.seed, t, p, ev.spec.delta, out) : params,
   evaluateRange(ev, params, t, lo, hi, results) {
     const { spec, work } = ev;
     const loss = batchLoss(ev, t);

@@ -7,6 +7,13 @@ import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
 
 export const SPSA: Job = {
   count: () => 3,
+  points: () => 3,
+  point(ev, params, t, p, out) {
+    if (p === 2) return params;
+    const signs = ev.signs as Float64Array;
+    spsaSigns(ev.spec.seed, t, signs);
+    return spsaPoint(params, signs, p === 0 ? 1 : -1, perturbGain(ev.spec.delta, t), out);
+  },
   parts: ({ net }) => ({ signs: new Float64Array(paramCount(net)) }),
   evaluateRange(ev, params, t, lo, hi, results) {
     const { spec, work } = ev;

@@ -27,7 +27,11 @@ export interface Model {
   history?: HistoryPoint[];
   /** How to read a file's columns into the inputs (scaling, categories) and the outputs back; older files have none. */
   encoding?: Encoding;
+  /** A policy's: what it was trained on (a task's name, or a module's path as given and its contents' SHA-256). */
+  task?: ModelTask;
 }
+
+export type ModelTask = { task: string; episodes: number } | { objective: string; sha256: string; episodes: number };
 
 export function toModelJson(m: Model): object {
   const { nodes } = m.net;
@@ -44,6 +48,7 @@ export function toModelJson(m: Model): object {
     func: m.net.func,
     output: OUTPUT_OF[m.loss],
     ...(m.encoding ? { encoding: m.encoding } : {}),
+    ...(m.task ? { task: m.task } : {}),
     meta: m.meta,
   };
   return m.history ? { ...doc, history: decimate(m.history) } : doc;
@@ -125,7 +130,22 @@ export function parseModel(text: string, name: string): Model {
   const model: Model = { net, params, loss, meta };
   if (doc.encoding !== undefined) model.encoding = parseEncoding(doc.encoding, name, nodes);
   if (doc.history !== undefined) model.history = parseHistory(doc.history, name);
+  if (doc.task !== undefined) model.task = parseTask(doc.task, name);
   return model;
+}
+
+/** A policy's "task": {"task": name} or {"objective": path, "sha256": hex}, with its episodes. */
+function parseTask(t: unknown, name: string): ModelTask {
+  const o = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>;
+  const episodes = o.episodes ?? 1;
+  if (!Number.isInteger(episodes) || (episodes as number) < 1)
+    throw new Error(`${name}: "task.episodes" is ${show(o.episodes)}, expected a whole number >= 1`);
+  if (typeof o.task === 'string' && o.task !== '') return { task: o.task, episodes: episodes as number };
+  if (typeof o.objective === 'string' && o.objective !== '' && typeof o.sha256 === 'string')
+    return { objective: o.objective, sha256: o.sha256, episodes: episodes as number };
+  throw new Error(
+    `${name}: "task" is ${JSON.stringify(t)}, expected {"task": name} or {"objective": path, "sha256": hash}`,
+  );
 }
 
 /** A part of a model file as found, for an error: "has 2 rows", or "is 7" where an array was expected. */

@@ -17,6 +17,7 @@ import {
 } from '../methods/evaluate.ts';
 import type { ReportBuffers } from '../methods/report-phase.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
+import { isLoaded, loadObjectiveOf } from '../methods/task-source.ts';
 import { drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
 import { C, type SharedState } from './shared-state.ts';
@@ -39,7 +40,7 @@ export type WorkerTask =
   | { op: 'chunk'; t: number; phase: number; lo: number; hi: number }
   | { op: 'loop'; id: number; spinUs: number; participants: number };
 
-export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
+export function workerMain(init: WorkerInit): (task: WorkerTask) => number | Promise<number> {
   // Built on the first task, not at module load: Piscina reports an error
   // thrown while loading the module as a misleading loader error, while one
   // thrown in a task reaches the coordinator as it is.
@@ -47,7 +48,7 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
   const { shared } = init;
   const evaluate = init.fault ? withFault(init.fault) : evaluatePhase;
   const slicer = new Slicer();
-  return (task) => {
+  const handle = (task: WorkerTask): number => {
     ev ??= makeEvaluator(init.run, init.data, init.base, init.report);
     const e = ev;
     if (task.op === 'ping') {
@@ -63,6 +64,9 @@ export function workerMain(init: WorkerInit): (task: WorkerTask) => number {
     }
     return runLoop(e, shared, task, evaluate, slicer);
   };
+  // A task run's objective module loads asynchronously, once, before the first task (the pool's ping) is handled.
+  const task = init.run.task;
+  return (t) => (task && !isLoaded(task) ? loadObjectiveOf(task).then(() => handle(t)) : handle(t));
 }
 
 /** The test-only fault switch (see WorkerFault): evaluatePhase, failing at the n-th evaluation. */

@@ -71,12 +71,16 @@ function wrap(x: number, m: number, M: number): number {
 
 const bound = (x: number, m: number, M: number) => Math.min(Math.max(x, m), M);
 
+/** The held-out mean return that counts as solved: gymnasium's reward threshold for Acrobot-v1. */
+const TARGET = -100;
+
 /** State: θ₁, θ₂, θ̇₁, θ̇₂ (gymnasium's order). */
 export const acrobot: Environment = {
   name: 'acrobot',
   observationSize: 6,
   actions: { type: 'discrete', n: 3 },
   maxSteps: 500,
+  targetReturn: TARGET,
   reset(rng: Rng): Float64Array {
     // gymnasium draws the start in float32.
     return Float64Array.from({ length: 4 }, () => Math.fround(uniform(rng, -0.1, 0.1)));

@@ -21,12 +21,16 @@ const TAU = 0.02;
 const THETA_LIMIT = (12 * 2 * Math.PI) / 360;
 const X_LIMIT = 2.4;
 
+/** The held-out mean return that counts as solved: gymnasium's reward threshold for CartPole-v1. */
+const TARGET = 475;
+
 /** State: x, ẋ, θ, θ̇ (gymnasium's order). */
 export const cartpole: Environment = {
   name: 'cartpole',
   observationSize: 4,
   actions: { type: 'discrete', n: 2 },
   maxSteps: 500,
+  targetReturn: TARGET,
   reset(rng: Rng): Float64Array {
     return Float64Array.from({ length: 4 }, () => uniform(rng, -0.05, 0.05));
   },

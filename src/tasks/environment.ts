@@ -46,6 +46,8 @@ export interface Environment {
   readonly actions: Discrete | Continuous;
   /** Steps after which an episode is cut off (gymnasium's TimeLimit). */
   readonly maxSteps: number;
+  /** The held-out mean return that counts as solved (--target-return's default); none: train until stopped. */
+  readonly targetReturn?: number;
   /** A fresh start state drawn from `rng`. */
   reset(rng: Rng): Float64Array;
   /** Moves `state` in place by `action`: an index (discrete) or one number per dimension (continuous). */

@@ -23,6 +23,8 @@ export type PolicyFn = (input: Float64Array) => Float64Array;
 export interface Score {
   inputs: number;
   outputs: number;
+  /** The score that counts as solved (--target-return's default), if the module says. */
+  targetReturn?: number;
   evaluate(policy: PolicyFn, ctx: ScoreContext): number;
 }
 
@@ -49,6 +51,7 @@ export async function loadObjective(path: string): Promise<Objective> {
   wholeAtLeast(o.observationSize, 'observationSize', fail);
   wholeAtLeast(o.maxSteps, 'maxSteps', fail);
   checkActions(o.actions, fail);
+  target(o.targetReturn, fail);
   const name = typeof o.name === 'string' ? o.name : path;
   return { kind: 'environment', env: { ...(o as unknown as Environment), name } };
 }
@@ -56,7 +59,13 @@ export async function loadObjective(path: string): Promise<Objective> {
 function scoreShape(o: Record<string, unknown>, fail: (p: string) => never): Score {
   wholeAtLeast(o.inputs, 'inputs', fail);
   wholeAtLeast(o.outputs, 'outputs', fail);
-  return { inputs: o.inputs as number, outputs: o.outputs as number, evaluate: o.evaluate as Score['evaluate'] };
+  target(o.targetReturn, fail);
+  const { inputs, outputs, evaluate, targetReturn } = o as unknown as Score;
+  return { inputs, outputs, evaluate, ...(targetReturn === undefined ? {} : { targetReturn }) };
+}
+
+function target(v: unknown, fail: (p: string) => never): void {
+  if (v !== undefined && !Number.isFinite(v)) fail(`export targetReturn is ${String(v)}, expected a finite number`);
 }
 
 function wholeAtLeast(v: unknown, name: string, fail: (p: string) => never): void {

@@ -24,12 +24,16 @@ export function angleNormalize(x: number): number {
   return floorMod(x + Math.PI, 2 * Math.PI) - Math.PI;
 }
 
+/** The held-out mean return that counts as solved: gymnasium sets none for Pendulum-v1; −200 is a pendulum swung up and held (docs/tasks.md). */
+const TARGET = -200;
+
 /** State: θ, θ̇ (gymnasium's order). */
 export const pendulum: Environment = {
   name: 'pendulum',
   observationSize: 3,
   actions: { type: 'continuous', low: [-MAX_TORQUE], high: [MAX_TORQUE] },
   maxSteps: 200,
+  targetReturn: TARGET,
   reset(rng: Rng): Float64Array {
     return Float64Array.of(uniform(rng, -Math.PI, Math.PI), uniform(rng, -1, 1));
   },

@@ -63,4 +63,48 @@ export interface CheckpointEvent {
   history: HistoryPoint[];
 }
 
-export type TrainEvent = StartEvent | ({ type: 'progress' } & Progress) | EpochEvent | CheckpointEvent;
+/** A task run's start: what it trains on and how (task-train.ts). */
+export interface TaskStartEvent {
+  type: 'task-start';
+  task: string;
+  nodes: number[];
+  func: string;
+  method: string;
+  threads: number;
+  runner: string;
+  params: number;
+  /** Episodes per iteration, all points together (the items its threads share). */
+  evalsPerIter: number;
+  heldOut: number;
+  targetReturn: number;
+  /** What 'auto' decided for the task, as flags. */
+  chosen: string[];
+}
+
+/** At each report of a task run: the training return and the held-out one. */
+export interface TaskProgress {
+  iteration: number;
+  /** The mean return of the current weights on this iteration's training episodes (random: of the kept ones). */
+  trainReturn: number;
+  heldOutReturn: number;
+  bestHeldOut: number;
+  episodes: number;
+  elapsedMs: number;
+  threads: number;
+}
+
+/** Something a task run changed by itself, in words (a new start after a flat one). */
+export interface TaskNoteEvent {
+  type: 'task-note';
+  iteration: number;
+  note: string;
+}
+
+export type TrainEvent =
+  | StartEvent
+  | ({ type: 'progress' } & Progress)
+  | EpochEvent
+  | CheckpointEvent
+  | TaskStartEvent
+  | ({ type: 'task-progress' } & TaskProgress)
+  | TaskNoteEvent;

@@ -45,6 +45,8 @@ export interface MethodEntry {
   rule(o: Settings, run: RunSpec, net: Net, output: Output, data: Dataset): UpdateRule;
   /** What 'auto' means for its population, noise and step, per kind of data; absent: the data's lr. */
   readonly perData?: Readonly<Record<DataKind, PerData>>;
+  /** What 'auto' gives it on a task or an objective (task-settings.ts); absent: it does not train on one. */
+  readonly onTask?: Readonly<Partial<Record<'candidates' | 'sigma' | 'lr' | 'delta' | 'h', number>>>;
   /** Its own step where --optimizer is auto (step.ts); none: the data's (auto-settings.ts: adam on a table, else sgd). */
   readonly optimizer?: 'adam' | 'sgd';
   /** The settings the model file's meta records, in order. */
@@ -66,6 +68,8 @@ const REGISTRY = {
     options: ['lr', 'h', 'diff', 'grad', 'gradCheck', 'optimizer', 'weightDecay'],
     job: fromDiff,
     rule: (o, run, net, _output, data) => gradientRule(o, run, data, paramCount(net)),
+    // An argmax policy's return is flat between the points where an action flips: a wide step finds them.
+    onTask: { h: 0.05, lr: 0.1 },
     meta: gradientMeta,
     step: 'lr',
   },
@@ -74,6 +78,7 @@ const REGISTRY = {
     options: ['delta', 'candidates', 'elitist'],
     job: () => 'random',
     rule: randomRule,
+    onTask: { candidates: 32, delta: 0.05 },
     meta: ['delta', 'candidates', 'elitist'],
     step: 'delta',
     // Each iteration's losses, one per candidate, in the runner (auto: in its main-thread runner and its pool).
@@ -91,6 +96,8 @@ const REGISTRY = {
       wide: { candidates: 200, sigma: 0.03, lr: 0.01 },
       table: { candidates: 50, sigma: 0.05, lr: 0.02 },
     },
+    // One setting for all three built-in tasks (docs/tasks.md).
+    onTask: { candidates: 32, sigma: 0.2, lr: 0.1 },
     meta: ['lr', 'sigma', 'candidates', 'rank', 'optimizer'],
     step: 'lr',
     check(o) {
@@ -109,6 +116,7 @@ const REGISTRY = {
     optimizer: 'sgd',
     job: () => 'spsa',
     rule: (o, run, net, _output, data) => spsaRule(o, run, data, paramCount(net)),
+    onTask: { delta: 0.1, lr: 0.5 },
     meta: ['lr', 'delta', 'optimizer', 'weightDecay'],
     step: 'lr',
   },

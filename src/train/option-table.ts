@@ -14,6 +14,7 @@ import type { Model } from '../model/model-file.ts';
 import { ACTIVATIONS, type ActivationName } from '../nn/activation.ts';
 import { LOSSES, type LossName } from '../nn/output.ts';
 import { STRATEGIES, type Strategy } from '../parallel/runner.ts';
+import { TASK_NAMES } from '../tasks/tasks.ts';
 import { Expected, type OptionSpec } from '../util/option-spec.ts';
 
 export type Optimizer = 'adam' | 'sgd';
@@ -21,8 +22,9 @@ export const OPTIMIZERS: readonly Optimizer[] = ['adam', 'sgd'];
 export type Diff = 'forward' | 'central';
 export const DIFFS: readonly Diff[] = ['forward', 'central'];
 
-const [DATA, NET, TRAINING, STOPPING, THREADS, OUTPUT] = [
+const [DATA, TASK, NET, TRAINING, STOPPING, THREADS, OUTPUT] = [
   'Data:',
+  'Task (instead of data):',
   'Network:',
   'Training:',
   'Stopping:',
@@ -124,6 +126,34 @@ export const OPTION_TABLE = {
     DATA,
     'the share of the training rows held out to pick the best weights and stop early (0: none); auto: 0.15 for a CSV / JSON file, else 0',
     { ge: 0, lt: 1, ...auto },
+  ),
+  task: {
+    kind: 'text',
+    default: undefined,
+    group: TASK,
+    help: `a control task to train a policy on: ${TASK_NAMES.join(', ')} (gymnasium's -v1 dynamics)`,
+    valid: (v: unknown) => typeof v === 'string' && (TASK_NAMES as readonly string[]).includes(v),
+    expected: TASK_NAMES.join(', '),
+  } as OptionSpec<string | undefined>,
+  objective: {
+    kind: 'text',
+    default: undefined,
+    group: TASK,
+    help: 'an ES module (.mjs) exporting an environment or a score to train on (docs/objectives.md)',
+    valid: (v: unknown) => typeof v === 'string' && v !== '',
+    expected: 'a module file',
+  } as OptionSpec<string | undefined>,
+  episodes: {
+    ...whole(0, 1, TASK, 'episodes per candidate per iteration, the same starts for every candidate; auto: 1'),
+    default: 'auto',
+    ...auto,
+  } as OptionSpec<number | 'auto'>,
+  heldOut: whole(100, 1, TASK, 'held-out episodes (starts training never sees) that score the weights at each report'),
+  targetReturn: num<number | 'auto'>(
+    'auto',
+    TASK,
+    "stop once the held-out mean return reaches this; auto: the task's threshold (cartpole 475, acrobot -100, pendulum -200), none for a module",
+    auto,
   ),
   digit: {
     kind: 'whole',

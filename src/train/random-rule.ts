@@ -20,7 +20,8 @@ export function randomRule(o: Settings, run: RunSpec, net: Net, output: Output, 
     update(t, results, params, loss) {
       const c = bestCandidate(results, o.candidates);
       // On a mini-batch the current weights' loss on the same batch is the last result.
-      const current = run.eval.batch > 0 ? results[o.candidates] : loss;
+      // On a task, on the iteration's episodes, as on a batch.
+      const current = run.eval.batch > 0 || (run.eval.episodes ?? 0) > 0 ? results[o.candidates] : loss;
       if (o.elitist && !(results[c] < current)) return current; // a NaN candidate is no better either
       makeCandidate(params, o.seed, t, c, o.delta, params);
       return results[c];

@@ -4,6 +4,7 @@
 export type StopReason =
   | 'target-loss'
   | 'target-accuracy'
+  | 'target-return'
   | 'max-iters'
   | 'max-seconds'
   | 'plateau'

@@ -8,13 +8,21 @@
 import { Halt } from './halt.ts';
 import { checkpoint, iterate } from './iteration.ts';
 import { openRun, startLoop } from './loop-start.ts';
-import type { TrainOptions } from './options.ts';
+import { resolveOptions, type TrainOptions } from './options.ts';
+import { type TaskResult, trainTask } from './task-train.ts';
 import { type TrainResult, trainResult } from './train-result.ts';
 
+export type { TaskResult } from './task-train.ts';
 export type { TrainResult } from './train-result.ts';
 
+/** Options that train a policy on a task or an objective module instead of data. */
+export type TaskOptions = TrainOptions & ({ task: string } | { objective: string });
+
 /** Trains a network: options not given come from DEFAULTS; a bad one throws an OptionError naming it. */
-export async function train(given: TrainOptions = {}): Promise<TrainResult> {
+export async function train(given: TaskOptions): Promise<TaskResult>;
+export async function train(given?: TrainOptions): Promise<TrainResult>;
+export async function train(given: TrainOptions = {}): Promise<TrainResult | TaskResult> {
+  if (given.task !== undefined || given.objective !== undefined) return trainTask(resolveOptions(given), given);
   const open = await openRun(given);
   const { o, runner } = open;
   let halt: Halt | undefined;

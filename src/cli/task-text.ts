@@ -1,0 +1,31 @@
+// How the CLI shows a task run: its headline and "for this task" line, a line
+// per report with the training and held-out returns, notes, and the summary.
+
+import type { TaskNoteEvent, TaskProgress, TaskStartEvent } from '../train/events.ts';
+import type { TaskResult } from '../train/task-train.ts';
+
+export function taskEventText(e: TaskStartEvent | ({ type: 'task-progress' } & TaskProgress) | TaskNoteEvent): string {
+  if (e.type === 'task-note') return `iteration ${e.iteration}: ${e.note}`;
+  if (e.type === 'task-progress') {
+    const train = Number.isNaN(e.trainReturn) ? '' : `training return ${e.trainReturn.toFixed(1)}, `;
+    return `${e.iteration} ${train}held-out ${e.heldOutReturn.toFixed(1)} (best ${e.bestHeldOut.toFixed(1)})  (${(e.elapsedMs / 1000).toFixed(2)} s, ${e.episodes} episodes)`;
+  }
+  const target = Number.isFinite(e.targetReturn) ? `, target ${e.targetReturn}` : '';
+  const lines = [
+    `net ${JSON.stringify(e.nodes)} ${e.func}, ${e.params} weights; task ${e.task}, ${e.heldOut} held-out episodes${target}; method ${e.method}, ${e.evalsPerIter} episodes an iteration`,
+  ];
+  if (e.chosen.length > 0) lines.push(`for this task: ${e.chosen.join(' ')}`);
+  return lines.join('\n');
+}
+
+export function taskSummaryText(r: TaskResult, out: string): string {
+  return [
+    `stopped:    ${r.stopReason}`,
+    `iterations: ${r.iterations}`,
+    `kept:       iteration ${r.bestIteration}, the best held-out mean`,
+    `held-out:   ${r.heldOutReturn.toFixed(2)} mean return over ${r.run.s.heldOut} episodes`,
+    `wall time:  ${(r.elapsedMs / 1000).toFixed(3)} s`,
+    `threads:    ${r.threads} (${r.runner})`,
+    `model:      ${out}`,
+  ].join('\n');
+}

@@ -1,0 +1,69 @@
+// A task run's evaluations: each of the method's points (its candidates, its
+// stepped weights, E(w): the kind's `point`) on each of the iteration's
+// training episodes. Item k is point ⌊k/E⌋ on episode k mod E, so one
+// iteration's work splits evenly over the threads whatever the population,
+// and a thread sends back returns only. Every point of an iteration meets the
+// same episodes, (seed, 'training', t, e): common random numbers, so their
+// returns differ by their weights alone. The coordinator turns the returns
+// into the kind's own results (task-results.ts).
+
+import { episodeFn } from '../tasks/episodic.ts';
+import { stream } from '../util/rng.ts';
+import type { EvalSpec } from './eval-spec.ts';
+import type { Evaluator, Job, TaskEval } from './evaluator.ts';
+import type { ReportBuffers } from './report-phase.ts';
+import { objectiveOf, type TaskRef, taskLabel } from './task-source.ts';
+
+const wrapped = new Map<Job, Job>();
+
+/** The task form of a kind's job: points × episodes, each item one episode's return. */
+export function taskJob(inner: Job): Job {
+  const had = wrapped.get(inner);
+  if (had) return had;
+  const points = (spec: EvalSpec, P: number) => (inner.points as NonNullable<Job['points']>)(spec, P);
+  const job: Job = {
+    count: (spec, P) => points(spec, P) * (spec.episodes ?? 1),
+    parts: (built) => ({ ...inner.parts?.(built) }),
+    evaluateRange(ev, params, t, lo, hi, results) {
+      const task = ev.task as TaskEval;
+      const E = task.episodes;
+      const point = inner.point as NonNullable<Job['point']>;
+      // A point is built once however many of its episodes this range holds (only within one range: the
+      // params of the same t differ between a worker's warm-up and the iteration).
+      let p = -1;
+      let at = params;
+      for (let k = lo; k < hi; k++) {
+        if (Math.floor(k / E) !== p) {
+          p = Math.floor(k / E);
+          at = point(ev, params, t, p, ev.work);
+        }
+        results[k] = play(task, at, ev.spec.seed, ['training', t, k - p * E], `candidate ${p} of iteration ${t}`);
+      }
+    },
+    copies: inner.copies,
+  };
+  wrapped.set(inner, job);
+  return job;
+}
+
+/** A task evaluator's part: the objective's episodes for the run's net. */
+export function taskPart(ref: TaskRef, ev: { net: Evaluator['net']; spec: EvalSpec }): TaskEval {
+  return { episodes: ev.spec.episodes ?? 1, play: episodeFn(objectiveOf(ref), ev.net), label: taskLabel(ref) };
+}
+
+/** A task run's report: held-out episodes [lo, hi) of the params, each one's return into its slot. */
+export function heldOutReturns(ev: Evaluator, params: Float64Array, report: ReportBuffers, lo: number, hi: number) {
+  const task = ev.task as TaskEval;
+  for (let k = lo; k < hi; k++)
+    report.terms[k] = play(task, params, ev.spec.seed, ['held-out', report.samples[k]], 'the weights scored');
+}
+
+/** One episode's return; an error names the objective, the weights and the episode, in any thread. */
+function play(task: TaskEval, params: Float64Array, seed: string, episode: (string | number)[], whose: string): number {
+  try {
+    return task.play(params, stream(seed, ...episode));
+  } catch (err) {
+    const what = episode[0] === 'training' ? `training episode ${episode[2]}` : `held-out episode ${episode[1]}`;
+    throw new Error(`${task.label}: ${whose}, ${what}, ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

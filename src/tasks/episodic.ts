@@ -1,0 +1,64 @@
+// What training needs of any objective: the net's sizes and one number per
+// episode, higher better. An environment's episode is a policy acting from a
+// start to its end or its step limit; a score's "episode" is one call of its
+// evaluate() with the episode's stream. Whatever the module returns is checked
+// here, so a bad number is named where it appears, in any thread.
+
+import type { Net } from '../nn/network.ts';
+import { forwardLogits, makeScratch } from '../nn/network.ts';
+import type { Rng } from '../util/rng.ts';
+import type { Objective } from './objective.ts';
+import { makePolicy, policyNodes } from './policy.ts';
+import { playEpisode } from './rollout.ts';
+
+/** One episode's return under params, from the episode's stream. */
+export type EpisodeFn = (params: Float64Array, rng: Rng) => number;
+
+/** The net's layer sizes for an objective: its inputs + the bias, the hidden layers, its outputs. */
+export function objectiveNodes(objective: Objective, hidden: readonly number[]): number[] {
+  if (objective.kind === 'environment') return policyNodes(objective.env, hidden);
+  return [objective.inputs + 1, ...hidden, objective.outputs];
+}
+
+/**
+ * The objective's episodes for this net, each return checked to be a finite
+ * number. What goes wrong is thrown as "threw: …" or "gave NaN, …", for the
+ * caller to say which episode of which weights it was (task-job.ts).
+ */
+export function episodeFn(objective: Objective, net: Net): EpisodeFn {
+  const play = rawEpisode(objective, net);
+  return (params, rng) => {
+    let ret: unknown;
+    try {
+      ret = play(params, rng);
+    } catch (e) {
+      throw new Error(`threw: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    if (typeof ret !== 'number' || !Number.isFinite(ret))
+      throw new Error(
+        `gave ${typeof ret === 'number' ? ret : (JSON.stringify(ret) ?? String(ret))}, expected a finite number`,
+      );
+    return ret;
+  };
+}
+
+function rawEpisode(objective: Objective, net: Net): (params: Float64Array, rng: Rng) => unknown {
+  if (objective.kind === 'environment') {
+    const policy = makePolicy(objective.env, net);
+    return (params, rng) => playEpisode(objective.env, policy, params, rng).ret;
+  }
+  const { inputs } = objective;
+  const scratch = makeScratch(net);
+  const x = new Float64Array(inputs + 1);
+  x[inputs] = 1;
+  let current: Float64Array = new Float64Array(0);
+  const policy = (input: ArrayLike<number>) => {
+    if (input.length !== inputs) throw new Error(`policy() was given ${input.length} inputs, expected ${inputs}`);
+    for (let i = 0; i < inputs; i++) x[i] = input[i];
+    return Float64Array.from(forwardLogits(net, current, x, 0, scratch));
+  };
+  return (params, rng) => {
+    current = params;
+    return objective.evaluate(policy, { rng });
+  };
+}

@@ -1,0 +1,139 @@
+// Opening a task run: its objective loaded and checked, its settings decided
+// (task-settings.ts), the policy net, its first weights, the method's rule,
+// and the description every thread builds its evaluator from.
+
+import type { Dataset } from '../data/dataset.ts';
+import { describeRun, type RunSpec } from '../methods/run-spec.ts';
+import { TaskResults } from '../methods/task-results.ts';
+import { loadObjectiveOf, type TaskRef, taskLabel } from '../methods/task-source.ts';
+import { makeNet, type Net, paramCount, xavierParams } from '../nn/network.ts';
+import { outputs } from '../nn/output.ts';
+import type { Runner } from '../parallel/runner.ts';
+import { episodeFn, objectiveNodes } from '../tasks/episodic.ts';
+import type { Objective } from '../tasks/objective.ts';
+import { OptionError } from '../util/option-error.ts';
+import { stream } from '../util/rng.ts';
+import type { TaskStartEvent } from './events.ts';
+import { methodOf } from './method-registry.ts';
+import type { ResolvedOptions, TrainOptions } from './options.ts';
+import { type TaskSettings, taskEvalSpec, taskSettings } from './task-settings.ts';
+import type { UpdateRule } from './update-rule.ts';
+
+export interface TaskRun {
+  s: TaskSettings;
+  objective: Objective;
+  /** The task's name, or the module's path as given. */
+  label: string;
+  net: Net;
+  spec: RunSpec;
+  /** A stand-in for the data a runner shares: a task run has none. */
+  data: Dataset;
+  /** The first weights, which the loop then moves in place. */
+  params: Float64Array;
+  rule: UpdateRule;
+  results: TaskResults;
+  episodesPerIteration: number;
+  chosen: string[];
+  startEvent(runner: Runner): TaskStartEvent;
+  /** A runner's failure as the user should read it: an objective's own error becomes an OptionError naming it. */
+  explain(err: unknown): Error;
+}
+
+/** The option naming where a run's objective came from. */
+const optionOf = (ref: TaskRef) => ('task' in ref ? 'task' : 'objective');
+
+export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise<TaskRun> {
+  if (o.task !== undefined && o.objective !== undefined)
+    throw new OptionError('objective', o.objective, 'expected --task or --objective, not both');
+  const ref: TaskRef = o.task !== undefined ? { task: o.task } : { objective: o.objective as string };
+  const objective = await loadObjectiveOf(ref);
+  const { settings: s, chosen } = taskSettings(o, given, objective, ref);
+  const label = taskLabel(ref);
+  const net = makeNet(objectiveNodes(objective, s.hidden ?? []), s.func);
+  const spec = describeRun(net, outputs.mse, taskEvalSpec(s), ref);
+  const params = given.params ? Float64Array.from(given.params) : xavierParams(net, stream(s.seed, 'init'));
+  if (params.length !== paramCount(net))
+    throw new OptionError(
+      'params',
+      `${params.length} weights`,
+      `expected ${paramCount(net)} for nodes ${JSON.stringify(net.nodes)}`,
+    );
+  const data: Dataset = {
+    name: label,
+    n: 0,
+    inDim: net.nodes[0],
+    outDim: net.nodes[net.nodes.length - 1],
+    inputs: new Float64Array(0),
+    targets: new Float64Array(0),
+    binary: false,
+    classes: 0,
+  };
+  const explain = (err: unknown): Error => {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.startsWith(`${label}: `)
+      ? new OptionError(optionOf(ref), label, message.slice(label.length + 2))
+      : err instanceof Error
+        ? err
+        : new Error(message);
+  };
+  checkDeterministic(objective, net, params, s.seed, label, explain);
+  const results = new TaskResults(spec.eval, net);
+  const episodesPerIteration = results.points * s.episodes;
+  return {
+    s,
+    objective,
+    label,
+    net,
+    spec,
+    data,
+    params,
+    rule: methodOf(s.method).rule(s, spec, net, outputs.mse, data),
+    results,
+    episodesPerIteration,
+    chosen,
+    explain,
+    startEvent: (runner) => ({
+      type: 'task-start',
+      task: label,
+      nodes: [...net.nodes],
+      func: net.func,
+      method: s.method,
+      threads: runner.threads,
+      runner: runner.describe(),
+      params: params.length,
+      evalsPerIter: episodesPerIteration,
+      heldOut: s.heldOut,
+      targetReturn: s.targetReturn,
+      chosen,
+    }),
+  };
+}
+
+/**
+ * The first weights on the first training episode, twice: a module whose
+ * randomness is not all from the stream it is given (Math.random, the clock)
+ * cannot give the same weights from the same seed, and is refused.
+ */
+function checkDeterministic(
+  objective: Objective,
+  net: Net,
+  params: Float64Array,
+  seed: string,
+  label: string,
+  explain: (err: unknown) => Error,
+): void {
+  const play = episodeFn(objective, net);
+  try {
+    const first = play(params, stream(seed, 'training', 0, 0));
+    const again = play(params, stream(seed, 'training', 0, 0));
+    if (!Object.is(first, again))
+      throw new Error(
+        `${label}: gave ${first} and then ${again} for the same weights and episode: expected the same, drawing randomness only from the rng it is given`,
+      );
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw explain(
+      message.startsWith(`${label}: `) ? err : new Error(`${label}: the first weights, training episode 0, ${message}`),
+    );
+  }
+}

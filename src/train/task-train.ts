@@ -1,0 +1,118 @@
+// Training on a task or an objective: the same methods, update rules and
+// runners as on data, with episodes for samples. Each iteration the runner
+// plays every point of the method (task-job.ts) on the iteration's training
+// episodes; the coordinator turns the returns into the method's results
+// (task-results.ts) and its rule makes the update. Every --report-every
+// iterations the weights are scored on held-out episodes, on the runner's
+// threads too: that mean is what the lines, the stop rule and the kept
+// weights go by (the best held-out weights, as a validation set picks them).
+
+import type { HistoryPoint } from '../model/history.ts';
+import { createRunner } from '../parallel/create-runner.ts';
+import { Halt } from './halt.ts';
+import type { ResolvedOptions, TrainOptions } from './options.ts';
+import type { StopReason } from './stop.ts';
+import { FlatGuard } from './task-flat.ts';
+import { openTask, type TaskRun } from './task-open.ts';
+
+export interface TaskResult {
+  /** The weights with the best held-out mean return seen, and that mean. */
+  params: Float64Array;
+  heldOutReturn: number;
+  bestIteration: number;
+  iterations: number;
+  stopReason: StopReason;
+  /** A point per report: loss −(training return), testLoss −(held-out return). */
+  history: HistoryPoint[];
+  elapsedMs: number;
+  threads: number;
+  runner: string;
+  run: TaskRun;
+  error?: Error;
+}
+
+export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promise<TaskResult> {
+  const run = await openTask(o, given);
+  const { s } = run;
+  const runner =
+    given.runner ??
+    (await createRunner({
+      run: run.spec,
+      data: run.data,
+      threads: s.threads,
+      strategy: s.strategy,
+      fault: given.fault,
+      report: Int32Array.from({ length: s.heldOut }, (_, e) => e),
+    }));
+  const t0 = performance.now();
+  const halt = new Halt(given.signal, s.maxSeconds > 0 ? s.maxSeconds * 1000 : Infinity);
+  const params = run.params;
+  const best = { params: Float64Array.from(params), ret: -Infinity, iteration: 0 };
+  const history: HistoryPoint[] = [];
+  const flat = new FlatGuard(run, s.seed);
+  let reason: StopReason | undefined;
+  let error: Error | undefined;
+  let iterations = 0;
+  let trainReturn = NaN;
+  o.onEvent?.(run.startEvent(runner));
+  // The held-out mean of the current weights: kept if the best, reported, and checked against the target.
+  const report = async (t: number): Promise<StopReason | undefined> => {
+    runner.setParams(params);
+    const heldOut = await (runner.reportLoss as () => Promise<number>)();
+    if (heldOut > best.ret) Object.assign(best, { ret: heldOut, iteration: t }).params.set(params);
+    const elapsedMs = performance.now() - t0;
+    history.push({ iteration: t, loss: -trainReturn, testLoss: -heldOut, ms: elapsedMs });
+    o.onEvent?.({
+      type: 'task-progress',
+      iteration: t,
+      trainReturn,
+      heldOutReturn: heldOut,
+      bestHeldOut: best.ret,
+      episodes: t * run.episodesPerIteration,
+      elapsedMs,
+      threads: runner.threads,
+    });
+    return heldOut >= s.targetReturn ? 'target-return' : undefined;
+  };
+  try {
+    reason = await report(0);
+    for (let t = 0; reason === undefined; t++) {
+      if (t >= s.maxIters) {
+        reason = 'max-iters';
+        break;
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // timers and Ctrl-C get in
+      runner.setParams(params);
+      await runner.run(t, halt.signal);
+      const results = run.results.reduce(t, runner.results);
+      const loss = run.rule.measures === 'before' ? run.rule.loss(results) : NaN;
+      const after = run.rule.update(t, results, params, loss);
+      trainReturn = -(run.rule.measures === 'before' ? loss : after);
+      iterations = t + 1;
+      const note = flat.check(t, results, params);
+      if (note) o.onEvent?.({ type: 'task-note', iteration: iterations, note });
+      if (halt.signal.aborted) reason = halt.reason();
+      else if (iterations % s.reportEvery === 0) reason = await report(iterations);
+    }
+  } catch (err) {
+    reason = halt.signal.aborted ? halt.reason() : 'failed';
+    if (reason === 'failed') error = run.explain(err);
+  } finally {
+    halt.dispose();
+    if (!given.runner) await runner.close();
+  }
+  if (error && best.ret === -Infinity) throw error; // nothing was scored: the objective itself is bad
+  return {
+    params: best.params,
+    heldOutReturn: best.ret,
+    bestIteration: best.iteration,
+    iterations,
+    stopReason: reason,
+    history,
+    elapsedMs: performance.now() - t0,
+    threads: runner.threads,
+    runner: runner.describe(),
+    run,
+    ...(error ? { error } : {}),
+  };
+}
