@@ -128,7 +128,7 @@ function checkDeterministic(
     const again = play(params, stream(seed, 'training', 0, 0));
     if (!Object.is(first, again))
       throw new Error(
-        `${label}: gave ${first} and then ${again} for the same weights and episode: expected the same, drawing randomness only from the rng it is given`,
+        `${label}: the first weights, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
       );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -9,6 +9,7 @@
 
 import type { HistoryPoint } from '../model/history.ts';
 import { createRunner } from '../parallel/create-runner.ts';
+import { OptionError } from '../util/option-error.ts';
 import { Halt } from './halt.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
 import type { StopReason } from './stop.ts';
@@ -43,6 +44,9 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
       strategy: s.strategy,
       fault: given.fault,
       report: Int32Array.from({ length: s.heldOut }, (_, e) => e),
+      warmMs: 0, // a worker's warm-up would call the user's module on made-up weights
+    }).catch((err) => {
+      throw run.explain(err);
     }));
   const t0 = performance.now();
   const halt = new Halt(given.signal, s.maxSeconds > 0 ? s.maxSeconds * 1000 : Infinity);
@@ -101,7 +105,7 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     halt.dispose();
     if (!given.runner) await runner.close();
   }
-  if (error && best.ret === -Infinity) throw error; // nothing was scored: the objective itself is bad
+  if (error instanceof OptionError) throw error; // the objective's own failure: one line, nothing written
   return {
     params: best.params,
     heldOutReturn: best.ret,

@@ -1,0 +1,99 @@
+// Training on a task or an objective: the same seed gives the same policy at
+// any number of threads, the built-in defaults solve CartPole, a score trains
+// like an environment, and a bad module is refused in one line, exit 2.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TrainEvent } from '../src/train/events.ts';
+import type { Method } from '../src/train/options.ts';
+import { train } from '../src/train/trainer.ts';
+import { bytes } from './helpers.ts';
+
+const at = (name: string) => join(import.meta.dirname, 'fixtures', 'objectives', name);
+const dir = mkdtempSync(join(tmpdir(), 'np-task-'));
+// A fixed amount of work whatever happens: no target, no clock.
+const fixed = { task: 'cartpole', maxIters: 8, reportEvery: 4, targetReturn: 1e9, maxSeconds: 0 } as const;
+
+describe('training on a task', () => {
+  it.each(['es', 'random', 'spsa'] as Method[])(
+    'gives %s byte-identical weights at 1, 2 and 3 threads',
+    async (method) => {
+      const runs = [];
+      for (const threads of [0, 2, 3]) runs.push(await train({ ...fixed, method, threads, seed: '5' }));
+      const [one, ...more] = runs;
+      for (const r of more) {
+        expect(bytes(r.params)).toBe(bytes(one.params));
+        expect(r.history).toEqual(one.history.map((p, i) => ({ ...p, ms: r.history[i].ms })));
+      }
+      // It trained: the weights moved from their start.
+      expect(one.history.at(-1)?.loss).not.toBe(one.history[0].loss);
+    },
+  );
+
+  it('solves CartPole with no other options: a held-out mean of at least 475 over 100 episodes', async () => {
+    const r = await train({ task: 'cartpole', threads: 0 });
+    expect(r.stopReason).toBe('target-return');
+    expect(r.heldOutReturn).toBeGreaterThanOrEqual(475);
+  });
+
+  it('names what it decided for the task, and keeps what it is given', async () => {
+    let chosen: string[] = [];
+    const onEvent = (e: TrainEvent) => {
+      if (e.type === 'task-start') chosen = e.chosen;
+    };
+    await train({ ...fixed, maxIters: 1, threads: 0, sigma: 0.5, onEvent });
+    expect(chosen).toContain('--candidates 32');
+    expect(chosen).toContain('--func tanh');
+    expect(chosen.some((c) => c.startsWith('--sigma'))).toBe(false);
+  });
+
+  it('trains by finite differences of the return too', async () => {
+    const r = await train({ ...fixed, method: 'gradient', maxIters: 20, threads: 0, seed: '3' });
+    expect(-(r.history.at(-1)?.testLoss ?? 0)).toBeGreaterThan(-r.history[0].testLoss!);
+  });
+
+  it('trains on a score module: the net learns to follow sin(πx)', async () => {
+    const r = await train({ objective: at('match-sine.mjs'), maxIters: 300, threads: 2, maxSeconds: 0 });
+    const start = -(r.history[0].testLoss as number);
+    expect(r.heldOutReturn).toBeGreaterThan(start / 4); // the squared error is a quarter of the start's, or less
+  });
+
+  it('refuses backprop: an episode has no gradient', async () => {
+    await expect(train({ task: 'cartpole', method: 'backprop' })).rejects.toThrow(
+      'method "backprop": expected es, random, spsa or gradient on a task',
+    );
+  });
+});
+
+describe('a bad objective module', () => {
+  const cli = (args: string[]) => {
+    const out = join(dir, `${args.join('-').replace(/\W/g, '_')}.json`);
+    const r = spawnSync(process.execPath, [resolve('dist/train.js'), '--out', out, '--max-iters', '20', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { ...r, written: existsSync(out) };
+  };
+
+  it.each([
+    ['gives-nan.mjs', 'the first weights, training episode 0, gave NaN, expected a finite number'],
+    ['gives-text.mjs', 'the first weights, training episode 0, gave "'],
+    ['not-seeded.mjs', 'expected the same return every time, its randomness drawn only from the rng it is given'],
+    ['syntax-error.mjs', 'cannot be imported: '],
+  ])('%s is refused in one line naming it, exit 2, nothing written', (name, problem) => {
+    const r = cli(['--objective', at(name), '--threads', '2']);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`--objective "${at(name)}": `);
+    expect(r.stderr).toContain(problem);
+    expect([r.status, r.written]).toEqual([2, false]);
+  });
+
+  it.each([0, 2])('that throws mid-run is named with the weights and the episode (threads %i)', (threads) => {
+    const r = cli(['--objective', at('throws-later.mjs'), '--threads', String(threads)]);
+    expect(r.stderr).toMatch(/: candidate \d+ of iteration \d+, training episode 0, threw: boom\n$/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect([r.status, r.written]).toEqual([2, false]);
+  });
+});
