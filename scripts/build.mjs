@@ -22,6 +22,7 @@ export const ENTRIES = {
   train: 'src/cli/train.ts',
   plot: 'src/cli/plot.ts',
   predict: 'src/cli/predict.ts',
+  play: 'src/cli/play.ts',
   compare: 'src/cli/compare.ts',
   'eval-worker': 'workers/eval-worker.ts',
   speedup: 'scripts/speedup.ts',

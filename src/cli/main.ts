@@ -10,6 +10,7 @@ import { show } from '../util/option-error.ts';
 const COMMANDS: Record<string, [source: string, what: string]> = {
   train: ['./train.ts', 'train a network on built-in data or your CSV / JSON file, and save the model'],
   predict: ['./predict.ts', "apply a saved model to a file's rows, or score it on labelled data"],
+  play: ['./play.ts', "play a trained policy's held-out episode: its return, an animated SVG or text frames"],
   plot: ['./plot.ts', 'draw loss curves, decision maps, digits, confusion or speedup charts'],
   compare: ['./compare.ts', 'race the training methods from the same start, over one seed or many'],
   speedup: ['../../scripts/speedup.ts', 'time an iteration at each thread count on warmed pools'],

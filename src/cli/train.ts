@@ -10,6 +10,7 @@ import { dataMeta, withModelData } from '../train/model-data.ts';
 import { modelOf } from '../train/model-of.ts';
 import { resolveOptions, type TrainOptions } from '../train/options.ts';
 import { runMeta, setScores, summary } from '../train/summary.ts';
+import { initPolicy } from '../train/task-init.ts';
 import { type TaskOptions, type TrainResult, train } from '../train/trainer.ts';
 import { show } from '../util/option-error.ts';
 import { flagName } from '../util/option-spec.ts';
@@ -39,7 +40,7 @@ async function main({ options: given, command: a }: Args): Promise<void> {
   process.stdout.on('error', () => {});
   // Ctrl-C or SIGTERM: stop, even mid-iteration, and save the best model so far (interrupt.ts).
   const interrupt = listenForInterrupt();
-  if (given.task !== undefined || given.objective !== undefined) {
+  if (given.task !== undefined || given.objective !== undefined || (!typed('data') && initPolicy(given.init))) {
     // Only what was typed: a task decides the rest itself, as the library does for what it is not given.
     const typedOnly = Object.fromEntries(Object.entries(given).filter(([k]) => typed(flagName(k))));
     return trainOnTask({ ...typedOnly, threads: capThreads('train', given.threads) } as TaskOptions, a, interrupt);

@@ -81,6 +81,7 @@ export const acrobot: Environment = {
   actions: { type: 'discrete', n: 3 },
   maxSteps: 500,
   targetReturn: TARGET,
+  stepSeconds: DT,
   reset(rng: Rng): Float64Array {
     // gymnasium draws the start in float32.
     return Float64Array.from({ length: 4 }, () => Math.fround(uniform(rng, -0.1, 0.1)));

@@ -31,6 +31,7 @@ export const cartpole: Environment = {
   actions: { type: 'discrete', n: 2 },
   maxSteps: 500,
   targetReturn: TARGET,
+  stepSeconds: TAU,
   reset(rng: Rng): Float64Array {
     return Float64Array.from({ length: 4 }, () => uniform(rng, -0.05, 0.05));
   },

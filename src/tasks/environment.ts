@@ -57,6 +57,8 @@ export interface Environment {
   /** A picture of `state` (optional: pictures of episodes need it), within `view`. */
   draw?(state: Float64Array): Shape[];
   readonly view?: View;
+  /** Simulated seconds a step lasts, for the pace of an animation (default 0.05). */
+  readonly stepSeconds?: number;
 }
 
 /** Uniform in [low, high), as gymnasium's starts are drawn (from our stream, not NumPy's). */

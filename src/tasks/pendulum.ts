@@ -34,6 +34,7 @@ export const pendulum: Environment = {
   actions: { type: 'continuous', low: [-MAX_TORQUE], high: [MAX_TORQUE] },
   maxSteps: 200,
   targetReturn: TARGET,
+  stepSeconds: DT,
   reset(rng: Rng): Float64Array {
     return Float64Array.of(uniform(rng, -Math.PI, Math.PI), uniform(rng, -1, 1));
   },

@@ -51,6 +51,12 @@ export function prepare(given: ResolvedOptions): Prepared {
     : typeof given.init === 'object'
       ? given.init
       : undefined;
+  if (model?.task)
+    throw new OptionError(
+      'init',
+      typeof given.init === 'string' ? given.init : 'model',
+      'is a policy of a task, expected a model of data (or no --data)',
+    );
   const { source: src, userData, picks, chosen: dataChosen } = prepareData(given, model);
   const { train: data, validation, test, encoding } = src;
   const auto = decideAuto(

@@ -16,6 +16,7 @@ import { stream } from '../util/rng.ts';
 import type { TaskStartEvent } from './events.ts';
 import { methodOf } from './method-registry.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
+import { checkPolicy, initModel } from './task-init.ts';
 import { type TaskSettings, taskEvalSpec, taskSettings } from './task-settings.ts';
 import type { UpdateRule } from './update-rule.ts';
 
@@ -33,6 +34,10 @@ export interface TaskRun {
   rule: UpdateRule;
   results: TaskResults;
   episodesPerIteration: number;
+  /** What the user should know before it starts (an --init module changed since). */
+  notes: string[];
+  /** The first weights' return on training episode 0 of iteration 0 (the history's first training point). */
+  firstReturn: number;
   chosen: string[];
   startEvent(runner: Runner): TaskStartEvent;
   /** A runner's failure as the user should read it: an objective's own error becomes an OptionError naming it. */
@@ -49,9 +54,24 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
   const objective = await loadObjectiveOf(ref);
   const { settings: s, chosen } = taskSettings(o, given, objective, ref);
   const label = taskLabel(ref);
-  const net = makeNet(objectiveNodes(objective, s.hidden ?? []), s.func);
+  const model = initModel(o.init);
+  const notes = model ? [checkPolicy(model, o.init, ref)].filter((n) => n !== undefined) : [];
+  const net = model?.net ?? makeNet(objectiveNodes(objective, s.hidden ?? []), s.func);
+  const expected = objectiveNodes(objective, []);
+  if (net.nodes[0] !== expected[0] || net.nodes.at(-1) !== expected.at(-1))
+    throw new OptionError(
+      'init',
+      o.init,
+      `has nodes ${JSON.stringify(net.nodes)}, expected ${expected[0]} inputs and ${expected.at(-1)} outputs`,
+    );
   const spec = describeRun(net, outputs.mse, taskEvalSpec(s), ref);
-  const params = given.params ? Float64Array.from(given.params) : xavierParams(net, stream(s.seed, 'init'));
+  // The policy's shape is its own, not decided.
+  if (model) chosen.splice(0, chosen.length, ...chosen.filter((c) => !/^--(hidden|func) /.test(c)));
+  const params = given.params
+    ? Float64Array.from(given.params)
+    : model
+      ? Float64Array.from(model.params)
+      : xavierParams(net, stream(s.seed, 'init'));
   if (params.length !== paramCount(net))
     throw new OptionError(
       'params',
@@ -76,7 +96,7 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
         ? err
         : new Error(message);
   };
-  checkDeterministic(objective, net, params, s.seed, label, explain);
+  const firstReturn = checkDeterministic(objective, net, params, s.seed, label, explain);
   const results = new TaskResults(spec.eval, net);
   const episodesPerIteration = results.points * s.episodes;
   return {
@@ -90,6 +110,8 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
     rule: methodOf(s.method).rule(s, spec, net, outputs.mse, data),
     results,
     episodesPerIteration,
+    notes,
+    firstReturn,
     chosen,
     explain,
     startEvent: (runner) => ({
@@ -121,7 +143,7 @@ function checkDeterministic(
   seed: string,
   label: string,
   explain: (err: unknown) => Error,
-): void {
+): number {
   const play = episodeFn(objective, net);
   try {
     const first = play(params, stream(seed, 'training', 0, 0));
@@ -130,6 +152,7 @@ function checkDeterministic(
       throw new Error(
         `${label}: the first weights, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
       );
+    return first;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw explain(

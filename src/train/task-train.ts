@@ -57,8 +57,9 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   let reason: StopReason | undefined;
   let error: Error | undefined;
   let iterations = 0;
-  let trainReturn = NaN;
+  let trainReturn = run.firstReturn;
   o.onEvent?.(run.startEvent(runner));
+  for (const note of run.notes) o.onEvent?.({ type: 'task-note', iteration: 0, note });
   // The held-out mean of the current weights: kept if the best, reported, and checked against the target.
   const report = async (t: number): Promise<StopReason | undefined> => {
     runner.setParams(params);

@@ -9,6 +9,7 @@ import { Halt } from './halt.ts';
 import { checkpoint, iterate } from './iteration.ts';
 import { openRun, startLoop } from './loop-start.ts';
 import { resolveOptions, type TrainOptions } from './options.ts';
+import { initPolicy } from './task-init.ts';
 import { type TaskResult, trainTask } from './task-train.ts';
 import { type TrainResult, trainResult } from './train-result.ts';
 
@@ -22,6 +23,10 @@ export type TaskOptions = TrainOptions & ({ task: string } | { objective: string
 export async function train(given: TaskOptions): Promise<TaskResult>;
 export async function train(given?: TrainOptions): Promise<TrainResult>;
 export async function train(given: TrainOptions = {}): Promise<TrainResult | TaskResult> {
+  // A policy given as --init goes on with its own task where none is given.
+  const own = given.task === undefined && given.objective === undefined && given.data === undefined;
+  const policy = own ? initPolicy(given.init) : undefined;
+  if (policy) return trainTask(resolveOptions({ ...given, ...policy }), { ...given, ...policy });
   if (given.task !== undefined || given.objective !== undefined) return trainTask(resolveOptions(given), given);
   const open = await openRun(given);
   const { o, runner } = open;

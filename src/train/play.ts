@@ -1,0 +1,76 @@
+// A trained policy at work: one held-out episode of its model's task (or one
+// call of its score), with the picture of every step where the task draws.
+// The episode is the model's own held-out episode n, (seed, 'held-out', n), so
+// play's return for episode n is the one training scored it with.
+
+import { loadObjectiveOf, type TaskRef } from '../methods/task-source.ts';
+import type { Model } from '../model/model-file.ts';
+import type { Shape, View } from '../tasks/environment.ts';
+import { episodeFn, objectiveNodes } from '../tasks/episodic.ts';
+import { makePolicy } from '../tasks/policy.ts';
+import { playEpisode } from '../tasks/rollout.ts';
+import { stream } from '../util/rng.ts';
+import { moduleHash } from './task-model.ts';
+
+export interface PlayOptions {
+  /** Which held-out episode (default 0). */
+  episode?: number;
+  /** Collect each step's shapes (the task's draw()) for a picture. */
+  frames?: boolean;
+  /** Collect each step's state, for text frames. */
+  states?: boolean;
+  /** The module to use instead of the path the model records (it moved). */
+  objective?: string;
+}
+
+export interface Played {
+  task: string;
+  ret: number;
+  /** Steps the episode lasted (a score: 0). */
+  steps: number;
+  frames?: Shape[][];
+  view?: View;
+  /** Simulated seconds a step lasts (the animation's pace). */
+  stepSeconds?: number;
+  states?: Float64Array[];
+  /** A module whose contents differ from those the model was trained with. */
+  changed: boolean;
+}
+
+/** Plays the model's held-out episode; throws an Error in words for a model that is not a policy of a task it can load. */
+export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
+  const t = model.task;
+  if (!t) throw new Error('is not a policy: it has no "task" (train one with --task or --objective)');
+  const ref: TaskRef = 'task' in t ? { task: t.task } : { objective: o.objective ?? t.objective };
+  const objective = await loadObjectiveOf(ref);
+  const changed = 'sha256' in t && moduleHash((ref as { objective: string }).objective) !== t.sha256;
+  const nodes = model.net.nodes;
+  const expected = objectiveNodes(objective, nodes.slice(1, -1));
+  if (expected[0] !== nodes[0] || expected.at(-1) !== nodes.at(-1))
+    throw new Error(
+      `has nodes ${JSON.stringify(nodes)}, expected ${expected[0]} inputs and ${expected.at(-1)} outputs for its task`,
+    );
+  const rng = stream(String(model.meta.seed ?? '1'), 'held-out', o.episode ?? 0);
+  const task = 'task' in ref ? ref.task : ref.objective;
+  if (objective.kind === 'score') {
+    if (o.frames) throw new Error('is a policy of a score, which has no episode to draw');
+    return { task, ret: episodeFn(objective, model.net)(model.params, rng), steps: 0, changed };
+  }
+  const { env } = objective;
+  const draw = env.draw;
+  if (o.frames && !draw) throw new Error(`is a policy of ${task}, which has no draw() to picture its episodes`);
+  const frames: Shape[][] = [];
+  const states: Float64Array[] = [];
+  const { ret, steps } = playEpisode(env, makePolicy(env, model.net), model.params, rng, (s) => {
+    if (o.frames && draw) frames.push(draw.call(env, s));
+    if (o.states) states.push(Float64Array.from(s));
+  });
+  return {
+    task,
+    ret,
+    steps,
+    changed,
+    ...(o.frames ? { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } : {}),
+    ...(o.states ? { states } : {}),
+  };
+}

@@ -1,0 +1,92 @@
+// A trained policy played back: its held-out episodes are those training
+// scored it on, its picture has a frame per step, and --init and play refuse
+// a model of another task or of data.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, saveModel } from '../src/model/model-file.ts';
+import { play } from '../src/train/play.ts';
+import { taskModel } from '../src/train/task-model.ts';
+import { type TaskResult, train } from '../src/train/trainer.ts';
+import { seedRun } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'np-play-'));
+const policy = join(dir, 'cartpole.json');
+const node = (script: string, args: string[]) =>
+  spawnSync(process.execPath, [resolve(`dist/${script}.js`), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+beforeAll(async () => {
+  // Stopped short of the target, so that episodes differ in length.
+  const r = await train({ task: 'cartpole', threads: 0, maxIters: 10, reportEvery: 10, targetReturn: 1e9, seed: '2' });
+  saveModel(policy, taskModel(r));
+});
+
+describe('play', () => {
+  it('plays the held-out episodes training scored: their mean is the kept held-out return, to the bit', async () => {
+    const model = loadModel(policy);
+    let sum = 0;
+    for (let e = 0; e < 100; e++) sum += (await play(model, { episode: e })).ret;
+    expect(sum / 100).toBe(model.meta.heldOutReturn);
+  });
+
+  it('writes an SVG with one frame per step, and prints the episode’s return', async () => {
+    const svg = join(dir, 'episode.svg');
+    const r = node('play', ['--model', policy, '--svg', svg, '--episode', '4']);
+    const p = await play(loadModel(policy), { episode: 4 });
+    expect(r.stdout).toContain(`cartpole, held-out episode 4: return ${p.ret} in ${p.steps} steps`);
+    expect(readFileSync(svg, 'utf8').match(/<g display=/g)).toHaveLength(p.steps);
+    expect(p.steps).toBe(p.ret); // CartPole pays 1 a step
+  });
+
+  it('refuses a model of data, naming it', () => {
+    const data = join(dir, 'data.json');
+    node('train', ['--out', data, '--max-iters', '2', '--quiet']);
+    const r = node('play', ['--model', data]);
+    expect(r.stderr).toBe(
+      `play: --model "${data}": is not a policy: it has no "task" (train one with --task or --objective)\n`,
+    );
+    expect(r.status).toBe(2);
+  });
+});
+
+describe('--init of a policy', () => {
+  it('goes on from the policy’s weights on its own task', async () => {
+    // The policy's task comes with it: the result is a task run's (train's types cannot see it in the file).
+    const r = (await train({ init: policy, threads: 0, maxIters: 0 })) as unknown as TaskResult;
+    expect(r.run.label).toBe('cartpole');
+    expect(Array.from(r.params)).toEqual(Array.from(loadModel(policy).params));
+  });
+
+  it('refuses a policy of another task, and a model of data on a task', async () => {
+    await expect(train({ init: policy, task: 'acrobot', threads: 0 })).rejects.toThrow(
+      `init "${policy}": is a policy of cartpole, expected one of acrobot`,
+    );
+    const r = await train(seedRun({ maxIters: 1 }));
+    const data = join(dir, 'seed.json');
+    saveModel(data, { net: r.net, params: r.params, loss: r.output.name, meta: {} });
+    await expect(train({ init: data, task: 'cartpole', threads: 0 })).rejects.toThrow(
+      'is a model of data, expected a policy of cartpole',
+    );
+    await expect(train(seedRun({ init: policy }))).rejects.toThrow('is a policy of a task, expected a model of data');
+  });
+
+  it('says when the module has changed since the policy was trained', async () => {
+    const module = join(dir, 'line-world.mjs');
+    copyFileSync(join(import.meta.dirname, 'fixtures', 'objectives', 'line-world.mjs'), module);
+    const r = await train({ objective: module, threads: 0, maxIters: 2, targetReturn: 1e9 });
+    const saved = join(dir, 'line.json');
+    saveModel(saved, taskModel(r));
+    writeFileSync(module, `${readFileSync(module, 'utf8')}// changed\n`);
+    const notes: string[] = [];
+    await train({
+      init: saved,
+      threads: 0,
+      maxIters: 0,
+      onEvent: (e) => e.type === 'task-note' && notes.push(e.note),
+    });
+    expect(notes).toEqual([`${module} has changed since ${saved} was trained on it`]);
+    expect((await play(loadModel(saved))).changed).toBe(true);
+  });
+});
