@@ -17,6 +17,9 @@ export const COMPARE_FLAGS = {
   ignore: as(OPTIONS.ignore),
   missing: as(OPTIONS.missing),
   testSplit: as(OPTIONS.testSplit),
+  task: as(OPTIONS.task),
+  objective: as(OPTIONS.objective),
+  targetReturn: as(OPTIONS.targetReturn),
   hidden: as(OPTIONS.hidden),
   seed: as(OPTIONS.seed, { help: 'one seed for every method: the same data and the same first weights' }),
   seeds: textRow(
@@ -49,6 +52,7 @@ const EXAMPLES = [
     'your own file, prepared as train prepares it',
   ],
   ['compare --data spiral --hidden 16 --max-seconds 20 --png race.png', 'a harder set, with the loss curves'],
+  ['compare --task cartpole --seeds 1-10', 'the methods that train on a task, over ten seeds, to its threshold'],
   ['compare --seeds 1-10 --png race.png', 'every method from ten starts: medians, quartiles and a band per method'],
 ] as const;
 

@@ -4,7 +4,7 @@
 // iterations to the target, and the loss curves of all on one chart.
 
 import type { Method } from '../train/options.ts';
-import { methodsOf, type Race, race, summarize } from '../train/race.ts';
+import { methodsOf, type Race, race, summarize, TASK_METHODS } from '../train/race.ts';
 import { show } from '../util/option-error.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { checkDataFlags } from './applies.ts';
@@ -19,9 +19,12 @@ import { percent } from './report.ts';
 import { seedsInWords, seedsOf } from './seeds.ts';
 import { capThreads } from './thread-cap.ts';
 
-const hasTarget = (r: Race) => r.targetLoss > 0 || r.targetAccuracy > 0;
+const hasTarget = (r: Race) =>
+  r.targetLoss > 0 || r.targetAccuracy > 0 || (r.targetReturn !== undefined && Number.isFinite(r.targetReturn));
 
 function targets(r: Race): string {
+  if (r.targetReturn !== undefined)
+    return Number.isFinite(r.targetReturn) ? `to a held-out return of ${r.targetReturn}` : 'with no target';
   const t = [
     ...(r.targetLoss > 0 ? [`loss ${r.targetLoss}`] : []),
     ...(r.targetAccuracy > 0 ? [`accuracy ${percent(r.targetAccuracy)}`] : []),
@@ -30,9 +33,12 @@ function targets(r: Race): string {
 }
 
 function table(r: Race, data: string): string {
+  const task = r.targetReturn !== undefined;
   const lines = [
     `race on ${data} ${targets(r)}: the same net, data and start for every method`,
-    '  method       to target   iterations   seconds   best loss   accuracy   stopped',
+    task
+      ? '  method       to target   iterations   seconds    held-out   stopped'
+      : '  method       to target   iterations   seconds   best loss   accuracy   stopped',
   ];
   for (const row of r.rows) {
     const cells = [
@@ -41,20 +47,26 @@ function table(r: Race, data: string): string {
       (!hasTarget(r) ? '-' : row.reached ? 'reached' : 'not reached').padStart(11),
       String(row.iterations).padStart(12),
       row.seconds.toFixed(3).padStart(9),
-      row.loss.toFixed(6).padStart(11),
-      (row.accuracy === null ? '-' : percent(row.accuracy)).padStart(10),
+      ...(task
+        ? [(row.heldOutReturn as number).toFixed(2).padStart(11)]
+        : [row.loss.toFixed(6).padStart(11), (row.accuracy === null ? '-' : percent(row.accuracy)).padStart(10)]),
     ];
     lines.push(`  ${cells.join(' ')}   ${row.stopReason}`);
   }
   const on = r.rows[0]?.accuracyOn;
   const to = hasTarget(r) ? 'to the target where reached' : 'of the whole run';
-  if (on) lines.push(`(iterations and seconds are ${to}; accuracy on the ${on} set)`);
+  if (on)
+    lines.push(
+      `(iterations and seconds are ${to}; ${task ? 'held-out: the kept weights’ mean return' : `accuracy on the ${on} set`})`,
+    );
   return lines.join('\n');
 }
 
 async function main(a: CompareArgs): Promise<void> {
   // Every flag is checked before any training, so a mistake costs nothing and writes nothing.
-  const methods = methodsOf(a.methods);
+  const onTask = a.task !== undefined || a.objective !== undefined;
+  // On a task the default race is of the methods that train on one (backprop does not).
+  const methods = methodsOf(onTask && !typedIn(process.argv.slice(2), 'methods') ? TASK_METHODS.join(',') : a.methods);
   const chart = a.svg ?? a.png;
   if (a.svg !== undefined && a.png !== undefined)
     throw new UsageError(`--png ${show(a.png)}: expected one chart, --svg or --png (--svg ${show(a.svg)} given)`);
@@ -81,7 +93,9 @@ async function main(a: CompareArgs): Promise<void> {
             () => {},
           )
       : undefined;
+  const task = onTask ? { task: a.task, objective: a.objective, targetReturn: a.targetReturn } : {};
   const common = {
+    ...task,
     data: a.data,
     samples: a.samples,
     label: a.label,
@@ -94,6 +108,7 @@ async function main(a: CompareArgs): Promise<void> {
     targetLoss: a.targetLoss,
     targetAccuracy: a.targetAccuracy,
     threads: capThreads('compare', a.threads),
+    ...(onTask ? { data: undefined, hidden: a.hidden } : {}),
     signal: interrupt.signal,
   };
   checkDataFlags(common, COMPARE_FLAGS, (flag) => typedIn(process.argv.slice(2), flag));
@@ -112,19 +127,22 @@ async function main(a: CompareArgs): Promise<void> {
   }
 }
 
+/** What a race is on, as its table names it: the task, the module or the data. */
+const nameOf = (a: CompareArgs) => a.task ?? a.objective ?? a.data;
+
 /** One seed: a row per method, and each method's curves. */
 async function reportOne(a: CompareArgs, seed: string, r: Race, chart: string | undefined): Promise<void> {
   const { rows, ...targetsOf } = r;
   if (a.json)
-    console.log(JSON.stringify({ data: a.data, seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
-  else console.log(table(r, a.data));
+    console.log(JSON.stringify({ data: nameOf(a), seed, ...targetsOf, rows: rows.map(({ history, ...x }) => x) }));
+  else console.log(table(r, nameOf(a)));
   if (chart === undefined) return;
   const [{ curvesSpec }, { writeChart }] = await Promise.all([
     import('../plot/curves.ts'),
     import('../plot/render.ts'),
   ]);
   const runs = rows.map((x) => ({ label: x.method, history: x.history, regression: x.accuracy === null }));
-  await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${a.data}, same net and start` }));
+  await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${nameOf(a)}, same net and start` }));
   if (!a.json) console.log(`chart: ${chart}`);
 }
 
@@ -134,14 +152,14 @@ async function report(a: CompareArgs, seeds: string[], races: Race[], chart: str
   const { targetLoss, targetAccuracy } = races[0];
   if (a.json) {
     const perSeed = races.map((r, i) => ({ seed: seeds[i], rows: r.rows.map(({ history, ...x }) => x) }));
-    console.log(JSON.stringify({ data: a.data, seeds, targetLoss, targetAccuracy, summary, races: perSeed }));
+    console.log(JSON.stringify({ data: nameOf(a), seeds, targetLoss, targetAccuracy, summary, races: perSeed }));
   } else {
-    const heading = `race on ${a.data} ${targets(races[0])} from ${seeds.length} seeds (${seedsInWords(seeds)}): each seed the same net, data and start for every method`;
+    const heading = `race on ${nameOf(a)} ${targets(races[0])} from ${seeds.length} seeds (${seedsInWords(seeds)}): each seed the same net, data and start for every method`;
     console.log(summaryTable(summary, heading));
   }
   if (chart === undefined) return;
   const [{ bandsSpec }, { writeChart }] = await Promise.all([import('../plot/bands.ts'), import('../plot/render.ts')]);
-  const title = `loss on ${a.data}: median and quartiles over ${seeds.length} seeds`;
+  const title = `loss on ${nameOf(a)}: median and quartiles over ${seeds.length} seeds`;
   const regression = races[0].rows.some((x) => x.accuracy === null); // no accuracy: not a classifier
   await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title, regression }));
   if (!a.json) console.log(`chart: ${chart}`);

@@ -13,10 +13,12 @@ const span = (q: [number, number, number] | null, digits: number) =>
 
 /** The table: a row per method, medians with their quartiles in brackets. */
 export function summaryTable(s: readonly MethodSummary[], heading: string): string {
-  const lines = [heading, '  method        reached   iterations to target      seconds to target   best loss (median)'];
+  const task = s[0]?.heldOutReturn !== undefined;
+  const last = task ? 'held-out return (median)' : 'best loss (median)';
+  const lines = [heading, `  method        reached   iterations to target      seconds to target   ${last}`];
   for (const m of s)
     lines.push(
-      `  ${m.method.padEnd(10)} ${`${m.reached}/${m.seeds}`.padStart(10)}   ${span(m.iterations, 0).padEnd(22)}  ${span(m.seconds, 2).padEnd(20)}  ${m.loss.toFixed(6)}`,
+      `  ${m.method.padEnd(10)} ${`${m.reached}/${m.seeds}`.padStart(10)}   ${span(m.iterations, 0).padEnd(22)}  ${span(m.seconds, 2).padEnd(20)}  ${task ? (m.heldOutReturn as number).toFixed(1) : m.loss.toFixed(6)}`,
     );
   lines.push('(medians over the seeds that reached the target, first and third quartiles in brackets)');
   return lines.join('\n');

@@ -9,8 +9,9 @@ import { show } from '../util/option-error.ts';
 import { median, quartiles } from '../util/stats.ts';
 import { UsageError } from '../util/usage-error.ts';
 import type { TrainEvent } from './events.ts';
+import { methodOf } from './method-registry.ts';
 import { METHODS, type Method, type TrainOptions } from './options.ts';
-import { train } from './trainer.ts';
+import { type TaskResult, type TrainResult, train } from './trainer.ts';
 
 export interface RaceRow {
   method: Method;
@@ -25,7 +26,27 @@ export interface RaceRow {
   accuracy: number | null;
   accuracyOn: 'test' | 'training';
   history: HistoryPoint[];
+  /** On a task: the kept weights' held-out mean return (loss is its negative). */
+  heldOutReturn?: number;
 }
+
+function taskRow(method: Method, r: TaskResult): RaceRow {
+  return {
+    method,
+    reached: r.stopReason === 'target-return',
+    stopReason: r.stopReason,
+    iterations: r.iterations,
+    seconds: r.elapsedMs / 1000,
+    loss: -r.heldOutReturn,
+    accuracy: null,
+    accuracyOn: 'training',
+    history: r.history,
+    heldOutReturn: r.heldOutReturn,
+  };
+}
+
+/** The methods that train on a task or an objective (the registry's onTask). */
+export const TASK_METHODS = METHODS.filter((m) => methodOf(m).onTask !== undefined);
 
 /** "gradient,backprop" as methods; anything else named in one line. */
 export function methodsOf(list: string): Method[] {
@@ -46,6 +67,8 @@ export interface Race {
   /** The targets as train() resolved them for the data ('auto'); 0: none. */
   targetLoss: number;
   targetAccuracy: number;
+  /** On a task: the held-out return that counts as reached (Infinity: none). */
+  targetReturn?: number;
   rows: RaceRow[];
 }
 
@@ -69,7 +92,15 @@ export async function race(
       if (e.type === 'start' && method === methods[0]) for (const note of e.notes) console.error(`compare: ${note}`);
       view?.onEvent(e);
     };
-    const r = await train({ ...common, method, onEvent }).finally(() => view?.stop());
+    // A task's run (common names a task or a module) is a TaskResult: its row is of held-out returns.
+    const any = (await train({ ...common, method, onEvent }).finally(() => view?.stop())) as TrainResult | TaskResult;
+    if ('run' in any) {
+      out.targetReturn = any.run.s.targetReturn;
+      out.rows.push(taskRow(method, any));
+      if (any.stopReason === 'interrupted') break;
+      continue;
+    }
+    const r = any;
     out.targetLoss = r.options.targetLoss;
     out.targetAccuracy = r.options.targetAccuracy;
     const held = r.test ? score(r.net, r.params, r.test, r.output) : score(r.net, r.params, r.data, r.output);
@@ -99,6 +130,8 @@ export interface MethodSummary {
   seconds: [number, number, number] | null;
   /** The median of the best losses, every seed. */
   loss: number;
+  /** On a task: the median of the kept held-out returns, every seed. */
+  heldOutReturn?: number;
 }
 
 export function summarize(races: readonly Race[]): MethodSummary[] {
@@ -113,6 +146,7 @@ export function summarize(races: readonly Race[]): MethodSummary[] {
       iterations: reached.length ? quartiles(reached.map((x) => x.iterations)) : null,
       seconds: reached.length ? quartiles(reached.map((x) => x.seconds)) : null,
       loss: median(rows.map((x) => x.loss)),
+      ...(rows[0]?.heldOutReturn !== undefined ? { heldOutReturn: -median(rows.map((x) => x.loss)) } : {}),
     };
   });
 }

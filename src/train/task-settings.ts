@@ -42,7 +42,8 @@ export function taskSettings(
       method,
       'expected es, random, spsa or gradient on a task: an episode has no gradient to backpropagate',
     );
-  const own: Readonly<Record<string, number>> = entry.onTask;
+  const { optimizer: ownStep, ...numbers } = entry.onTask;
+  const own: Readonly<Record<string, number | undefined>> = numbers;
   // The caller's value, or what the task decides (named on the line where the method takes it).
   const pick = <T>(key: string, decided: T): T => {
     const v = (o as unknown as Record<string, T>)[key];
@@ -62,7 +63,7 @@ export function taskSettings(
     lr: pick('lr', own.lr ?? 0.1),
     delta: pick('delta', own.delta ?? o.delta),
     h: pick('h', own.h ?? o.h),
-    optimizer: o.optimizer === 'auto' ? (entry.optimizer ?? 'adam') : o.optimizer,
+    optimizer: pick('optimizer', ownStep ?? entry.optimizer ?? 'adam'),
     episodes: pick('episodes', 1),
     reportEvery: pick('reportEvery', REPORT_EVERY),
     maxSeconds: pick('maxSeconds', MAX_SECONDS),
