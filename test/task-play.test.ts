@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, saveModel } from '../src/model/model-file.ts';
+import { curveRows, curvesSpec, modelRun } from '../src/plot/curves.ts';
 import { play } from '../src/train/play.ts';
 import { taskModel } from '../src/train/task-model.ts';
 import { type TaskResult, train } from '../src/train/trainer.ts';
@@ -48,6 +49,17 @@ describe('play', () => {
       `play: --model "${data}": is not a policy: it has no "task" (train one with --task or --objective)\n`,
     );
     expect(r.status).toBe(2);
+  });
+});
+
+describe('plot --curves of a policy', () => {
+  it('draws its training and held-out returns, not their negatives as losses', () => {
+    const model = loadModel(policy);
+    const rows = curveRows([modelRun('cartpole', model)]);
+    const heldOut = rows.filter((r) => r.set === 'held-out').map((r) => r.loss);
+    expect(heldOut).toEqual(model.history?.map((p) => -(p.testLoss as number)));
+    expect(new Set(rows.map((r) => r.set))).toEqual(new Set(['training', 'held-out']));
+    expect(JSON.stringify(curvesSpec([modelRun('cartpole', model)]))).toContain('"title":"mean return"');
   });
 });
 

@@ -17,6 +17,8 @@ export interface Run {
   kept?: Kept;
   /** A regression's run: the title says so. */
   regression?: boolean;
+  /** A policy's run: its history holds minus the returns (training, held-out as test), drawn as returns. */
+  returns?: boolean;
 }
 
 export interface CurvesOptions {
@@ -35,9 +37,13 @@ const SETS = [
   ['test', (p: HistoryPoint) => p.testLoss],
 ] as const;
 
+/** A policy's losses as the returns they are the negatives of. */
+const RETURN_SETS: Readonly<Record<string, string>> = { train: 'training', test: 'held-out' };
+
 /** A model file's run: its history, its kept iteration and whether it is a regression. */
 export function modelRun(label: string, model: Model): Run {
   const history = model.history ?? [];
+  if (model.task) return { label, history, returns: true };
   const kept = keptPoint(history, model.meta);
   return { label, history, ...(kept ? { kept } : {}), regression: model.loss === 'mse' };
 }
@@ -51,8 +57,11 @@ export function curveRows(runs: readonly Run[], log = false) {
   for (const r of runs)
     for (const p of decimate(r.history, MAX_CHART_POINTS))
       for (const [set, value] of SETS) {
-        const loss = value(p);
-        if (plottable(loss, log)) rows.push({ run: r.label, set, iteration: p.iteration, seconds: p.ms / 1000, loss });
+        const v = value(p);
+        const loss = r.returns && v !== undefined ? -v : v;
+        const name = r.returns ? (RETURN_SETS[set] ?? set) : set;
+        if (plottable(loss, log && !r.returns))
+          rows.push({ run: r.label, set: name, iteration: p.iteration, seconds: p.ms / 1000, loss });
       }
   return rows;
 }
@@ -84,8 +93,9 @@ export function curvesSpec(runs: readonly Run[], o: CurvesOptions = {}): ChartSp
   const rows = curveRows(runs, o.log);
   const kept = keptRows(runs, o.log);
   // A log scale rounded out to whole decades leaves most of the top one empty: it spans the losses instead.
-  const scale = o.log ? { type: 'log', nice: false } : { type: 'linear' };
-  const y = { field: 'loss', type: 'quantitative', title: 'loss', scale };
+  const returns = runs.length > 0 && runs.every((r) => r.returns);
+  const scale = o.log && !returns ? { type: 'log', nice: false } : { type: 'linear' };
+  const y = { field: 'loss', type: 'quantitative', title: returns ? 'mean return' : 'loss', scale };
   const color = {
     field: 'run',
     type: 'nominal',
@@ -102,7 +112,12 @@ export function curvesSpec(runs: readonly Run[], o: CurvesOptions = {}): ChartSp
           x: { field: x, type: 'quantitative', title: x },
           y,
           color,
-          strokeDash: { field: 'set', type: 'nominal', title: 'loss on', sort: SETS.map(([set]) => set) },
+          strokeDash: {
+            field: 'set',
+            type: 'nominal',
+            title: returns ? 'episodes' : 'loss on',
+            sort: returns ? Object.values(RETURN_SETS) : SETS.map(([set]) => set),
+          },
           detail: [{ field: 'run' }, { field: 'set' }],
           order: { field: 'iteration', type: 'quantitative' },
         },
@@ -110,7 +125,8 @@ export function curvesSpec(runs: readonly Run[], o: CurvesOptions = {}): ChartSp
       ...(kept.length > 0 ? [keptLayer(x, kept, y, color)] : []),
     ],
   });
-  const title = o.title ?? (runs.length === 1 ? `loss of ${runs[0].label}` : 'loss');
+  const what = returns ? 'return' : 'loss';
+  const title = o.title ?? (runs.length === 1 ? `${what} of ${runs[0].label}` : what);
   const subtitle = keptText(runs);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
