@@ -26,6 +26,7 @@ export const ENTRIES = {
   compare: 'src/cli/compare.ts',
   'eval-worker': 'workers/eval-worker.ts',
   speedup: 'scripts/speedup.ts',
+  'speedup-tasks': 'scripts/speedup-tasks.ts',
   startup: 'scripts/startup.ts',
   'input-bench': 'scripts/input-bench.ts',
   'idx-load-bench': 'scripts/idx-load-bench.ts',

@@ -7,13 +7,17 @@ import { GRAD_MODES, type GradMode } from '../src/methods/run-spec.ts';
 import { createRunner } from '../src/parallel/create-runner.ts';
 import { formatProfile, type Profile } from '../src/parallel/profile.ts';
 import { type Runner, STRATEGIES, type Strategy } from '../src/parallel/runner.ts';
+import { TASK_NAMES } from '../src/tasks/tasks.ts';
 import { type Method, resolveOptions, type TrainOptions } from '../src/train/options.ts';
 import { prepare } from '../src/train/prepare.ts';
+import { openTask } from '../src/train/task-open.ts';
 import { train } from '../src/train/trainer.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
 import { Expected, listOf, oneOf, parseScriptArgs, threadCount, whole } from './script-args.ts';
 import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
-import { WORKLOADS, workload } from './workloads.ts';
+import { WORKLOADS, type Workload, workload } from './workloads.ts';
+
+const isTask = (name: string) => (TASK_NAMES as readonly string[]).includes(name);
 
 const cores = availableParallelism();
 const METHODS = ['gradient', 'random', 'es'] as const;
@@ -27,9 +31,10 @@ const a = await parseScriptArgs(
   'Seconds per iteration for each workload, method, strategy and thread count, on warmed pools.',
   {
     workloads: {
-      describe: 'comma-separated: seed2class, spiral, digits (784-32-10 on 1,000 of the built-in digits)',
-      default: [...WORKLOADS],
-      read: listOf(oneOf(WORKLOADS)),
+      describe:
+        'comma-separated: seed2class, spiral, digits (784-32-10 on 1,000 of the built-in digits), and the tasks cartpole, acrobot, pendulum (a policy, episodes for samples)',
+      default: [...WORKLOADS, 'pendulum'],
+      read: listOf(oneOf([...WORKLOADS, ...TASK_NAMES])),
     },
     methods: {
       describe: 'comma-separated: gradient, random, es (es with its defaults for the data: population, batch)',
@@ -110,26 +115,56 @@ async function measure(o: TrainOptions, c: Config): Promise<number> {
 const poolCounts = threadCounts.filter((n) => n >= 2);
 if (poolCounts.length) console.log(formatCeiling(await parallelCeiling(poolCounts)));
 const groups: Group[] = [];
+
+/** A data workload's options and run, as train prepares them. */
+async function dataRun(w: Workload, method: Method) {
+  const es = method === 'es';
+  const o: TrainOptions = {
+    data: w.data,
+    hidden: w.nodes.slice(1, -1),
+    method,
+    seed: '1',
+    lr: es ? 'auto' : 0.01,
+    candidates: es ? 'auto' : a.candidates,
+    grad: a.grad,
+    batch: es ? 'auto' : 0,
+    targetLoss: -Infinity,
+    maxIters: 1,
+    patience: 0,
+    reportEvery: 2 ** 30,
+    threads: 0,
+  };
+  const { run, data, settings } = prepare(resolveOptions(o));
+  const label =
+    method === 'gradient'
+      ? `gradient (${a.grad})`
+      : es
+        ? `es (${settings.candidates} candidates, batch ${settings.batch || 'all'})`
+        : method;
+  return { o, run, data, label };
+}
+
+/** A task workload: the task's own settings for the method, episodes its items; one held-out episode a run. */
+async function taskRun(task: string, method: Method) {
+  const o: TrainOptions = {
+    task,
+    method,
+    seed: '1',
+    maxIters: 1,
+    reportEvery: 2 ** 30,
+    targetReturn: 1e9,
+    maxSeconds: 0,
+    heldOut: 1,
+    threads: 0,
+  };
+  const t = await openTask(resolveOptions(o), o);
+  const label = `${method} (${t.results.points} points × ${t.s.episodes} episode${t.s.episodes === 1 ? '' : 's'})`;
+  return { o, run: t.spec, data: t.data, label };
+}
 for (const wname of a.workloads) {
-  const w = workload(wname, a.samples, '1');
+  const w = isTask(wname) ? undefined : workload(wname, a.samples, '1');
   for (const method of a.methods as readonly Method[]) {
-    const es = method === 'es';
-    const o: TrainOptions = {
-      data: w.data,
-      hidden: w.nodes.slice(1, -1),
-      method,
-      seed: '1',
-      lr: es ? 'auto' : 0.01,
-      candidates: es ? 'auto' : a.candidates,
-      grad: a.grad,
-      batch: es ? 'auto' : 0,
-      targetLoss: -Infinity,
-      maxIters: 1,
-      patience: 0,
-      reportEvery: 2 ** 30,
-      threads: 0,
-    };
-    const { run, data, settings } = prepare(resolveOptions(o));
+    const { o, run, data, label } = w ? await dataRun(w, method) : await taskRun(wname, method);
     const configs: Config[] = [];
     for (const threads of threadCounts) {
       for (const strategy of threads === 0 ? (['spin-main'] as Strategy[]) : strategies) {
@@ -163,29 +198,24 @@ for (const wname of a.workloads) {
     for (const c of configs) c.threads = c.runner.threads;
     await Promise.all(configs.map((c) => c.runner.close()));
 
-    const label =
-      method === 'gradient'
-        ? `gradient (${a.grad})`
-        : es
-          ? `es (${settings.candidates} candidates, batch ${settings.batch || 'all'})`
-          : method;
+    const name = w?.name ?? `${wname} (task)`;
     const rows: Row[] = configs.map((c) => ({
-      workload: w.name,
+      workload: name,
       method: label,
       strategy: c.strategy,
       threads: c.threads,
       iters: c.iters,
       msPerIter: c.times,
     }));
-    const group = summarise(w.name, label, rows, auto.choice?.why ?? '', auto.describe(), cores);
+    const group = summarise(name, label, rows, auto.choice?.why ?? '', auto.describe(), cores);
     groups.push(group);
     printGroup(group);
     // Mini-batch runs measure the evaluation set at each epoch's end, in the main thread: the same
     // table without that time, the iterations alone.
-    if (settings.batch > 0) {
+    if (w && run.eval.batch > 0) {
       const alone = rows.map((row, i) => ({ ...row, msPerIter: configs[i].iterationTimes }));
       const title = `${label}, iterations alone (epoch reports excluded)`;
-      printGroup(summarise(w.name, title, alone, auto.choice?.why ?? '', auto.describe(), cores));
+      printGroup(summarise(name, title, alone, auto.choice?.why ?? '', auto.describe(), cores));
     }
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);
   }

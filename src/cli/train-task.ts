@@ -3,6 +3,7 @@
 // is returns (task-text.ts).
 
 import { saveModel } from '../model/model-file.ts';
+import { formatProfile } from '../parallel/profile.ts';
 import { taskModel } from '../train/task-model.ts';
 import { type TaskOptions, train } from '../train/trainer.ts';
 import type { Interrupt } from './interrupt.ts';
@@ -37,6 +38,7 @@ export async function trainOnTask(given: TaskOptions, a: Args['command'], interr
         })
       : summary,
   );
+  if (a.profile) console.log(a.json ? JSON.stringify({ type: 'profile', ...r.profile }) : formatProfile(r.profile));
   if (r.stopReason === 'interrupted') {
     console.error(`train: interrupted; the best policy so far is in ${a.out}`);
     process.exitCode = interrupt.code() || 130;

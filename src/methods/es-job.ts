@@ -11,12 +11,20 @@ import { baseItems, type Evaluator, type Job } from './evaluator.ts';
 
 export const ES: Job = {
   count: (spec, params) => spec.candidates + 1 + params, // the K losses, E(w), then ĝ
-  // A task run: the K candidates and E(w); ĝ is the coordinator's (task-results.ts).
-  points: (spec) => spec.candidates + 1,
-  point: (ev, params, t, p, out) => (p < ev.spec.candidates ? (ev.es as EsEval).candidate(params, t, p, out) : params),
+  // A task run plays the K candidates only: E(w) would be an episode more that the update does not use (and
+  // one item too many to split evenly). The coordinator gives the population's mean loss in its place, as
+  // OpenAI's ES reports, and ĝ (task-results.ts).
+  points: (spec) => spec.candidates,
+  point: (ev, params, t, p, out) => (ev.es as EsEval).candidate(params, t, p, out),
   fromLosses(spec, net) {
+    const K = spec.candidates;
     const grad = new EsGrad(net, noiseLayout(net, 0), noiseKey(spec.seed), spec);
-    return (t, results, points) => grad.range(t, results, 0, results.length - points, results, points);
+    return (t, results) => {
+      let sum = 0;
+      for (let c = 0; c < K; c++) sum += results[c];
+      results[K] = sum / K;
+      grad.range(t, results, 0, results.length - K - 1, results, K + 1);
+    };
   },
   sharesBase: (spec) => spec.rank > 0,
   allocBase: allocEsBase,

@@ -112,8 +112,8 @@ export interface Job {
    */
   points?(spec: EvalSpec, params: number): number;
   point?(ev: Evaluator, params: Float64Array, t: number, p: number, out: Float64Array): Float64Array;
-  /** A task run: what the coordinator adds to results after the points' losses (es: ĝ from them; task-results.ts). */
-  fromLosses?(spec: EvalSpec, net: Net): (t: number, results: Float64Array, points: number) => void;
+  /** A task run: what the coordinator adds to results from the points' losses (es: ĝ; task-results.ts). */
+  fromLosses?(spec: EvalSpec, net: Net): (t: number, results: Float64Array) => void;
   /** Weight-sized arrays a run keeps beyond every run's, with `workers` pool workers (memory.ts). */
   copies?(spec: EvalSpec, workers: number): number;
   /** The bytes of the base it allocates for up to `capacity` samples (memory.ts). */

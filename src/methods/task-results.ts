@@ -16,7 +16,7 @@ export class TaskResults {
   /** The method's points: its evaluations, each played on the iteration's episodes. */
   readonly points: number;
   private readonly episodes: number;
-  private readonly fromLosses?: (t: number, results: Float64Array, points: number) => void;
+  private readonly fromLosses?: (t: number, results: Float64Array) => void;
 
   constructor(spec: EvalSpec, net: Net) {
     const P = paramCount(net);
@@ -35,7 +35,7 @@ export class TaskResults {
       for (let e = 0; e < E; e++) sum += returns[p * E + e];
       results[p] = -(sum / E);
     }
-    this.fromLosses?.(t, results, points);
+    this.fromLosses?.(t, results);
     return results;
   }
 

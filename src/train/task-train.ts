@@ -7,8 +7,12 @@
 // threads too: that mean is what the lines, the stop rule and the kept
 // weights go by (the best held-out weights, as a validation set picks them).
 
+import { evaluatePhase, makeEvaluator } from '../methods/evaluate.ts';
+import { allocReport, REPORT_PHASE, type ReportBuffers, reportLoss } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { createRunner } from '../parallel/create-runner.ts';
+import { emptyProfile, type Profile } from '../parallel/profile.ts';
+import type { Runner } from '../parallel/runner.ts';
 import { OptionError } from '../util/option-error.ts';
 import { Halt } from './halt.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
@@ -28,6 +32,8 @@ export interface TaskResult {
   elapsedMs: number;
   threads: number;
   runner: string;
+  /** Where the time went (held-out scoring as reports). */
+  profile: Profile;
   run: TaskRun;
   error?: Error;
 }
@@ -48,6 +54,8 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     }).catch((err) => {
       throw run.explain(err);
     }));
+  Object.assign(runner.profile, emptyProfile());
+  const heldOutOf = heldOutMean(run, runner);
   const t0 = performance.now();
   const halt = new Halt(given.signal, s.maxSeconds > 0 ? s.maxSeconds * 1000 : Infinity);
   const params = run.params;
@@ -62,8 +70,9 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   for (const note of run.notes) o.onEvent?.({ type: 'task-note', iteration: 0, note });
   // The held-out mean of the current weights: kept if the best, reported, and checked against the target.
   const report = async (t: number): Promise<StopReason | undefined> => {
-    runner.setParams(params);
-    const heldOut = await (runner.reportLoss as () => Promise<number>)();
+    const r0 = performance.now();
+    const heldOut = await heldOutOf(params);
+    runner.profile.reportMs += performance.now() - r0;
     if (heldOut > best.ret) Object.assign(best, { ret: heldOut, iteration: t }).params.set(params);
     const elapsedMs = performance.now() - t0;
     history.push({ iteration: t, loss: -trainReturn, testLoss: -heldOut, ms: elapsedMs });
@@ -79,6 +88,7 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     });
     return heldOut >= s.targetReturn ? 'target-return' : undefined;
   };
+  let yieldedAt = performance.now();
   try {
     reason = await report(0);
     for (let t = 0; reason === undefined; t++) {
@@ -86,7 +96,11 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
         reason = 'max-iters';
         break;
       }
-      await new Promise((resolve) => setImmediate(resolve)); // timers and Ctrl-C get in
+      if (performance.now() - yieldedAt > 50) {
+        // Timers and Ctrl-C get in; not every iteration: a pool's workers would fall asleep meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+        yieldedAt = performance.now();
+      }
       runner.setParams(params);
       await runner.run(t, halt.signal);
       const results = run.results.reduce(t, runner.results);
@@ -117,7 +131,36 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     elapsedMs: performance.now() - t0,
     threads: runner.threads,
     runner: runner.describe(),
+    profile: runner.profile,
     run,
     ...(error ? { error } : {}),
+  };
+}
+
+/**
+ * The held-out mean of params: on the runner's threads where it has the
+ * held-out episodes (a runner made for the run), else in this thread (a
+ * runner given, as benchmarks give one), with the same bits either way.
+ */
+function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array) => Promise<number> {
+  const onThreads = runner.reportLoss;
+  if (onThreads)
+    return (params) => {
+      runner.setParams(params);
+      return onThreads();
+    };
+  const ev = makeEvaluator(
+    run.spec,
+    run.data,
+    undefined,
+    allocReport(
+      Int32Array.from({ length: run.s.heldOut }, (_, e) => e),
+      false,
+    ),
+  );
+  const report = ev.report as ReportBuffers;
+  return async (params) => {
+    evaluatePhase(ev, params, 0, REPORT_PHASE, 0, report.samples.length, ev.work);
+    return reportLoss(report);
   };
 }
