@@ -32,6 +32,15 @@ describe('training on a task', () => {
     },
   );
 
+  it('gives the same weights with --threads auto, whose pool takes over mid-run, as in the main thread', async () => {
+    const long = { task: 'pendulum', maxIters: 500, reportEvery: 5, targetReturn: 1e9, maxSeconds: 0 } as const;
+    const auto = await train({ ...long, threads: 'auto' });
+    const main = await train({ ...long, threads: 0 });
+    expect(auto.runner).toMatch(/pool worker/); // the pool did take over
+    expect(bytes(auto.params)).toBe(bytes(main.params));
+    expect(auto.heldOutReturn).toBe(main.heldOutReturn);
+  });
+
   it('solves CartPole with no other options: a held-out mean of at least 475 over 100 episodes', async () => {
     const r = await train({ task: 'cartpole', threads: 0 });
     expect(r.stopReason).toBe('target-return');

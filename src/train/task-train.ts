@@ -143,11 +143,11 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
  * runner given, as benchmarks give one), with the same bits either way.
  */
 function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array) => Promise<number> {
-  const onThreads = runner.reportLoss;
-  if (onThreads)
+  // Looked up at each report, not once: --threads auto's runner hands its reports to a pool that takes over.
+  if (runner.reportLoss)
     return (params) => {
       runner.setParams(params);
-      return onThreads();
+      return (runner.reportLoss as () => Promise<number>)();
     };
   const ev = makeEvaluator(
     run.spec,
