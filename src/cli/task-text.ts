@@ -23,7 +23,9 @@ export function taskSummaryText(r: TaskResult, out: string): string {
     `stopped:    ${r.stopReason}`,
     `iterations: ${r.iterations}`,
     `kept:       iteration ${r.bestIteration}, the best held-out mean`,
-    `held-out:   ${r.heldOutReturn.toFixed(2)} mean return over ${r.run.s.heldOut} episodes`,
+    Number.isFinite(r.heldOutReturn)
+      ? `held-out:   ${r.heldOutReturn.toFixed(2)} mean return over ${r.run.s.heldOut} episodes`
+      : 'held-out:   not scored: the run stopped before its first report (the model holds the first weights)',
     `wall time:  ${(r.elapsedMs / 1000).toFixed(3)} s`,
     `threads:    ${r.threads} (${r.runner})`,
     `model:      ${out}`,

@@ -37,7 +37,11 @@ export function taskJob(inner: Job): Job {
           p = Math.floor(k / E);
           at = point(ev, params, t, p, ev.work);
         }
-        results[k] = play(task, at, ev.spec.seed, ['training', t, k - p * E], `candidate ${p} of iteration ${t}`);
+        const whose = `candidate ${p} of iteration ${t}`;
+        results[k] = play(task, at, ev.spec.seed, ['training', t, k - p * E], whose);
+        // A module whose randomness is not all from the stream it is given (Math.random, the clock) cannot
+        // give the same weights from the same seed: the run's first episode, played twice, says so at once.
+        if (t === 0 && k === 0) checkRepeats(task, at, ev.spec.seed, results[k], whose);
       }
     },
     copies: inner.copies,
@@ -66,4 +70,13 @@ function play(task: TaskEval, params: Float64Array, seed: string, episode: (stri
     const what = episode[0] === 'training' ? `training episode ${episode[2]}` : `held-out episode ${episode[1]}`;
     throw new Error(`${task.label}: ${whose}, ${what}, ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** The same episode again must give the same return, to the bit. */
+function checkRepeats(task: TaskEval, params: Float64Array, seed: string, first: number, whose: string): void {
+  const again = play(task, params, seed, ['training', 0, 0], whose);
+  if (!Object.is(first, again))
+    throw new Error(
+      `${task.label}: ${whose}, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
+    );
 }

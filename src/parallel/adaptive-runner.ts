@@ -67,12 +67,13 @@ export class AdaptiveRunner implements Runner {
   }
 
   /** On the runner of the last iteration, with the params set since. */
-  get reportLoss(): (() => Promise<number>) | undefined {
+  get reportLoss(): ((signal?: AbortSignal) => Promise<number>) | undefined {
     const runner = this.runners[this.last];
-    if (!runner.reportLoss) return undefined;
-    return () => {
+    const report = runner.reportLoss;
+    if (!report) return undefined;
+    return (signal) => {
       if (this.params) runner.setParams(this.params);
-      return (runner.reportLoss as () => Promise<number>)();
+      return report(signal);
     };
   }
 

@@ -69,7 +69,7 @@ export class AutoRunner implements Runner {
   }
 
   /** The reports run where the iterations run: the pool once it has taken over. */
-  get reportLoss(): (() => Promise<number>) | undefined {
+  get reportLoss(): ((signal?: AbortSignal) => Promise<number>) | undefined {
     return (this.adaptive ?? this.inline).reportLoss;
   }
 

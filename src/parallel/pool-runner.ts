@@ -61,7 +61,7 @@ export class PoolRunner implements Runner {
   private readonly warmMs: number;
 
   readonly strategy: Strategy;
-  readonly reportLoss?: () => Promise<number>;
+  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
 
   constructor(o: RunnerOptions, strategy: Strategy, cores: number) {
     this.strategy = strategy;
@@ -86,9 +86,9 @@ export class PoolRunner implements Runner {
     const report = o.report && allocReport(o.report, true);
     this.ev = makeEvaluator(o.run, o.data, base, report);
     if (report) {
-      this.reportLoss = async () => {
+      this.reportLoss = async (signal) => {
         // Counted as a report by the trainer, not as an iteration's compute, dispatch and wait.
-        await this.runPhase(0, REPORT_PHASE, report.samples.length, false, emptyProfile());
+        await this.aborting(signal, () => this.runPhase(0, REPORT_PHASE, report.samples.length, false, emptyProfile()));
         if (this.aborted) throw new IterationAborted();
         return reportLoss(report);
       };
@@ -169,6 +169,17 @@ export class PoolRunner implements Runner {
    */
   async run(t: number, signal?: AbortSignal): Promise<void> {
     if (this.closed) throw new Error('runner is closed');
+    await this.aborting(signal, async () => {
+      const counts = phaseCounts(this.ev, t);
+      for (let phase = 0; phase < counts.length && !this.aborted; phase++)
+        await this.runPhase(t, phase, counts[phase], phase === counts.length - 1);
+    });
+    if (this.aborted) throw new IterationAborted();
+    this.profile.iterations++;
+  }
+
+  /** `work`, given up where `signal` aborts: the job in hand is abandoned, and the runner takes no more. */
+  private async aborting(signal: AbortSignal | undefined, work: () => Promise<void>): Promise<void> {
     const onAbort = () => {
       this.aborted = true;
       abortJob(this.shared.control);
@@ -176,14 +187,10 @@ export class PoolRunner implements Runner {
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     try {
-      const counts = phaseCounts(this.ev, t);
-      for (let phase = 0; phase < counts.length && !this.aborted; phase++)
-        await this.runPhase(t, phase, counts[phase], phase === counts.length - 1);
+      await work();
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
-    if (this.aborted) throw new IterationAborted();
-    this.profile.iterations++;
   }
 
   /** One phase as one job; its times go to `p` (the run's profile, or a report's own). */

@@ -38,7 +38,7 @@ export interface Runner {
    * Runners made with report samples: the mean loss of the params last set on
    * them, split over the runner's threads, with lossSum's bits.
    */
-  readonly reportLoss?: () => Promise<number>;
+  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
   close(): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import { loadObjectiveOf, type TaskRef, taskLabel } from '../methods/task-source
 import { makeNet, type Net, paramCount, xavierParams } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
 import type { Runner } from '../parallel/runner.ts';
-import { episodeFn, objectiveNodes } from '../tasks/episodic.ts';
+import { objectiveNodes } from '../tasks/episodic.ts';
 import type { Objective } from '../tasks/objective.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
@@ -36,8 +36,6 @@ export interface TaskRun {
   episodesPerIteration: number;
   /** What the user should know before it starts (an --init module changed since). */
   notes: string[];
-  /** The first weights' return on training episode 0 of iteration 0 (the history's first training point). */
-  firstReturn: number;
   chosen: string[];
   startEvent(runner: Runner): TaskStartEvent;
   /** A runner's failure as the user should read it: an objective's own error becomes an OptionError naming it. */
@@ -96,7 +94,6 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
         ? err
         : new Error(message);
   };
-  const firstReturn = checkDeterministic(objective, net, params, s.seed, label, explain);
   const results = new TaskResults(spec.eval, net);
   const episodesPerIteration = results.points * s.episodes;
   return {
@@ -111,7 +108,6 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
     results,
     episodesPerIteration,
     notes,
-    firstReturn,
     chosen,
     explain,
     startEvent: (runner) => ({
@@ -129,34 +125,4 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
       chosen,
     }),
   };
-}
-
-/**
- * The first weights on the first training episode, twice: a module whose
- * randomness is not all from the stream it is given (Math.random, the clock)
- * cannot give the same weights from the same seed, and is refused.
- */
-function checkDeterministic(
-  objective: Objective,
-  net: Net,
-  params: Float64Array,
-  seed: string,
-  label: string,
-  explain: (err: unknown) => Error,
-): number {
-  const play = episodeFn(objective, net);
-  try {
-    const first = play(params, stream(seed, 'training', 0, 0));
-    const again = play(params, stream(seed, 'training', 0, 0));
-    if (!Object.is(first, again))
-      throw new Error(
-        `${label}: the first weights, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
-      );
-    return first;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw explain(
-      message.startsWith(`${label}: `) ? err : new Error(`${label}: the first weights, training episode 0, ${message}`),
-    );
-  }
 }

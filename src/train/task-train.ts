@@ -7,18 +7,20 @@
 // threads too: that mean is what the lines, the stop rule and the kept
 // weights go by (the best held-out weights, as a validation set picks them).
 
+import { availableParallelism } from 'node:os';
 import { evaluatePhase, makeEvaluator } from '../methods/evaluate.ts';
 import { allocReport, REPORT_PHASE, type ReportBuffers, reportLoss } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
-import type { Runner } from '../parallel/runner.ts';
+import type { Runner, Strategy } from '../parallel/runner.ts';
 import { OptionError } from '../util/option-error.ts';
 import { Halt } from './halt.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
 import type { StopReason } from './stop.ts';
 import { FlatGuard } from './task-flat.ts';
 import { openTask, type TaskRun } from './task-open.ts';
+import type { TaskSettings } from './task-settings.ts';
 
 export interface TaskResult {
   /** The weights with the best held-out mean return seen, and that mean. */
@@ -46,8 +48,7 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     (await createRunner({
       run: run.spec,
       data: run.data,
-      threads: s.threads,
-      strategy: s.strategy,
+      ...threadsFor(s),
       fault: given.fault,
       report: Int32Array.from({ length: s.heldOut }, (_, e) => e),
       warmMs: 0, // a worker's warm-up would call the user's module on made-up weights
@@ -65,17 +66,22 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   let reason: StopReason | undefined;
   let error: Error | undefined;
   let iterations = 0;
-  let trainReturn = run.firstReturn;
+  let trainReturn = NaN; // none before the first iteration: the first point's is the held-out mean
   o.onEvent?.(run.startEvent(runner));
   for (const note of run.notes) o.onEvent?.({ type: 'task-note', iteration: 0, note });
   // The held-out mean of the current weights: kept if the best, reported, and checked against the target.
   const report = async (t: number): Promise<StopReason | undefined> => {
     const r0 = performance.now();
-    const heldOut = await heldOutOf(params);
+    const heldOut = await heldOutOf(params, halt.signal);
     runner.profile.reportMs += performance.now() - r0;
     if (heldOut > best.ret) Object.assign(best, { ret: heldOut, iteration: t }).params.set(params);
     const elapsedMs = performance.now() - t0;
-    history.push({ iteration: t, loss: -trainReturn, testLoss: -heldOut, ms: elapsedMs });
+    history.push({
+      iteration: t,
+      loss: -(Number.isNaN(trainReturn) ? heldOut : trainReturn),
+      testLoss: -heldOut,
+      ms: elapsedMs,
+    });
     o.onEvent?.({
       type: 'task-progress',
       iteration: t,
@@ -142,12 +148,12 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
  * held-out episodes (a runner made for the run), else in this thread (a
  * runner given, as benchmarks give one), with the same bits either way.
  */
-function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array) => Promise<number> {
+function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array, signal?: AbortSignal) => Promise<number> {
   // Looked up at each report, not once: --threads auto's runner hands its reports to a pool that takes over.
   if (runner.reportLoss)
-    return (params) => {
+    return (params, signal) => {
       runner.setParams(params);
-      return (runner.reportLoss as () => Promise<number>)();
+      return (runner.reportLoss as (signal?: AbortSignal) => Promise<number>)(signal);
     };
   const ev = makeEvaluator(
     run.spec,
@@ -163,4 +169,15 @@ function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array) => Pr
     evaluatePhase(ev, params, 0, REPORT_PHASE, 0, report.samples.length, ev.work);
     return reportLoss(report);
   };
+}
+
+/**
+ * A user's module runs in pool workers only (unless --threads 0 asks for the main thread): an
+ * episode that never returns then holds a worker, not the coordinator, which gives the run up at
+ * --max-seconds or Ctrl-C and ends the worker. The built-in tasks run as a data run's evaluations do.
+ */
+function threadsFor(s: TaskSettings): { threads: number | 'auto'; strategy: Strategy } {
+  if (!('objective' in s.ref) || s.threads === 0) return { threads: s.threads, strategy: s.strategy };
+  const threads = s.threads === 'auto' ? availableParallelism() : s.threads;
+  return { threads, strategy: s.strategy === 'spin-main' ? 'spin' : s.strategy };
 }
