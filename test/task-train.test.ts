@@ -87,21 +87,33 @@ describe('a bad objective module', () => {
   };
 
   it.each([
-    ['gives-nan.mjs', 'the first weights, training episode 0, gave NaN, expected a finite number'],
-    ['gives-text.mjs', 'the first weights, training episode 0, gave "'],
-    ['not-seeded.mjs', 'expected the same return every time, its randomness drawn only from the rng it is given'],
-    ['syntax-error.mjs', 'cannot be imported: '],
+    ['gives-nan.mjs', /the weights scored, held-out episode \d+, gave NaN, expected a finite number$/],
+    ['gives-text.mjs', /the weights scored, held-out episode \d+, gave "[-\d.e]+", expected a finite number$/],
+    ['not-seeded.mjs', /candidate 0 of iteration 0, training episode 0, gave \S+ and then \S+: expected the same/],
+    ['syntax-error.mjs', /cannot be imported: /],
   ])('%s is refused in one line naming it, exit 2, nothing written', (name, problem) => {
     const r = cli(['--objective', at(name), '--threads', '2']);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`--objective "${at(name)}": `);
-    expect(r.stderr).toContain(problem);
+    expect(r.stderr.trim()).toMatch(problem);
     expect([r.status, r.written]).toEqual([2, false]);
+  });
+
+  it('that never returns is given up at --max-seconds, its worker ended, the first weights kept', () => {
+    const t0 = performance.now();
+    const r = cli(['--objective', at('never-returns.mjs'), '--max-seconds', '1']);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(r.stdout).toContain('stopped:    max-seconds');
+    expect(r.stdout).toContain('held-out:   not scored: the run stopped before its first report');
+    expect([r.status, r.written]).toEqual([0, true]);
   });
 
   it.each([0, 2])('that throws mid-run is named with the weights and the episode (threads %i)', (threads) => {
     const r = cli(['--objective', at('throws-later.mjs'), '--threads', String(threads)]);
-    expect(r.stderr).toMatch(/: candidate \d+ of iteration \d+, training episode 0, threw: boom\n$/);
+    // Whichever thread meets it first: a candidate's training episode, or a held-out one at a report.
+    expect(r.stderr).toMatch(
+      /: (candidate \d+ of iteration \d+, training|the weights scored, held-out) episode \d+, threw: boom\n$/,
+    );
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect([r.status, r.written]).toEqual([2, false]);
   });
