@@ -15,7 +15,7 @@ export { TASK_NAMES, TASKS, type TaskName } from './tasks/tasks.ts';
 export type { Progress, StartEvent, TaskNoteEvent, TaskProgress, TaskStartEvent, TrainEvent } from './train/events.ts';
 export { modelOf } from './train/model-of.ts';
 export { DEFAULTS, type TrainOptions, type TrainSettings } from './train/options.ts';
-export { type Played, type PlayOptions, play } from './train/play.ts';
+export { type Played, type PlayOptions, play } from './train/replay.ts';
 export { taskModel } from './train/task-model.ts';
 export { type TaskOptions, type TaskResult, type TrainResult, train } from './train/trainer.ts';
 export { OptionError } from './util/option-error.ts';

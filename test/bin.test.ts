@@ -38,7 +38,7 @@ describe('neuro-pool COMMAND', () => {
     const r = run(bin, ['trian']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'neuro-pool: "trian" is not a command, expected one of train, predict, plot, compare, speedup',
+      'neuro-pool: "trian" is not a command, expected one of train, predict, play, plot, compare, speedup',
     );
   });
 

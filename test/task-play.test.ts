@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, saveModel } from '../src/model/model-file.ts';
 import { curveRows, curvesSpec, modelRun } from '../src/plot/curves.ts';
-import { play } from '../src/train/play.ts';
+import { play } from '../src/train/replay.ts';
 import { taskModel } from '../src/train/task-model.ts';
 import { type TaskResult, train } from '../src/train/trainer.ts';
 import { seedRun } from './helpers.ts';

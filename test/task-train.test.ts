@@ -90,6 +90,7 @@ describe('a bad objective module', () => {
     ['gives-nan.mjs', /the weights scored, held-out episode \d+, gave NaN, expected a finite number$/],
     ['gives-text.mjs', /the weights scored, held-out episode \d+, gave "[-\d.e]+", expected a finite number$/],
     ['not-seeded.mjs', /candidate 0 of iteration 0, training episode 0, gave \S+ and then \S+: expected the same/],
+    ['random-start.mjs', /reset\(\) gave \[\S+\] and then \[\S+\] from the same stream: expected the same start/],
     ['syntax-error.mjs', /cannot be imported: /],
   ])('%s is refused in one line naming it, exit 2, nothing written', (name, problem) => {
     const r = cli(['--objective', at(name), '--threads', '2']);

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadModel } from '../model/model-file.ts';
 import { episodeSvg } from '../plot/episode-svg.ts';
-import { play } from '../train/play.ts';
+import { play } from '../train/replay.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';

@@ -48,6 +48,8 @@ export interface TaskEval {
   readonly play: EpisodeFn;
   /** The task's name or the module's path, which an episode's error begins with. */
   readonly label: string;
+  /** A problem with the objective's starts (a reset that draws from elsewhere than its stream), in words. */
+  startProblem(seed: string): string | undefined;
 }
 
 /** What the threads of a pool share besides params and results: a base pass, for the runs that have one. */

@@ -7,7 +7,7 @@
 // returns differ by their weights alone. The coordinator turns the returns
 // into the kind's own results (task-results.ts).
 
-import { episodeFn } from '../tasks/episodic.ts';
+import { episodeFn, startProblem } from '../tasks/episodic.ts';
 import { stream } from '../util/rng.ts';
 import type { EvalSpec } from './eval-spec.ts';
 import type { Evaluator, Job, TaskEval } from './evaluator.ts';
@@ -52,7 +52,13 @@ export function taskJob(inner: Job): Job {
 
 /** A task evaluator's part: the objective's episodes for the run's net. */
 export function taskPart(ref: TaskRef, ev: { net: Evaluator['net']; spec: EvalSpec }): TaskEval {
-  return { episodes: ev.spec.episodes ?? 1, play: episodeFn(objectiveOf(ref), ev.net), label: taskLabel(ref) };
+  const objective = objectiveOf(ref);
+  return {
+    episodes: ev.spec.episodes ?? 1,
+    play: episodeFn(objective, ev.net),
+    label: taskLabel(ref),
+    startProblem: (seed) => startProblem(objective, () => stream(seed, 'check')),
+  };
 }
 
 /** A task run's report: held-out episodes [lo, hi) of the params, each one's return into its slot. */
@@ -74,6 +80,13 @@ function play(task: TaskEval, params: Float64Array, seed: string, episode: (stri
 
 /** The same episode again must give the same return, to the bit. */
 function checkRepeats(task: TaskEval, params: Float64Array, seed: string, first: number, whose: string): void {
+  let start: string | undefined;
+  try {
+    start = task.startProblem(seed);
+  } catch (err) {
+    start = `reset() threw: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+  }
+  if (start) throw new Error(`${task.label}: ${start}`);
   const again = play(task, params, seed, ['training', 0, 0], whose);
   if (!Object.is(first, again))
     throw new Error(

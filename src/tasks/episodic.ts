@@ -62,3 +62,15 @@ function rawEpisode(objective: Objective, net: Net): (params: Float64Array, rng:
     return objective.evaluate(policy, { rng });
   };
 }
+
+/**
+ * An environment's reset called twice with the same stream must give the same start (a start drawn
+ * with Math.random would make the same seed give other weights); a problem in words, else undefined.
+ */
+export function startProblem(objective: Objective, rng: () => Rng): string | undefined {
+  if (objective.kind !== 'environment') return undefined;
+  const a = Array.from(objective.env.reset(rng()) as ArrayLike<number>);
+  const b = Array.from(objective.env.reset(rng()) as ArrayLike<number>);
+  if (a.length === b.length && a.every((v, i) => Object.is(v, b[i]))) return undefined;
+  return `reset() gave [${a.join(', ')}] and then [${b.join(', ')}] from the same stream: expected the same start, drawn only from the rng it is given`;
+}

@@ -6,6 +6,8 @@
 // default export's fields. What is wrong with a module is said in one line
 // that names it and the export, before anything runs.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { OptionError } from '../util/option-error.ts';
 import type { Rng } from '../util/rng.ts';
@@ -85,4 +87,9 @@ function checkActions(a: unknown, fail: (p: string) => never): void {
   )
     return;
   fail(`export actions is ${JSON.stringify(a)}, ${expected}`);
+}
+
+/** The SHA-256 of a module's contents: a policy's model file records it, to tell when the module changed. */
+export function moduleHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }

@@ -139,7 +139,7 @@ export const OPTION_TABLE = {
     kind: 'text',
     default: undefined,
     group: TASK,
-    help: 'an ES module (.mjs) exporting an environment or a score to train on (docs/objectives.md)',
+    help: 'an ES module (.mjs) exporting an environment or a score to train on (docs/tasks.md)',
     valid: (v: unknown) => typeof v === 'string' && v !== '',
     expected: 'a module file',
   } as OptionSpec<string | undefined>,

@@ -5,10 +5,10 @@
 
 import type { TaskRef } from '../methods/task-source.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
+import { moduleHash } from '../tasks/objective.ts';
 import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { isModelPath } from './options.ts';
-import { moduleHash } from './task-model.ts';
 
 /** The model --init names (a path or a Model), if it names one. */
 export function initModel(init: unknown): Model | undefined {

@@ -3,16 +3,10 @@
 // that play can say when the module has changed since), the episode settings
 // and the method's, the returns, and the history of returns for curves.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Model, ModelTask } from '../model/model-file.ts';
+import { moduleHash } from '../tasks/objective.ts';
 import { methodMeta } from './method-registry.ts';
 import type { TaskResult } from './task-train.ts';
-
-/** The SHA-256 of a module's contents, as the model file records it. */
-export function moduleHash(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
 export function taskModel(r: TaskResult): Model {
   const { s, net } = r.run;

@@ -76,24 +76,8 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
       `${params.length} weights`,
       `expected ${paramCount(net)} for nodes ${JSON.stringify(net.nodes)}`,
     );
-  const data: Dataset = {
-    name: label,
-    n: 0,
-    inDim: net.nodes[0],
-    outDim: net.nodes[net.nodes.length - 1],
-    inputs: new Float64Array(0),
-    targets: new Float64Array(0),
-    binary: false,
-    classes: 0,
-  };
-  const explain = (err: unknown): Error => {
-    const message = err instanceof Error ? err.message : String(err);
-    return message.startsWith(`${label}: `)
-      ? new OptionError(optionOf(ref), label, message.slice(label.length + 2))
-      : err instanceof Error
-        ? err
-        : new Error(message);
-  };
+  const data = standIn(label, net);
+  const explain = explainer(ref, label);
   const results = new TaskResults(spec.eval, net);
   const episodesPerIteration = results.points * s.episodes;
   return {
@@ -112,7 +96,8 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
     explain,
     startEvent: (runner) => ({
       type: 'task-start',
-      task: label,
+      task:
+        objective.kind === 'environment' && objective.env.name !== label ? `${objective.env.name} (${label})` : label,
       nodes: [...net.nodes],
       func: net.func,
       method: s.method,
@@ -124,5 +109,28 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
       targetReturn: s.targetReturn,
       chosen,
     }),
+  };
+}
+
+/** A task run has no data: a runner is given an empty set of the net's widths. */
+function standIn(label: string, net: Net): Dataset {
+  return {
+    name: label,
+    n: 0,
+    inDim: net.nodes[0],
+    outDim: net.nodes[net.nodes.length - 1],
+    inputs: new Float64Array(0),
+    targets: new Float64Array(0),
+    binary: false,
+    classes: 0,
+  };
+}
+
+/** A runner's failure as the user should read it: an episode's error ("LABEL: ...") becomes an OptionError naming the objective. */
+function explainer(ref: TaskRef, label: string): (err: unknown) => Error {
+  return (err) => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.startsWith(`${label}: `)) return new OptionError(optionOf(ref), label, message.slice(label.length + 2));
+    return err instanceof Error ? err : new Error(message);
   };
 }

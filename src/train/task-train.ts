@@ -18,7 +18,7 @@ import { OptionError } from '../util/option-error.ts';
 import { Halt } from './halt.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
 import type { StopReason } from './stop.ts';
-import { FlatGuard } from './task-flat.ts';
+import { type HeldOut, TaskLoop } from './task-loop.ts';
 import { openTask, type TaskRun } from './task-open.ts';
 import type { TaskSettings } from './task-settings.ts';
 
@@ -42,82 +42,27 @@ export interface TaskResult {
 
 export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promise<TaskResult> {
   const run = await openTask(o, given);
-  const { s } = run;
-  const runner =
-    given.runner ??
-    (await createRunner({
-      run: run.spec,
-      data: run.data,
-      ...threadsFor(s),
-      fault: given.fault,
-      report: Int32Array.from({ length: s.heldOut }, (_, e) => e),
-      warmMs: 0, // a worker's warm-up would call the user's module on made-up weights
-    }).catch((err) => {
-      throw run.explain(err);
-    }));
+  const runner = given.runner ?? (await startRunner(run, given));
   Object.assign(runner.profile, emptyProfile());
-  const heldOutOf = heldOutMean(run, runner);
-  const t0 = performance.now();
-  const halt = new Halt(given.signal, s.maxSeconds > 0 ? s.maxSeconds * 1000 : Infinity);
-  const params = run.params;
-  const best = { params: Float64Array.from(params), ret: -Infinity, iteration: 0 };
-  const history: HistoryPoint[] = [];
-  const flat = new FlatGuard(run, s.seed);
-  let reason: StopReason | undefined;
-  let error: Error | undefined;
-  let iterations = 0;
-  let trainReturn = NaN; // none before the first iteration: the first point's is the held-out mean
+  const halt = new Halt(given.signal, run.s.maxSeconds > 0 ? run.s.maxSeconds * 1000 : Infinity);
+  const loop = new TaskLoop(run, runner, heldOutMean(run, runner), halt, o.onEvent);
   o.onEvent?.(run.startEvent(runner));
   for (const note of run.notes) o.onEvent?.({ type: 'task-note', iteration: 0, note });
-  // The held-out mean of the current weights: kept if the best, reported, and checked against the target.
-  const report = async (t: number): Promise<StopReason | undefined> => {
-    const r0 = performance.now();
-    const heldOut = await heldOutOf(params, halt.signal);
-    runner.profile.reportMs += performance.now() - r0;
-    if (heldOut > best.ret) Object.assign(best, { ret: heldOut, iteration: t }).params.set(params);
-    const elapsedMs = performance.now() - t0;
-    history.push({
-      iteration: t,
-      loss: -(Number.isNaN(trainReturn) ? heldOut : trainReturn),
-      testLoss: -heldOut,
-      ms: elapsedMs,
-    });
-    o.onEvent?.({
-      type: 'task-progress',
-      iteration: t,
-      trainReturn,
-      heldOutReturn: heldOut,
-      bestHeldOut: best.ret,
-      episodes: t * run.episodesPerIteration,
-      elapsedMs,
-      threads: runner.threads,
-    });
-    return heldOut >= s.targetReturn ? 'target-return' : undefined;
-  };
+  let reason: StopReason | undefined;
+  let error: Error | undefined;
   let yieldedAt = performance.now();
   try {
-    reason = await report(0);
+    reason = await loop.report(0);
     for (let t = 0; reason === undefined; t++) {
-      if (t >= s.maxIters) {
-        reason = 'max-iters';
-        break;
+      if (t >= run.s.maxIters) reason = 'max-iters';
+      else {
+        if (performance.now() - yieldedAt > 50) {
+          // Timers and Ctrl-C get in; not every iteration: a pool's workers would fall asleep meanwhile.
+          await new Promise((resolve) => setImmediate(resolve));
+          yieldedAt = performance.now();
+        }
+        reason = await loop.iterate(t);
       }
-      if (performance.now() - yieldedAt > 50) {
-        // Timers and Ctrl-C get in; not every iteration: a pool's workers would fall asleep meanwhile.
-        await new Promise((resolve) => setImmediate(resolve));
-        yieldedAt = performance.now();
-      }
-      runner.setParams(params);
-      await runner.run(t, halt.signal);
-      const results = run.results.reduce(t, runner.results);
-      const loss = run.rule.measures === 'before' ? run.rule.loss(results) : NaN;
-      const after = run.rule.update(t, results, params, loss);
-      trainReturn = -(run.rule.measures === 'before' ? loss : after);
-      iterations = t + 1;
-      const note = flat.check(t, results, params);
-      if (note) o.onEvent?.({ type: 'task-note', iteration: iterations, note });
-      if (halt.signal.aborted) reason = halt.reason();
-      else if (iterations % s.reportEvery === 0) reason = await report(iterations);
     }
   } catch (err) {
     reason = halt.signal.aborted ? halt.reason() : 'failed';
@@ -127,14 +72,15 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     if (!given.runner) await runner.close();
   }
   if (error instanceof OptionError) throw error; // the objective's own failure: one line, nothing written
+  const { best } = loop;
   return {
     params: best.params,
     heldOutReturn: best.ret,
     bestIteration: best.iteration,
-    iterations,
+    iterations: loop.iterations,
     stopReason: reason,
-    history,
-    elapsedMs: performance.now() - t0,
+    history: loop.history,
+    elapsedMs: performance.now() - loop.t0,
     threads: runner.threads,
     runner: runner.describe(),
     profile: runner.profile,
@@ -143,12 +89,26 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   };
 }
 
+/** The run's runner: its held-out episodes as its report set, no warm-up (it would call a module on made-up weights). */
+function startRunner(run: TaskRun, given: TrainOptions): Promise<Runner> {
+  return createRunner({
+    run: run.spec,
+    data: run.data,
+    ...threadsFor(run.s),
+    fault: given.fault,
+    report: Int32Array.from({ length: run.s.heldOut }, (_, e) => e),
+    warmMs: 0,
+  }).catch((err) => {
+    throw run.explain(err);
+  });
+}
+
 /**
  * The held-out mean of params: on the runner's threads where it has the
  * held-out episodes (a runner made for the run), else in this thread (a
  * runner given, as benchmarks give one), with the same bits either way.
  */
-function heldOutMean(run: TaskRun, runner: Runner): (params: Float64Array, signal?: AbortSignal) => Promise<number> {
+function heldOutMean(run: TaskRun, runner: Runner): HeldOut {
   // Looked up at each report, not once: --threads auto's runner hands its reports to a pool that takes over.
   if (runner.reportLoss)
     return (params, signal) => {

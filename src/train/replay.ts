@@ -7,10 +7,10 @@ import { loadObjectiveOf, type TaskRef } from '../methods/task-source.ts';
 import type { Model } from '../model/model-file.ts';
 import type { Shape, View } from '../tasks/environment.ts';
 import { episodeFn, objectiveNodes } from '../tasks/episodic.ts';
+import { moduleHash } from '../tasks/objective.ts';
 import { makePolicy } from '../tasks/policy.ts';
 import { playEpisode } from '../tasks/rollout.ts';
 import { stream } from '../util/rng.ts';
-import { moduleHash } from './task-model.ts';
 
 export interface PlayOptions {
   /** Which held-out episode (default 0). */
@@ -62,7 +62,7 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
   const frames: Shape[][] = [];
   const states: Float64Array[] = [];
   const { ret, steps } = playEpisode(env, makePolicy(env, model.net), model.params, rng, (s) => {
-    if (o.frames && draw) frames.push(draw.call(env, s));
+    if (o.frames && draw) frames.push(checkedShapes(draw.call(env, s)));
     if (o.states) states.push(Float64Array.from(s));
   });
   return {
@@ -73,4 +73,15 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
     ...(o.frames ? { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } : {}),
     ...(o.states ? { states } : {}),
   };
+}
+
+const KINDS = ['line', 'rect', 'circle'];
+
+/** draw()'s shapes, each of a kind a picture can draw (a misspelt one would be drawn as nothing, or NaN). */
+function checkedShapes(shapes: Shape[]): Shape[] {
+  if (!Array.isArray(shapes)) throw new Error(`its draw() gave ${JSON.stringify(shapes)}, expected an array of shapes`);
+  for (const shape of shapes)
+    if (!KINDS.includes(shape?.kind))
+      throw new Error(`its draw() gave a shape of kind ${JSON.stringify(shape?.kind)}, expected line, rect or circle`);
+  return shapes;
 }
