@@ -69,6 +69,13 @@ describe('training on a task', () => {
     expect(r.heldOutReturn).toBeGreaterThan(start / 4); // the squared error is a quarter of the start's, or less
   });
 
+  it('takes a module as a file URL too, as import.meta.resolve gives one', async () => {
+    const url = new URL('./fixtures/objectives/line-world.mjs', import.meta.url);
+    const byUrl = await train({ objective: url, maxIters: 3, threads: 0, seed: '4' });
+    const byPath = await train({ objective: at('line-world.mjs'), maxIters: 3, threads: 0, seed: '4' });
+    expect(bytes(byUrl.params)).toBe(bytes(byPath.params));
+  });
+
   it('refuses backprop: an episode has no gradient', async () => {
     await expect(train({ task: 'cartpole', method: 'backprop' })).rejects.toThrow(
       'method "backprop": expected es, random, spsa or gradient on a task',

@@ -5,6 +5,7 @@
 // start (loop-start.ts), one iteration and its checkpoint (iteration.ts) and
 // the result (train-result.ts).
 
+import { fileURLToPath } from 'node:url';
 import { Halt } from './halt.ts';
 import { checkpoint, iterate } from './iteration.ts';
 import { openRun, startLoop } from './loop-start.ts';
@@ -16,13 +17,23 @@ import { type TrainResult, trainResult } from './train-result.ts';
 export type { TaskResult } from './task-train.ts';
 export type { TrainResult } from './train-result.ts';
 
+/** An objective given as a file URL (import.meta.resolve's, new URL(...)) as the path it names. */
+function withModulePath(o: TrainOptions | TaskOptions): TrainOptions {
+  const m: unknown = o.objective;
+  const url = m instanceof URL || (typeof m === 'string' && m.startsWith('file:'));
+  return (url ? { ...o, objective: fileURLToPath(m as string | URL) } : o) as TrainOptions;
+}
+
 /** Options that train a policy on a task or an objective module instead of data. */
-export type TaskOptions = TrainOptions & ({ task: string } | { objective: string });
+export type TaskOptions =
+  | (TrainOptions & { task: string })
+  | (Omit<TrainOptions, 'objective'> & { objective: string | URL });
 
 /** Trains a network: options not given come from DEFAULTS; a bad one throws an OptionError naming it. */
 export async function train(given: TaskOptions): Promise<TaskResult>;
 export async function train(given?: TrainOptions): Promise<TrainResult>;
-export async function train(given: TrainOptions = {}): Promise<TrainResult | TaskResult> {
+export async function train(options: TrainOptions | TaskOptions = {}): Promise<TrainResult | TaskResult> {
+  const given = withModulePath(options);
   // A policy given as --init goes on with its own task where none is given.
   const own = given.task === undefined && given.objective === undefined && given.data === undefined;
   const policy = own ? initPolicy(given.init) : undefined;
