@@ -4,6 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadModel } from '../model/model-file.ts';
 import { episodeSvg } from '../plot/episode-svg.ts';
+import { frameText } from '../plot/episode-text.ts';
+import type { Shape, View } from '../tasks/environment.ts';
 import { play } from '../train/replay.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
@@ -26,7 +28,7 @@ const PLAY_FLAGS = {
     help: 'which held-out episode: the same start training scored',
   } as OptionSpec<number>,
   svg: textRow('write the episode here as an animated SVG, one frame per step'),
-  text: switchRow('print each step: its number and the state after it'),
+  text: switchRow("on a terminal, the episode as text frames drawn in place; piped, each step's number and state"),
   objective: textRow('the module, where it is no longer at the path the model records'),
   json: switchRow('one JSON object instead of lines of text'),
 };
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const model = asInput(() => loadModel(a.model, 'model'));
   const p = await play(model, {
     episode: a.episode,
-    frames: a.svg !== undefined,
+    // Text frames on a terminal where the task draws; elsewhere --text prints each state's numbers.
+    frames: a.svg !== undefined ? 'required' : a.text && process.stdout.isTTY === true,
     states: a.text,
     objective: a.objective,
   }).catch((err: Error) => {
@@ -62,10 +65,26 @@ async function main(): Promise<void> {
     writeFileSync(a.svg, episodeSvg(p.frames, p.view, p.stepSeconds ?? 0.05, caption));
   }
   if (a.json) return console.log(JSON.stringify({ task: p.task, episode: a.episode, return: p.ret, steps: p.steps }));
-  for (const [k, s] of (p.states ?? []).entries())
-    console.log(`${k + 1}  ${Array.from(s, (v) => v.toFixed(4)).join(' ')}`);
+  if (a.text && p.frames && p.view && a.svg === undefined) await animate(p.frames, p.view, p.stepSeconds ?? 0.05);
+  else
+    for (const [k, s] of (p.states ?? []).entries())
+      console.log(`${k + 1}  ${Array.from(s, (v) => v.toFixed(4)).join(' ')}`);
   console.log(`${p.task}, held-out episode ${a.episode}: return ${p.ret} in ${p.steps} steps`);
   if (a.svg !== undefined) console.log(`animation: ${a.svg}`);
+}
+
+/** The frames drawn in place, one after the other at the task's pace (at most 50 a second), the last left on screen. */
+async function animate(frames: Shape[][], view: View, stepSeconds: number): Promise<void> {
+  const cols = Math.min(80, process.stdout.columns || 80);
+  const rows = Math.max(8, Math.round((cols / 2) * ((view.yMax - view.yMin) / (view.xMax - view.xMin))));
+  const pause = Math.max(20, stepSeconds * 1000);
+  for (const [k, shapes] of frames.entries()) {
+    const lines = frameText(shapes, view, { cols, rows });
+    while (lines.length < rows) lines.push('');
+    const text = `${lines.map((l) => `${l}\x1b[K`).join('\n')}\nstep ${k + 1} of ${frames.length}\x1b[K\n`;
+    process.stdout.write(k === 0 ? text : `\x1b[${rows + 1}A${text}`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 await runCommand('play', main);

@@ -15,8 +15,8 @@ import { stream } from '../util/rng.ts';
 export interface PlayOptions {
   /** Which held-out episode (default 0). */
   episode?: number;
-  /** Collect each step's shapes (the task's draw()) for a picture. */
-  frames?: boolean;
+  /** Collect each step's shapes (the task's draw()) for a picture: 'required' throws where the task has no draw(). */
+  frames?: boolean | 'required';
   /** Collect each step's state, for text frames. */
   states?: boolean;
   /** The module to use instead of the path the model records (it moved). */
@@ -53,12 +53,13 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
   const rng = stream(String(model.meta.seed ?? '1'), 'held-out', o.episode ?? 0);
   const task = 'task' in ref ? ref.task : ref.objective;
   if (objective.kind === 'score') {
-    if (o.frames) throw new Error('is a policy of a score, which has no episode to draw');
+    if (o.frames === 'required') throw new Error('is a policy of a score, which has no episode to draw');
     return { task, ret: episodeFn(objective, model.net)(model.params, rng), steps: 0, changed };
   }
   const { env } = objective;
   const draw = env.draw;
-  if (o.frames && !draw) throw new Error(`is a policy of ${task}, which has no draw() to picture its episodes`);
+  if (o.frames === 'required' && !draw)
+    throw new Error(`is a policy of ${task}, which has no draw() to picture its episodes`);
   const frames: Shape[][] = [];
   const states: Float64Array[] = [];
   const { ret, steps } = playEpisode(env, makePolicy(env, model.net), model.params, rng, (s) => {
@@ -70,7 +71,7 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
     ret,
     steps,
     changed,
-    ...(o.frames ? { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } : {}),
+    ...(o.frames && draw && env.view ? { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } : {}),
     ...(o.states ? { states } : {}),
   };
 }
