@@ -4,11 +4,14 @@
 import type { TaskNoteEvent, TaskProgress, TaskStartEvent } from '../train/events.ts';
 import type { TaskResult } from '../train/task-train.ts';
 
+/** A return to four figures, or one decimal past 1,000: an accuracy's 0.95 and CartPole's 500.0 alike. */
+const fig = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4));
+
 export function taskEventText(e: TaskStartEvent | ({ type: 'task-progress' } & TaskProgress) | TaskNoteEvent): string {
   if (e.type === 'task-note') return `iteration ${e.iteration}: ${e.note}`;
   if (e.type === 'task-progress') {
-    const train = Number.isNaN(e.trainReturn) ? '' : `training return ${e.trainReturn.toFixed(1)}, `;
-    return `${e.iteration} ${train}held-out ${e.heldOutReturn.toFixed(1)} (best ${e.bestHeldOut.toFixed(1)})  (${(e.elapsedMs / 1000).toFixed(2)} s, ${e.episodes} episodes)`;
+    const train = Number.isNaN(e.trainReturn) ? '' : `training return ${fig(e.trainReturn)}, `;
+    return `${e.iteration} ${train}held-out ${fig(e.heldOutReturn)} (best ${fig(e.bestHeldOut)})  (${(e.elapsedMs / 1000).toFixed(2)} s, ${e.episodes} episodes)`;
   }
   const target = Number.isFinite(e.targetReturn) ? `, target ${e.targetReturn}` : '';
   const lines = [
@@ -24,7 +27,7 @@ export function taskSummaryText(r: TaskResult, out: string): string {
     `iterations: ${r.iterations}`,
     `kept:       iteration ${r.bestIteration}, the best held-out mean`,
     Number.isFinite(r.heldOutReturn)
-      ? `held-out:   ${r.heldOutReturn.toFixed(2)} mean return over ${r.run.s.heldOut} episodes`
+      ? `held-out:   ${fig(r.heldOutReturn)} mean return over ${r.run.s.heldOut} episodes`
       : 'held-out:   not scored: the run stopped before its first report (the model holds the first weights)',
     `wall time:  ${(r.elapsedMs / 1000).toFixed(3)} s`,
     `threads:    ${r.threads} (${r.runner})`,
