@@ -47,10 +47,16 @@ describe('fitness shaping', () => {
     expect([...u].map((x) => +x.toFixed(12))).toEqual([-0.1, -0.5, -0.3, 0.5, 0.3, 0.1]);
   });
 
-  it('ranks a NaN loss last and breaks ties by index', () => {
+  it('ranks a NaN loss last and gives tied losses the mean of their ranks', () => {
+    // Ranks 0..3 over 3: 1 and 1 share ranks 1 and 2, so both get 1.5/3 − ½ = 0.
     expect([...centredRanks([NaN, 1, 1, 0], 4, new Float64Array(4))].map((x) => +x.toFixed(12))).toEqual(
-      [0.5, -1 / 6, 1 / 6, -0.5].map((x) => +x.toFixed(12)),
+      [0.5, 0, 0, -0.5].map((x) => +x.toFixed(12)),
     );
+  });
+
+  it('gives a population that ties throughout no step: every pair weighs 0', () => {
+    const u = centredRanks(new Float64Array(8).fill(-500), 8, new Float64Array(8));
+    expect([...pairWeights(u, 8, new Float64Array(4))]).toEqual([0, 0, 0, 0]);
   });
 
   it("weighs each pair's noise by u(+) − u(−)", () => {

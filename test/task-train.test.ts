@@ -76,6 +76,38 @@ describe('training on a task', () => {
     expect(bytes(byUrl.params)).toBe(bytes(byPath.params));
   });
 
+  it('calls a module’s functions on its own object: a class instance, and a score that reads this', async () => {
+    const r = await train({ objective: at('with-this.mjs'), maxIters: 1, threads: 0 });
+    expect(r.heldOutReturn).toBe(7); // evaluate() returns this.points
+  });
+
+  it('scores the last weights too where --max-iters falls between two reports', async () => {
+    const r = await train({ ...fixed, maxIters: 6, reportEvery: 4, threads: 0 });
+    expect(r.history.map((p) => p.iteration)).toEqual([0, 4, 6]);
+  });
+
+  it('does not restart a policy it goes on from, though every candidate ties at the cap', async () => {
+    const solved = await train({ task: 'cartpole', threads: 0, seed: '2' });
+    const notes: string[] = [];
+    await train({
+      task: 'cartpole',
+      params: solved.params,
+      sigma: 0.01,
+      maxIters: 10,
+      targetReturn: 1e9,
+      threads: 0,
+      onEvent: (e) => e.type === 'task-note' && notes.push(e.note),
+    });
+    expect(notes).toEqual([]);
+  });
+
+  it('refuses what applies to data runs only, and a scheme as --init', async () => {
+    await expect(train({ task: 'cartpole', rank: 4 })).rejects.toThrow(
+      'rank 4: applies to data, expected without it for --task cartpole',
+    );
+    await expect(train({ task: 'cartpole', init: 'rand' })).rejects.toThrow('init "rand": expected a policy');
+  });
+
   it('refuses backprop: an episode has no gradient', async () => {
     await expect(train({ task: 'cartpole', method: 'backprop' })).rejects.toThrow(
       'method "backprop": expected es, random, spsa or gradient on a task',

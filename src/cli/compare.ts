@@ -6,6 +6,7 @@
 import type { Method } from '../train/options.ts';
 import { methodsOf, type Race, race, summarize, TASK_METHODS } from '../train/race.ts';
 import { show } from '../util/option-error.ts';
+import { flagName } from '../util/option-spec.ts';
 import { UsageError } from '../util/usage-error.ts';
 import { checkDataFlags } from './applies.ts';
 import { runCommand } from './command.ts';
@@ -93,25 +94,35 @@ async function main(a: CompareArgs): Promise<void> {
             () => {},
           )
       : undefined;
-  const task = onTask ? { task: a.task, objective: a.objective, targetReturn: a.targetReturn } : {};
-  const common = {
-    ...task,
-    data: a.data,
-    samples: a.samples,
-    label: a.label,
-    ignore: a.ignore,
-    missing: a.missing,
-    testSplit: a.testSplit,
-    hidden: a.hidden,
-    maxIters: a.maxIters,
-    maxSeconds: a.maxSeconds,
-    targetLoss: a.targetLoss,
-    targetAccuracy: a.targetAccuracy,
-    threads: capThreads('compare', a.threads),
-    ...(onTask ? { data: undefined, hidden: a.hidden } : {}),
-    signal: interrupt.signal,
-  };
-  checkDataFlags(common, COMPARE_FLAGS, (flag) => typedIn(process.argv.slice(2), flag));
+  const typed = (flag: string) => typedIn(process.argv.slice(2), flag);
+  const limits = { maxIters: a.maxIters, maxSeconds: a.maxSeconds, threads: capThreads('compare', a.threads) };
+  // On a task, what was typed of the rest: train refuses a data flag there, as it does a task flag on data.
+  const typedOnly = (keys: (keyof CompareArgs)[]) =>
+    Object.fromEntries(keys.filter((k) => typed(flagName(k))).map((k) => [k, a[k]]));
+  const common = onTask
+    ? {
+        task: a.task,
+        objective: a.objective,
+        targetReturn: a.targetReturn,
+        hidden: a.hidden,
+        ...limits,
+        ...typedOnly(['data', 'samples', 'label', 'ignore', 'missing', 'testSplit', 'targetLoss', 'targetAccuracy']),
+        signal: interrupt.signal,
+      }
+    : {
+        data: a.data,
+        samples: a.samples,
+        label: a.label,
+        ignore: a.ignore,
+        missing: a.missing,
+        testSplit: a.testSplit,
+        hidden: a.hidden,
+        targetLoss: a.targetLoss,
+        targetAccuracy: a.targetAccuracy,
+        ...limits,
+        signal: interrupt.signal,
+      };
+  if (!onTask) checkDataFlags(common, COMPARE_FLAGS, typed);
   const races: Race[] = [];
   for (const seed of seeds) {
     if (interrupt.signal.aborted) break; // Ctrl-C: the seeds after this one are not raced

@@ -10,14 +10,26 @@
 import type { Net } from '../nn/network.ts';
 import type { NoiseLayout } from './es-noise.ts';
 
-/** Centred ranks of losses[0..K): the least loss −½, the largest +½; ties (and NaN, last) by index. */
+/**
+ * Centred ranks of losses[0..K): the least loss −½, the largest +½. Equal losses share the mean of
+ * their ranks, so a population that ties throughout gives ĝ = 0 (a task's candidates all at its cap),
+ * not a step towards the lower-indexed of each pair. NaN ranks last, NaNs by index.
+ */
 export function centredRanks(losses: ArrayLike<number>, K: number, out: Float64Array): Float64Array {
   const order = Array.from({ length: K }, (_, c) => c);
   const key = (c: number) => (Number.isNaN(losses[c]) ? Infinity : losses[c]);
   order.sort(
     (a, b) => key(a) - key(b) || (Number.isNaN(losses[a]) ? 1 : 0) - (Number.isNaN(losses[b]) ? 1 : 0) || a - b,
   );
-  for (let rank = 0; rank < K; rank++) out[order[rank]] = K > 1 ? rank / (K - 1) - 0.5 : 0;
+  const scale = K > 1 ? 1 / (K - 1) : 0;
+  for (let lo = 0; lo < K; ) {
+    let hi = lo + 1;
+    const tied = (c: number) => !Number.isNaN(losses[c]) && losses[c] === losses[order[lo]];
+    if (!Number.isNaN(losses[order[lo]])) while (hi < K && tied(order[hi])) hi++;
+    const rank = (lo + hi - 1) / 2; // the mean of ranks lo..hi−1
+    for (let k = lo; k < hi; k++) out[order[k]] = K > 1 ? rank * scale - 0.5 : 0;
+    lo = hi;
+  }
   return out;
 }
 

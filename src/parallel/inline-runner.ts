@@ -19,7 +19,7 @@ export class InlineRunner implements Runner {
   private readonly count: number;
 
   readonly threads;
-  readonly reportLoss?: () => Promise<number>;
+  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
 
   constructor(o: RunnerOptions, threads = 0) {
     this.threads = threads;
@@ -27,8 +27,16 @@ export class InlineRunner implements Runner {
     this.ev = makeEvaluator(o.run, o.data, undefined, o.report && allocReport(o.report, false));
     if (this.ev.report) {
       const report = this.ev.report;
-      this.reportLoss = async () => {
-        evaluatePhase(this.ev, this.params, 0, REPORT_PHASE, 0, report.samples.length, this.results);
+      this.reportLoss = async (signal) => {
+        const count = report.samples.length;
+        const fn = (lo: number, hi: number) =>
+          evaluatePhase(this.ev, this.params, 0, REPORT_PHASE, lo, hi, this.results);
+        // In slices where it can be given up (a task's held-out episodes can take seconds), as an iteration is.
+        if (!signal) fn(0, count);
+        else if (
+          (await this.slicer.runYielding(0, count, fn, () => signal.aborted, { yieldedAt: performance.now() })) < count
+        )
+          throw new IterationAborted();
         return reportLoss(report);
       };
     }

@@ -55,7 +55,25 @@ export async function loadObjective(path: string): Promise<Objective> {
   checkActions(o.actions, fail);
   target(o.targetReturn, fail);
   const name = typeof o.name === 'string' ? o.name : path;
-  return { kind: 'environment', env: { ...(o as unknown as Environment), name } };
+  return { kind: 'environment', env: boundEnvironment(o as unknown as Environment, name) };
+}
+
+/** The module's environment with its methods bound to it: a class instance's prototype methods and `this` work. */
+function boundEnvironment(o: Environment, name: string): Environment {
+  const { observationSize, actions, maxSteps, targetReturn, view, stepSeconds } = o;
+  return {
+    name,
+    observationSize,
+    actions,
+    maxSteps,
+    reset: o.reset.bind(o),
+    step: o.step.bind(o),
+    observe: o.observe.bind(o),
+    ...(typeof o.draw === 'function' ? { draw: o.draw.bind(o) } : {}),
+    ...(targetReturn === undefined ? {} : { targetReturn }),
+    ...(view === undefined ? {} : { view }),
+    ...(stepSeconds === undefined ? {} : { stepSeconds }),
+  };
 }
 
 function scoreShape(o: Record<string, unknown>, fail: (p: string) => never): Score {
@@ -63,7 +81,8 @@ function scoreShape(o: Record<string, unknown>, fail: (p: string) => never): Sco
   wholeAtLeast(o.outputs, 'outputs', fail);
   target(o.targetReturn, fail);
   const { inputs, outputs, evaluate, targetReturn } = o as unknown as Score;
-  return { inputs, outputs, evaluate, ...(targetReturn === undefined ? {} : { targetReturn }) };
+  // Called on the module's own object: an evaluate() that reads `this` (a default export's fields) works.
+  return { inputs, outputs, evaluate: evaluate.bind(o), ...(targetReturn === undefined ? {} : { targetReturn }) };
 }
 
 function target(v: unknown, fail: (p: string) => never): void {

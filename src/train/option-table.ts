@@ -33,6 +33,8 @@ const [DATA, TASK, NET, TRAINING, STOPPING, THREADS, OUTPUT] = [
 ];
 const CSV = { applies: isTableFile, words: 'a CSV file' };
 const SPIRAL = { applies: (d: string) => d === 'spiral', words: '--data spiral only' };
+/** A task's own flags: a data run refuses them (a task run never checks data flags this way). */
+const ON_TASK = { applies: () => false, words: '--task or --objective' };
 const num = <T = number>(
   d: T,
   group: string,
@@ -147,14 +149,21 @@ export const OPTION_TABLE = {
     ...whole(0, 1, TASK, 'episodes per candidate per iteration, the same starts for every candidate; auto: 1'),
     default: 'auto',
     ...auto,
+    data: ON_TASK,
   } as OptionSpec<number | 'auto'>,
-  heldOut: whole(100, 1, TASK, 'held-out episodes (starts training never sees) that score the weights at each report'),
-  targetReturn: num<number | 'auto'>(
-    'auto',
-    TASK,
-    "stop once the held-out mean return reaches this; auto: the task's threshold (cartpole 475, acrobot -100, pendulum -200), none for a module",
-    auto,
-  ),
+  heldOut: {
+    ...whole(100, 1, TASK, 'held-out episodes (starts training never sees) that score the weights at each report'),
+    data: ON_TASK,
+  },
+  targetReturn: {
+    ...num<number | 'auto'>(
+      'auto',
+      TASK,
+      "stop once the held-out mean return reaches this; auto: the task's threshold (cartpole 475, acrobot -100, pendulum -200), none for a module",
+      auto,
+    ),
+    data: ON_TASK,
+  },
   digit: {
     kind: 'whole',
     default: undefined,

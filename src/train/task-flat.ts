@@ -26,7 +26,8 @@ export class FlatGuard {
 
   /** After iteration t's update: a note in words where the run starts again. */
   check(t: number, results: Float64Array, params: Float64Array): string | undefined {
-    if (this.moved) return undefined;
+    // Given weights (a policy to go on from) that tie are at the task's cap, not a flat start.
+    if (this.moved || this.run.givenStart) return undefined;
     const points = this.run.results.points;
     let tied = true;
     for (let p = 1; tied && p < points; p++) tied = results[p] === results[0];

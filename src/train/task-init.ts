@@ -3,6 +3,7 @@
 // changed since is said, not refused); a data run refuses a policy, and a
 // task run a model of data.
 
+import { resolve } from 'node:path';
 import type { TaskRef } from '../methods/task-source.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
 import { moduleHash } from '../tasks/objective.ts';
@@ -28,12 +29,16 @@ export function checkPolicy(model: Model, init: unknown, ref: TaskRef): string |
   const own = policyTask(model);
   const label = (r: TaskRef) => ('task' in r ? r.task : r.objective);
   if (!own) throw new OptionError('init', name, `is a model of data, expected a policy of ${label(ref)}`);
-  if (label(own) !== label(ref))
-    throw new OptionError('init', name, `is a policy of ${label(own)}, expected one of ${label(ref)}`);
   const t = model.task;
-  if (t && 'sha256' in t && 'objective' in ref && moduleHash(ref.objective) !== t.sha256)
-    return `${ref.objective} has changed since ${name} was trained on it`;
-  return undefined;
+  const changed = t && 'sha256' in t && 'objective' in ref && moduleHash(ref.objective) !== t.sha256;
+  // A module is the same one where its path resolves to the same file, or where its contents are the same
+  // (the policy moved, or is run from another folder).
+  const same =
+    'task' in own && 'task' in ref
+      ? own.task === ref.task
+      : 'objective' in own && 'objective' in ref && (resolve(own.objective) === resolve(ref.objective) || !changed);
+  if (!same) throw new OptionError('init', name, `is a policy of ${label(own)}, expected one of ${label(ref)}`);
+  return changed ? `${ref.objective} has changed since ${name} was trained on it` : undefined;
 }
 
 /** The task of a policy that --init names, where it names a readable model of one. */

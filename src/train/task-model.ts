@@ -13,7 +13,7 @@ export function taskModel(r: TaskResult): Model {
   const task: ModelTask =
     'task' in s.ref
       ? { task: s.ref.task, episodes: s.episodes }
-      : { objective: s.ref.objective, sha256: moduleHash(s.ref.objective), episodes: s.episodes };
+      : { objective: s.ref.objective, sha256: r.run.sha256 ?? moduleHash(s.ref.objective), episodes: s.episodes };
   return {
     net,
     params: r.params,

@@ -11,6 +11,7 @@ import { outputs } from '../nn/output.ts';
 import type { Runner } from '../parallel/runner.ts';
 import { objectiveNodes } from '../tasks/episodic.ts';
 import type { Objective } from '../tasks/objective.ts';
+import { moduleHash } from '../tasks/objective.ts';
 import { OptionError } from '../util/option-error.ts';
 import { stream } from '../util/rng.ts';
 import type { TaskStartEvent } from './events.ts';
@@ -34,6 +35,10 @@ export interface TaskRun {
   rule: UpdateRule;
   results: TaskResults;
   episodesPerIteration: number;
+  /** A module's SHA-256, taken when it was loaded. */
+  sha256?: string;
+  /** Whether the first weights are given (--init, params): then ties from the start are no flat start. */
+  givenStart: boolean;
   /** What the user should know before it starts (an --init module changed since). */
   notes: string[];
   chosen: string[];
@@ -51,8 +56,20 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
   const ref: TaskRef = o.task !== undefined ? { task: o.task } : { objective: o.objective as string };
   const objective = await loadObjectiveOf(ref);
   const { settings: s, chosen } = taskSettings(o, given, objective, ref);
+  // The method's own checks, now that it is known (es is a task's default: an odd population is refused).
+  methodOf(s.method).check?.(s);
+  methodOf(s.method).fits?.(s);
+  // Hashed now, at load: a module edited or removed during the run cannot change what the model records.
+  const sha256 = 'objective' in ref ? moduleHash(ref.objective) : undefined;
   const label = taskLabel(ref);
   const model = initModel(o.init);
+  for (const key of ['hidden', 'func'] as const)
+    if (model && given[key] !== undefined)
+      throw new OptionError(
+        key,
+        given[key],
+        "expected without it for --init of a policy: the policy's shape is its own",
+      );
   const notes = model ? [checkPolicy(model, o.init, ref)].filter((n) => n !== undefined) : [];
   const net = model?.net ?? makeNet(objectiveNodes(objective, s.hidden ?? []), s.func);
   const expected = objectiveNodes(objective, []);
@@ -92,6 +109,8 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
     results,
     episodesPerIteration,
     notes,
+    ...(sha256 ? { sha256 } : {}),
+    givenStart: model !== undefined || given.params !== undefined,
     chosen,
     explain,
     startEvent: (runner) => ({
@@ -131,6 +150,9 @@ function explainer(ref: TaskRef, label: string): (err: unknown) => Error {
   return (err) => {
     const message = err instanceof Error ? err.message : String(err);
     if (message.startsWith(`${label}: `)) return new OptionError(optionOf(ref), label, message.slice(label.length + 2));
+    // A module that fails to load in a worker only: its OptionError arrives as an Error with the same words.
+    const loading = `${optionOf(ref)} ${JSON.stringify(label)}: `;
+    if (message.startsWith(loading)) return new OptionError(optionOf(ref), label, message.slice(loading.length));
     return err instanceof Error ? err : new Error(message);
   };
 }

@@ -9,8 +9,9 @@ import type { TaskRef } from '../methods/task-source.ts';
 import type { Objective } from '../tasks/objective.ts';
 import { OptionError } from '../util/option-error.ts';
 import { flagName } from '../util/option-spec.ts';
-import { type Method, methodOf, takes } from './method-registry.ts';
+import { METHODS, type Method, methodOf, takes } from './method-registry.ts';
 import type { ResolvedOptions, TrainOptions } from './options.ts';
+import { isModelPath } from './options.ts';
 import type { Settings } from './settings.ts';
 
 const HIDDEN = [16];
@@ -52,6 +53,7 @@ export function taskSettings(
     );
   const { optimizer: ownStep, ...numbers } = entry.onTask;
   const own: Readonly<Record<string, number | undefined>> = numbers;
+  refuseOffTask(given, method, ref);
   // The caller's value, or what the task decides (named on the line where the method takes it).
   const pick = <T>(key: string, decided: T): T => {
     const v = (o as unknown as Record<string, T>)[key];
@@ -102,4 +104,55 @@ export function taskEvalSpec(s: TaskSettings): EvalSpec {
     grad: 'naive',
     episodes: s.episodes,
   };
+}
+
+/** Options of data runs only: on a task they could do nothing, so one given is refused rather than ignored. */
+const DATA_ONLY = [
+  'data',
+  'test',
+  'samples',
+  'trainSize',
+  'testSize',
+  'testSplit',
+  'label',
+  'ignore',
+  'missing',
+  'scale',
+  'validationSplit',
+  'digit',
+  'loss',
+  'grad',
+  'batch',
+  'rank',
+  'targetLoss',
+  'targetAccuracy',
+  'minDelta',
+  'patience',
+  'checkpointEvery',
+];
+
+/** Refuses a data run's option, one the method does not take, --init of a scheme, and --strategy run for a module. */
+function refuseOffTask(given: TrainOptions, method: Method, ref: TaskRef): void {
+  const on = 'task' in ref ? `--task ${ref.task}` : '--objective';
+  const typed = Object.entries(given).filter(([, v]) => v !== undefined);
+  for (const [key, value] of typed) {
+    if (DATA_ONLY.includes(key)) throw new OptionError(key, value, `applies to data, expected without it for ${on}`);
+    const users = METHODS.filter((m) => takes(m, key));
+    if (users.length > 0 && users.length < METHODS.length && !users.includes(method))
+      throw new OptionError(
+        key,
+        value,
+        `applies to --method ${users.join(', ')}, expected without it for --method ${method}`,
+      );
+  }
+  const init = given.init;
+  if (typeof init === 'number' || (typeof init === 'string' && init !== 'auto' && !isModelPath(init)))
+    throw new OptionError('init', given.init, `expected a policy's model file (or auto: Xavier weights) for ${on}`);
+  // One pool.run per chunk waits for every chunk: an episode that never returns would hold the run past any limit.
+  if ('objective' in ref && given.strategy === 'run')
+    throw new OptionError(
+      'strategy',
+      'run',
+      'expected spin-main, spin or wait for --objective: run cannot give up an episode that never returns',
+    );
 }

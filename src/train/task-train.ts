@@ -54,8 +54,11 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   try {
     reason = await loop.report(0);
     for (let t = 0; reason === undefined; t++) {
-      if (t >= run.s.maxIters) reason = 'max-iters';
-      else {
+      if (t >= run.s.maxIters) {
+        // The last weights are scored too, where the limit falls between two reports.
+        const last = loop.iterations;
+        reason = last % run.s.reportEvery !== 0 ? ((await loop.report(last)) ?? 'max-iters') : 'max-iters';
+      } else {
         if (performance.now() - yieldedAt > 50) {
           // Timers and Ctrl-C get in; not every iteration: a pool's workers would fall asleep meanwhile.
           await new Promise((resolve) => setImmediate(resolve));
@@ -67,10 +70,11 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
   } catch (err) {
     reason = halt.signal.aborted ? halt.reason() : 'failed';
     if (reason === 'failed') error = run.explain(err);
-  } finally {
-    halt.dispose();
-    if (!given.runner) await runner.close();
   }
+  // The run's time, not the pool's shutdown (a worker stuck in a module is given a second to end).
+  const elapsedMs = performance.now() - loop.t0;
+  halt.dispose();
+  if (!given.runner) await runner.close();
   if (error instanceof OptionError) throw error; // the objective's own failure: one line, nothing written
   const { best } = loop;
   return {
@@ -80,7 +84,7 @@ export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promis
     iterations: loop.iterations,
     stopReason: reason,
     history: loop.history,
-    elapsedMs: performance.now() - loop.t0,
+    elapsedMs,
     threads: runner.threads,
     runner: runner.describe(),
     profile: runner.profile,
