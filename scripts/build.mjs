@@ -27,6 +27,7 @@ export const ENTRIES = {
   'eval-worker': 'workers/eval-worker.ts',
   speedup: 'scripts/speedup.ts',
   'speedup-tasks': 'scripts/speedup-tasks.ts',
+  'speedup-runs': 'scripts/speedup-runs.ts',
   startup: 'scripts/startup.ts',
   'input-bench': 'scripts/input-bench.ts',
   'idx-load-bench': 'scripts/idx-load-bench.ts',
