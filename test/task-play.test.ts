@@ -41,6 +41,14 @@ describe('play', () => {
     expect(p.steps).toBe(p.ret); // CartPole pays 1 a step
   });
 
+  it('is what a policy is for: predict refuses one, naming it', () => {
+    const r = node('predict', ['--model', policy, '0', '0', '0', '0']);
+    expect(r.stderr).toBe(
+      `predict: --model "${policy}": is a policy of a task, expected a model of data (play plays a policy)\n`,
+    );
+    expect(r.status).toBe(2);
+  });
+
   it('refuses a model of data, naming it', () => {
     const data = join(dir, 'data.json');
     node('train', ['--out', data, '--max-iters', '2', '--quiet']);

@@ -22,6 +22,10 @@ import { modelLine, predictionsText } from './predict-text.ts';
 
 function main(a: PredictArgs): string {
   const model = asInput(() => loadModel(a.model, 'model'));
+  if (model.task)
+    throw new UsageError(
+      `--model ${show(a.model)}: is a policy of a task, expected a model of data (play plays a policy)`,
+    );
   const features = JSON.stringify(a.features.join(' '));
   if (a.features.length > 0 && a.data !== undefined)
     throw new UsageError(`features ${features} and --data ${show(a.data)}: expected one of them`);
