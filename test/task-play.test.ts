@@ -49,6 +49,12 @@ describe('play', () => {
     expect(r.status).toBe(2);
   });
 
+  it('has no data for plot to picture: plot --model refuses it, naming what does draw it', () => {
+    const r = node('plot', ['--model', policy, '--svg', join(dir, 'map.svg')]);
+    expect(r.stderr).toContain(`plot: --model "${policy}": is a policy of a task, which has no data to picture`);
+    expect(r.status).toBe(2);
+  });
+
   it('refuses a model of data, naming it', () => {
     const data = join(dir, 'data.json');
     node('train', ['--out', data, '--max-iters', '2', '--quiet']);

@@ -50,6 +50,10 @@ function dataOf(model: Model, a: PlotArgs): { train: Dataset; test?: Dataset; sp
 
 async function modelPictures(a: PlotArgs, outputs: [string, string][]): Promise<string[]> {
   const model = asInput(() => loadModel(a.model, 'model'));
+  if (model.task)
+    throw new UsageError(
+      `--model ${show(a.model)}: is a policy of a task, which has no data to picture (plot --curves draws its returns, play its episodes)`,
+    );
   const { train, test, spec } = dataOf(model, a);
   // Every picture's data checked before the first is drawn: a mistake writes nothing.
   const features = model.net.nodes[0] - 1;
