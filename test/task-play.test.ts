@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, saveModel } from '../src/model/model-file.ts';
 import { curveRows, curvesSpec, modelRun } from '../src/plot/curves.ts';
@@ -85,6 +85,16 @@ describe('--init of a policy', () => {
     expect(Array.from(r.params)).toEqual(Array.from(loadModel(policy).params));
   });
 
+  it('goes on with a module’s policy named by another path to the same file', async () => {
+    const module = join(dir, 'walker.mjs');
+    copyFileSync(join(import.meta.dirname, 'fixtures', 'objectives', 'line-world.mjs'), module);
+    const saved = join(dir, 'walker.json');
+    saveModel(saved, taskModel(await train({ objective: module, threads: 0, maxIters: 2, targetReturn: 1e9 })));
+    const other = relative(process.cwd(), module);
+    const r = (await train({ init: saved, objective: other, threads: 0, maxIters: 0 })) as unknown as TaskResult;
+    expect(Array.from(r.params)).toEqual(Array.from(loadModel(saved).params));
+  });
+
   it('refuses a policy of another task, and a model of data on a task', async () => {
     await expect(train({ init: policy, task: 'acrobot', threads: 0 })).rejects.toThrow(
       `init "${policy}": is a policy of cartpole, expected one of acrobot`,
@@ -105,6 +115,8 @@ describe('--init of a policy', () => {
     const saved = join(dir, 'line.json');
     saveModel(saved, taskModel(r));
     writeFileSync(module, `${readFileSync(module, 'utf8')}// changed\n`);
+    // The model records the contents the run loaded, not the file as it is when the model is written.
+    expect(taskModel(r).task).toEqual(loadModel(saved).task);
     const notes: string[] = [];
     await train({
       init: saved,

@@ -108,6 +108,21 @@ describe('training on a task', () => {
     await expect(train({ task: 'cartpole', init: 'rand' })).rejects.toThrow('init "rand": expected a policy');
   });
 
+  it('gives up a held-out report in the main thread part way when stopped, as it does an iteration', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    // 100,000 held-out Pendulum episodes: seconds of one report, never finished.
+    const r = await train({ task: 'pendulum', heldOut: 100_000, threads: 0, signal: controller.signal });
+    expect(r.stopReason).toBe('interrupted');
+    expect(r.history).toEqual([]);
+  });
+
+  it('refuses --strategy run for a module: it could not give up an episode that never returns', async () => {
+    await expect(train({ objective: at('line-world.mjs'), strategy: 'run', threads: 2 })).rejects.toThrow(
+      'strategy "run": expected spin-main, spin or wait for --objective',
+    );
+  });
+
   it('refuses backprop: an episode has no gradient', async () => {
     await expect(train({ task: 'cartpole', method: 'backprop' })).rejects.toThrow(
       'method "backprop": expected es, random, spsa or gradient on a task',
@@ -146,6 +161,14 @@ describe('a bad objective module', () => {
     expect(r.stdout).toContain('stopped:    max-seconds');
     expect(r.stdout).toContain('held-out:   not scored: the run stopped before its first report');
     expect([r.status, r.written]).toEqual([0, true]);
+  });
+
+  it('is no flag of a data run: --episodes without a task is refused in one line', () => {
+    const r = cli(['--episodes', '2']);
+    expect(r.stderr).toBe(
+      'train: --episodes: applies to --task or --objective, expected without it for --data seed2class\n',
+    );
+    expect([r.status, r.written]).toEqual([2, false]);
   });
 
   it.each([0, 2])('that throws mid-run is named with the weights and the episode (threads %i)', (threads) => {
