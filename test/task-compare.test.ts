@@ -1,7 +1,9 @@
 // compare --task: the methods that train on a task raced over seeds, each
 // seed's row the same run train gives.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { train } from '../src/train/trainer.ts';
 
@@ -21,6 +23,13 @@ describe('compare --task', () => {
       own.iterations,
       own.stopReason,
     ]);
+  });
+
+  it('charts a task race as held-out returns, not as the losses the histories keep', () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'np-race-')), 'race.svg');
+    const r = compare(['--task', 'acrobot', '--methods', 'es', '--seeds', '1,2', '--threads', '0', '--svg', svg]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toContain('held-out mean return');
   });
 
   it('names the task and its target in the table', () => {

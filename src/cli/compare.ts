@@ -152,8 +152,11 @@ async function reportOne(a: CompareArgs, seed: string, r: Race, chart: string | 
     import('../plot/curves.ts'),
     import('../plot/render.ts'),
   ]);
-  const runs = rows.map((x) => ({ label: x.method, history: x.history, regression: x.accuracy === null }));
-  await writeChart(chart, curvesSpec(runs, { log: a.log, title: `loss on ${nameOf(a)}, same net and start` }));
+  // A task's runs are drawn as the returns their histories hold the negatives of.
+  const returns = r.targetReturn !== undefined;
+  const runs = rows.map((x) => ({ label: x.method, history: x.history, regression: x.accuracy === null, returns }));
+  const what = returns ? 'return' : 'loss';
+  await writeChart(chart, curvesSpec(runs, { log: a.log, title: `${what} on ${nameOf(a)}, same net and start` }));
   if (!a.json) console.log(`chart: ${chart}`);
 }
 
@@ -170,9 +173,16 @@ async function report(a: CompareArgs, seeds: string[], races: Race[], chart: str
   }
   if (chart === undefined) return;
   const [{ bandsSpec }, { writeChart }] = await Promise.all([import('../plot/bands.ts'), import('../plot/render.ts')]);
-  const title = `loss on ${nameOf(a)}: median and quartiles over ${seeds.length} seeds`;
-  const regression = races[0].rows.some((x) => x.accuracy === null); // no accuracy: not a classifier
-  await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title, regression }));
+  if (races[0].targetReturn !== undefined) {
+    // A task: the held-out returns, the histories' negated test losses.
+    const title = `held-out return on ${nameOf(a)}: median and quartiles over ${seeds.length} seeds`;
+    const bands = curveBands(races, (p) => -(p.testLoss ?? Number.NaN));
+    await writeChart(chart, bandsSpec(bands, { title, yTitle: 'held-out mean return' }));
+  } else {
+    const title = `loss on ${nameOf(a)}: median and quartiles over ${seeds.length} seeds`;
+    const regression = races[0].rows.some((x) => x.accuracy === null); // no accuracy: not a classifier
+    await writeChart(chart, bandsSpec(curveBands(races), { log: a.log, title, regression }));
+  }
   if (!a.json) console.log(`chart: ${chart}`);
 }
 

@@ -5,8 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { loadModel } from '../model/model-file.ts';
 import { episodeSvg } from '../plot/episode-svg.ts';
 import { frameText } from '../plot/episode-text.ts';
-import type { Shape, View } from '../tasks/environment.ts';
-import { play } from '../train/replay.ts';
+import { type Picture, play } from '../train/replay.ts';
 import { asInput } from '../util/input-error.ts';
 import { show } from '../util/option-error.ts';
 import { type OptionSpec, switchRow, textRow } from '../util/option-spec.ts';
@@ -60,12 +59,12 @@ async function main(): Promise<void> {
     throw new UsageError(`--model ${show(a.model)}: ${err.message}`);
   });
   if (p.changed) console.error(`play: ${p.task} has changed since ${a.model} was trained on it`);
-  if (a.svg !== undefined && p.frames && p.view) {
+  if (a.svg !== undefined && p.picture) {
     const caption = `${p.task}, held-out episode ${a.episode}: return ${p.ret.toFixed(1)} in ${p.steps} steps`;
-    writeFileSync(a.svg, episodeSvg(p.frames, p.view, p.stepSeconds ?? 0.05, caption));
+    writeFileSync(a.svg, episodeSvg(p.picture.frames, p.picture.view, p.picture.stepSeconds, caption));
   }
   if (a.json) return console.log(JSON.stringify({ task: p.task, episode: a.episode, return: p.ret, steps: p.steps }));
-  if (a.text && p.frames && p.view && a.svg === undefined) await animate(p.frames, p.view, p.stepSeconds ?? 0.05);
+  if (a.text && p.picture && a.svg === undefined) await animate(p.picture);
   else
     for (const [k, s] of (p.states ?? []).entries())
       console.log(`${k + 1}  ${Array.from(s, (v) => v.toFixed(4)).join(' ')}`);
@@ -74,7 +73,7 @@ async function main(): Promise<void> {
 }
 
 /** The frames drawn in place, one after the other at the task's pace (at most 50 a second), the last left on screen. */
-async function animate(frames: Shape[][], view: View, stepSeconds: number): Promise<void> {
+async function animate({ frames, view, stepSeconds }: Picture): Promise<void> {
   const cols = Math.min(80, process.stdout.columns || 80);
   const rows = Math.max(8, Math.round((cols / 2) * ((view.yMax - view.yMin) / (view.xMax - view.xMin))));
   const pause = Math.max(20, stepSeconds * 1000);

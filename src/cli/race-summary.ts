@@ -3,6 +3,7 @@
 // loss curves for the chart. A claim about how methods compare then rests on
 // every seed run.
 
+import type { HistoryPoint } from '../model/history.ts';
 import type { Band } from '../plot/bands.ts';
 import { MAX_CHART_POINTS } from '../plot/curves.ts';
 import type { MethodSummary, Race } from '../train/race.ts';
@@ -25,7 +26,7 @@ export function summaryTable(s: readonly MethodSummary[], heading: string): stri
 }
 
 /** Per method and reported iteration: the loss's quartiles over the seeds (a run that stopped keeps its last loss). */
-export function curveBands(races: readonly Race[]): Band[] {
+export function curveBands(races: readonly Race[], value: (p: HistoryPoint) => number = (p) => p.loss): Band[] {
   const out: Band[] = [];
   for (const { method } of races[0]?.rows ?? []) {
     const histories = races.flatMap((r) => r.rows.filter((x) => x.method === method).map((x) => x.history));
@@ -36,7 +37,8 @@ export function curveBands(races: readonly Race[]): Band[] {
     for (const iteration of grid) {
       const losses = histories.map((h, i) => {
         while (next[i] < h.length && h[next[i]].iteration <= iteration) next[i]++;
-        return h[Math.max(0, next[i] - 1)]?.loss ?? Number.NaN;
+        const p = h[Math.max(0, next[i] - 1)];
+        return p ? value(p) : Number.NaN;
       });
       const [q1, median, q3] = quartiles(losses);
       out.push({ run: method, iteration, q1, median, q3 });

@@ -23,7 +23,7 @@ export function taskJob(inner: Job): Job {
   const points = (spec: EvalSpec, P: number) => (inner.points as NonNullable<Job['points']>)(spec, P);
   const job: Job = {
     count: (spec, P) => points(spec, P) * (spec.episodes ?? 1),
-    parts: (built) => ({ ...inner.parts?.(built) }),
+    parts: inner.parts,
     evaluateRange(ev, params, t, lo, hi, results) {
       const task = ev.task as TaskEval;
       const E = task.episodes;
@@ -37,11 +37,10 @@ export function taskJob(inner: Job): Job {
           p = Math.floor(k / E);
           at = point(ev, params, t, p, ev.work);
         }
-        const whose = `candidate ${p} of iteration ${t}`;
-        results[k] = play(task, at, ev.spec.seed, ['training', t, k - p * E], whose);
+        results[k] = training(task, at, ev.spec.seed, t, p, k - p * E);
         // A module whose randomness is not all from the stream it is given (Math.random, the clock) cannot
         // give the same weights from the same seed: the run's first episode, played twice, says so at once.
-        if (t === 0 && k === 0) checkRepeats(task, at, ev.spec.seed, results[k], whose);
+        if (t === 0 && k === 0) checkRepeats(task, at, ev.spec.seed, results[k]);
       }
     },
     copies: inner.copies,
@@ -64,22 +63,32 @@ export function taskPart(ref: TaskRef, ev: { net: Evaluator['net']; spec: EvalSp
 /** A task run's report: held-out episodes [lo, hi) of the params, each one's return into its slot. */
 export function heldOutReturns(ev: Evaluator, params: Float64Array, report: ReportBuffers, lo: number, hi: number) {
   const task = ev.task as TaskEval;
-  for (let k = lo; k < hi; k++)
-    report.terms[k] = play(task, params, ev.spec.seed, ['held-out', report.samples[k]], 'the weights scored');
-}
-
-/** One episode's return; an error names the objective, the weights and the episode, in any thread. */
-function play(task: TaskEval, params: Float64Array, seed: string, episode: (string | number)[], whose: string): number {
-  try {
-    return task.play(params, stream(seed, ...episode));
-  } catch (err) {
-    const what = episode[0] === 'training' ? `training episode ${episode[2]}` : `held-out episode ${episode[1]}`;
-    throw new Error(`${task.label}: ${whose}, ${what}, ${err instanceof Error ? err.message : String(err)}`);
+  for (let k = lo; k < hi; k++) {
+    const e = report.samples[k];
+    try {
+      report.terms[k] = task.play(params, stream(ev.spec.seed, 'held-out', e));
+    } catch (err) {
+      throw episodeError(task, `the weights scored, held-out episode ${e}`, err);
+    }
   }
 }
 
+/** Training episode e of iteration t played by point p; the words of an error are made only for one. */
+function training(task: TaskEval, params: Float64Array, seed: string, t: number, p: number, e: number): number {
+  try {
+    return task.play(params, stream(seed, 'training', t, e));
+  } catch (err) {
+    throw episodeError(task, `candidate ${p} of iteration ${t}, training episode ${e}`, err);
+  }
+}
+
+/** An episode's error, naming the objective, the weights and the episode, in any thread. */
+function episodeError(task: TaskEval, which: string, err: unknown): Error {
+  return new Error(`${task.label}: ${which}, ${err instanceof Error ? err.message : String(err)}`);
+}
+
 /** The same episode again must give the same return, to the bit. */
-function checkRepeats(task: TaskEval, params: Float64Array, seed: string, first: number, whose: string): void {
+function checkRepeats(task: TaskEval, params: Float64Array, seed: string, first: number): void {
   let start: string | undefined;
   try {
     start = task.startProblem(seed);
@@ -87,9 +96,9 @@ function checkRepeats(task: TaskEval, params: Float64Array, seed: string, first:
     start = `reset() threw: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
   }
   if (start) throw new Error(`${task.label}: ${start}`);
-  const again = play(task, params, seed, ['training', 0, 0], whose);
+  const again = training(task, params, seed, 0, 0, 0);
   if (!Object.is(first, again))
     throw new Error(
-      `${task.label}: ${whose}, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
+      `${task.label}: candidate 0 of iteration 0, training episode 0, gave ${first} and then ${again}: expected the same return every time, its randomness drawn only from the rng it is given`,
     );
 }

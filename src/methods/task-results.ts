@@ -38,9 +38,4 @@ export class TaskResults {
     this.fromLosses?.(t, results);
     return results;
   }
-
-  /** The mean return of point p of the last iteration reduced. */
-  meanReturn(p: number): number {
-    return -this.results[p];
-  }
 }

@@ -15,7 +15,7 @@ export interface Band {
 /** `regression`: the runs are of a regression, which the title says. */
 export function bandsSpec(
   rows: readonly Band[],
-  o: { log?: boolean; title?: string; regression?: boolean } = {},
+  o: { log?: boolean; title?: string; regression?: boolean; yTitle?: string } = {},
 ): ChartSpec {
   const ok = (v: number) => Number.isFinite(v) && (!o.log || v > 0);
   const values = rows.filter((r) => ok(r.q1) && ok(r.median) && ok(r.q3));
@@ -41,7 +41,12 @@ export function bandsSpec(
     layer: [
       {
         mark: { type: 'area', opacity: 0.2 },
-        encoding: { x, y: { field: 'q1', type: 'quantitative', title: 'loss', scale }, y2: { field: 'q3' }, color },
+        encoding: {
+          x,
+          y: { field: 'q1', type: 'quantitative', title: o.yTitle ?? 'loss', scale },
+          y2: { field: 'q3' },
+          color,
+        },
       },
       {
         mark: { type: 'line', strokeWidth: 1.5 },

@@ -20,6 +20,13 @@ export function objectiveNodes(objective: Objective, hidden: readonly number[]):
   return [objective.inputs + 1, ...hidden, objective.outputs];
 }
 
+/** Where a net cannot be a policy of the objective (its inputs or outputs are not the objective's), in words. */
+export function shapeProblem(objective: Objective, nodes: readonly number[]): string | undefined {
+  const expected = objectiveNodes(objective, []);
+  if (nodes[0] === expected[0] && nodes.at(-1) === expected.at(-1)) return undefined;
+  return `has nodes ${JSON.stringify(nodes)}, expected ${expected[0]} inputs and ${expected.at(-1)} outputs for its task`;
+}
+
 /**
  * The objective's episodes for this net, each return checked to be a finite
  * number. What goes wrong is thrown as "threw: …" or "gave NaN, …", for the

@@ -139,14 +139,15 @@ export function summarize(races: readonly Race[]): MethodSummary[] {
   return methods.map((method) => {
     const rows = races.flatMap((r) => r.rows.filter((x) => x.method === method));
     const reached = rows.filter((x) => x.reached);
+    const loss = median(rows.map((x) => x.loss));
     return {
       method,
       seeds: rows.length,
       reached: reached.length,
       iterations: reached.length ? quartiles(reached.map((x) => x.iterations)) : null,
       seconds: reached.length ? quartiles(reached.map((x) => x.seconds)) : null,
-      loss: median(rows.map((x) => x.loss)),
-      ...(rows[0]?.heldOutReturn !== undefined ? { heldOutReturn: -median(rows.map((x) => x.loss)) } : {}),
+      loss,
+      ...(rows[0]?.heldOutReturn !== undefined ? { heldOutReturn: -loss } : {}),
     };
   });
 }

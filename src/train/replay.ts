@@ -6,7 +6,7 @@
 import { loadObjectiveOf, type TaskRef } from '../methods/task-source.ts';
 import type { Model } from '../model/model-file.ts';
 import type { Shape, View } from '../tasks/environment.ts';
-import { episodeFn, objectiveNodes } from '../tasks/episodic.ts';
+import { episodeFn, shapeProblem } from '../tasks/episodic.ts';
 import { moduleHash } from '../tasks/objective.ts';
 import { makePolicy } from '../tasks/policy.ts';
 import { playEpisode } from '../tasks/rollout.ts';
@@ -23,15 +23,19 @@ export interface PlayOptions {
   objective?: string;
 }
 
+export interface Picture {
+  frames: Shape[][];
+  view: View;
+  stepSeconds: number;
+}
+
 export interface Played {
   task: string;
   ret: number;
   /** Steps the episode lasted (a score: 0). */
   steps: number;
-  frames?: Shape[][];
-  view?: View;
-  /** Simulated seconds a step lasts (the animation's pace). */
-  stepSeconds?: number;
+  /** The episode's picture, where asked for and the task draws: a frame per step, the view, a step's seconds. */
+  picture?: Picture;
   states?: Float64Array[];
   /** A module whose contents differ from those the model was trained with. */
   changed: boolean;
@@ -45,11 +49,8 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
   const objective = await loadObjectiveOf(ref);
   const changed = 'sha256' in t && moduleHash((ref as { objective: string }).objective) !== t.sha256;
   const nodes = model.net.nodes;
-  const expected = objectiveNodes(objective, nodes.slice(1, -1));
-  if (expected[0] !== nodes[0] || expected.at(-1) !== nodes.at(-1))
-    throw new Error(
-      `has nodes ${JSON.stringify(nodes)}, expected ${expected[0]} inputs and ${expected.at(-1)} outputs for its task`,
-    );
+  const shape = shapeProblem(objective, nodes);
+  if (shape) throw new Error(shape);
   const rng = stream(String(model.meta.seed ?? '1'), 'held-out', o.episode ?? 0);
   const task = 'task' in ref ? ref.task : ref.objective;
   if (objective.kind === 'score') {
@@ -71,7 +72,9 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
     ret,
     steps,
     changed,
-    ...(o.frames && draw && env.view ? { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } : {}),
+    ...(o.frames && draw && env.view
+      ? { picture: { frames, view: env.view, stepSeconds: env.stepSeconds ?? 0.05 } }
+      : {}),
     ...(o.states ? { states } : {}),
   };
 }

@@ -17,11 +17,9 @@ export class FlatGuard {
   private restarts = 0;
   private moved = false;
   private readonly run: TaskRun;
-  private readonly seed: string;
 
-  constructor(run: TaskRun, seed: string) {
+  constructor(run: TaskRun) {
     this.run = run;
-    this.seed = seed;
   }
 
   /** After iteration t's update: a note in words where the run starts again. */
@@ -38,7 +36,7 @@ export class FlatGuard {
     if (++this.ties < FLAT_ITERATIONS) return undefined;
     this.ties = 0;
     this.restarts++;
-    params.set(xavierParams(this.run.net, stream(this.seed, 'restart', this.restarts)));
+    params.set(xavierParams(this.run.net, stream(this.run.s.seed, 'restart', this.restarts)));
     const score = -results[0];
     return `every candidate scored ${score} for ${FLAT_ITERATIONS} iterations (to iteration ${t + 1}): a flat start, so new first weights (restart ${this.restarts})`;
   }

@@ -4,9 +4,8 @@
 // task run a model of data.
 
 import { resolve } from 'node:path';
-import type { TaskRef } from '../methods/task-source.ts';
+import { type TaskRef, taskLabel } from '../methods/task-source.ts';
 import { loadModel, type Model } from '../model/model-file.ts';
-import { moduleHash } from '../tasks/objective.ts';
 import { asInput } from '../util/input-error.ts';
 import { OptionError } from '../util/option-error.ts';
 import { isModelPath } from './options.ts';
@@ -23,14 +22,17 @@ export function policyTask(model: Model): TaskRef | undefined {
   return t && ('task' in t ? { task: t.task } : { objective: t.objective });
 }
 
-/** Refuses an --init model that is not a policy of `ref`; a note where the module changed since. */
-export function checkPolicy(model: Model, init: unknown, ref: TaskRef): string | undefined {
+/**
+ * Refuses an --init model that is not a policy of `ref`; a note where the module changed since
+ * (`sha256`: the module's contents as this run loaded them).
+ */
+export function checkPolicy(model: Model, init: unknown, ref: TaskRef, sha256?: string): string | undefined {
   const name = typeof init === 'string' ? init : 'model';
   const own = policyTask(model);
-  const label = (r: TaskRef) => ('task' in r ? r.task : r.objective);
+  const label = taskLabel;
   if (!own) throw new OptionError('init', name, `is a model of data, expected a policy of ${label(ref)}`);
   const t = model.task;
-  const changed = t && 'sha256' in t && 'objective' in ref && moduleHash(ref.objective) !== t.sha256;
+  const changed = t !== undefined && 'sha256' in t && t.sha256 !== sha256;
   // A module is the same one where its path resolves to the same file, or where its contents are the same
   // (the policy moved, or is run from another folder).
   const same =
@@ -38,7 +40,7 @@ export function checkPolicy(model: Model, init: unknown, ref: TaskRef): string |
       ? own.task === ref.task
       : 'objective' in own && 'objective' in ref && (resolve(own.objective) === resolve(ref.objective) || !changed);
   if (!same) throw new OptionError('init', name, `is a policy of ${label(own)}, expected one of ${label(ref)}`);
-  return changed ? `${ref.objective} has changed since ${name} was trained on it` : undefined;
+  return changed ? `${label(ref)} has changed since ${name} was trained on it` : undefined;
 }
 
 /** The task of a policy that --init names, where it names a readable model of one. */

@@ -36,7 +36,7 @@ export class TaskLoop {
     this.halt = halt;
     this.onEvent = onEvent;
     this.best = { params: Float64Array.from(run.params), ret: -Infinity, iteration: 0 };
-    this.flat = new FlatGuard(run, run.s.seed);
+    this.flat = new FlatGuard(run);
   }
 
   /** Iteration t and its update; a report where one is due; why the run stops here, if it does. */

@@ -4,7 +4,6 @@
 // and the method's, the returns, and the history of returns for curves.
 
 import type { Model, ModelTask } from '../model/model-file.ts';
-import { moduleHash } from '../tasks/objective.ts';
 import { methodMeta } from './method-registry.ts';
 import type { TaskResult } from './task-train.ts';
 
@@ -13,7 +12,7 @@ export function taskModel(r: TaskResult): Model {
   const task: ModelTask =
     'task' in s.ref
       ? { task: s.ref.task, episodes: s.episodes }
-      : { objective: s.ref.objective, sha256: r.run.sha256 ?? moduleHash(s.ref.objective), episodes: s.episodes };
+      : { objective: s.ref.objective, sha256: r.run.sha256 as string, episodes: s.episodes };
   return {
     net,
     params: r.params,

@@ -9,7 +9,7 @@ import { loadObjectiveOf, type TaskRef, taskLabel } from '../methods/task-source
 import { makeNet, type Net, paramCount, xavierParams } from '../nn/network.ts';
 import { outputs } from '../nn/output.ts';
 import type { Runner } from '../parallel/runner.ts';
-import { objectiveNodes } from '../tasks/episodic.ts';
+import { objectiveNodes, shapeProblem } from '../tasks/episodic.ts';
 import type { Objective } from '../tasks/objective.ts';
 import { moduleHash } from '../tasks/objective.ts';
 import { OptionError } from '../util/option-error.ts';
@@ -70,15 +70,10 @@ export async function openTask(o: ResolvedOptions, given: TrainOptions): Promise
         given[key],
         "expected without it for --init of a policy: the policy's shape is its own",
       );
-  const notes = model ? [checkPolicy(model, o.init, ref)].filter((n) => n !== undefined) : [];
+  const notes = model ? [checkPolicy(model, o.init, ref, sha256)].filter((n) => n !== undefined) : [];
   const net = model?.net ?? makeNet(objectiveNodes(objective, s.hidden ?? []), s.func);
-  const expected = objectiveNodes(objective, []);
-  if (net.nodes[0] !== expected[0] || net.nodes.at(-1) !== expected.at(-1))
-    throw new OptionError(
-      'init',
-      o.init,
-      `has nodes ${JSON.stringify(net.nodes)}, expected ${expected[0]} inputs and ${expected.at(-1)} outputs`,
-    );
+  const shape = shapeProblem(objective, net.nodes);
+  if (shape) throw new OptionError('init', o.init, shape);
   const spec = describeRun(net, outputs.mse, taskEvalSpec(s), ref);
   // The policy's shape is its own, not decided.
   if (model) chosen.splice(0, chosen.length, ...chosen.filter((c) => !/^--(hidden|func) /.test(c)));

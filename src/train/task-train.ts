@@ -8,10 +8,9 @@
 // weights go by (the best held-out weights, as a validation set picks them).
 
 import { availableParallelism } from 'node:os';
-import { evaluatePhase, makeEvaluator } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, type ReportBuffers, reportLoss } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { createRunner } from '../parallel/create-runner.ts';
+import { InlineRunner } from '../parallel/inline-runner.ts';
 import { emptyProfile, type Profile } from '../parallel/profile.ts';
 import type { Runner, Strategy } from '../parallel/runner.ts';
 import { OptionError } from '../util/option-error.ts';
@@ -100,7 +99,7 @@ function startRunner(run: TaskRun, given: TrainOptions): Promise<Runner> {
     data: run.data,
     ...threadsFor(run.s),
     fault: given.fault,
-    report: Int32Array.from({ length: run.s.heldOut }, (_, e) => e),
+    report: heldOutEpisodes(run),
     warmMs: 0,
   }).catch((err) => {
     throw run.explain(err);
@@ -114,25 +113,19 @@ function startRunner(run: TaskRun, given: TrainOptions): Promise<Runner> {
  */
 function heldOutMean(run: TaskRun, runner: Runner): HeldOut {
   // Looked up at each report, not once: --threads auto's runner hands its reports to a pool that takes over.
-  if (runner.reportLoss)
-    return (params, signal) => {
-      runner.setParams(params);
-      return (runner.reportLoss as (signal?: AbortSignal) => Promise<number>)(signal);
-    };
-  const ev = makeEvaluator(
-    run.spec,
-    run.data,
-    undefined,
-    allocReport(
-      Int32Array.from({ length: run.s.heldOut }, (_, e) => e),
-      false,
-    ),
-  );
-  const report = ev.report as ReportBuffers;
-  return async (params) => {
-    evaluatePhase(ev, params, 0, REPORT_PHASE, 0, report.samples.length, ev.work);
-    return reportLoss(report);
+  const own = runner.reportLoss
+    ? undefined
+    : new InlineRunner({ run: run.spec, data: run.data, threads: 0, report: heldOutEpisodes(run) });
+  const scorer = own ?? runner;
+  return (params, signal) => {
+    scorer.setParams(params);
+    return (scorer.reportLoss as (signal?: AbortSignal) => Promise<number>)(signal);
   };
+}
+
+/** The held-out episodes' numbers, a report's items. */
+function heldOutEpisodes(run: TaskRun): Int32Array {
+  return Int32Array.from({ length: run.s.heldOut }, (_, e) => e);
 }
 
 /**
