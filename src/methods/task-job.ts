@@ -8,6 +8,7 @@
 // into the kind's own results (task-results.ts).
 
 import { episodeFn, startProblem } from '../tasks/episodic.ts';
+import { heldOutStream, trainingStream } from '../tasks/rollout.ts';
 import { stream } from '../util/rng.ts';
 import type { EvalSpec } from './eval-spec.ts';
 import type { Evaluator, Job, TaskEval } from './evaluator.ts';
@@ -66,7 +67,7 @@ export function heldOutReturns(ev: Evaluator, params: Float64Array, report: Repo
   for (let k = lo; k < hi; k++) {
     const e = report.samples[k];
     try {
-      report.terms[k] = task.play(params, stream(ev.spec.seed, 'held-out', e));
+      report.terms[k] = task.play(params, heldOutStream(ev.spec.seed, e));
     } catch (err) {
       throw episodeError(task, `the weights scored, held-out episode ${e}`, err);
     }
@@ -76,7 +77,7 @@ export function heldOutReturns(ev: Evaluator, params: Float64Array, report: Repo
 /** Training episode e of iteration t played by point p; the words of an error are made only for one. */
 function training(task: TaskEval, params: Float64Array, seed: string, t: number, p: number, e: number): number {
   try {
-    return task.play(params, stream(seed, 'training', t, e));
+    return task.play(params, trainingStream(seed, t, e));
   } catch (err) {
     throw episodeError(task, `candidate ${p} of iteration ${t}, training episode ${e}`, err);
   }

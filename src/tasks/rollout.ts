@@ -61,6 +61,16 @@ export function meanReturn(
   return sum / episodes.length;
 }
 
+/** Training episode e of iteration t: its stream, the same for every candidate of the iteration. */
+export function trainingStream(seed: string | number, t: number, e: number): Rng {
+  return stream(seed, 'training', t, e);
+}
+
+/** Held-out episode e: a stream name no training iteration draws from. */
+export function heldOutStream(seed: string | number, e: number): Rng {
+  return stream(seed, 'held-out', e);
+}
+
 /** Iteration `iteration`'s training episodes: the same for every candidate of it. */
 export function trainingEpisodes(seed: string | number, iteration: number, count: number): EpisodeName[] {
   return Array.from({ length: count }, (_, e) => [seed, 'training', iteration, e] as const);

@@ -9,8 +9,7 @@ import type { Shape, View } from '../tasks/environment.ts';
 import { episodeFn, shapeProblem } from '../tasks/episodic.ts';
 import { moduleHash } from '../tasks/objective.ts';
 import { makePolicy } from '../tasks/policy.ts';
-import { playEpisode } from '../tasks/rollout.ts';
-import { stream } from '../util/rng.ts';
+import { heldOutStream, playEpisode } from '../tasks/rollout.ts';
 
 export interface PlayOptions {
   /** Which held-out episode (default 0). */
@@ -51,7 +50,7 @@ export async function play(model: Model, o: PlayOptions = {}): Promise<Played> {
   const nodes = model.net.nodes;
   const shape = shapeProblem(objective, nodes);
   if (shape) throw new Error(shape);
-  const rng = stream(String(model.meta.seed ?? '1'), 'held-out', o.episode ?? 0);
+  const rng = heldOutStream(String(model.meta.seed ?? '1'), o.episode ?? 0);
   const task = 'task' in ref ? ref.task : ref.objective;
   if (objective.kind === 'score') {
     if (o.frames === 'required') throw new Error('is a policy of a score, which has no episode to draw');
