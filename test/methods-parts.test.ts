@@ -2,13 +2,12 @@
 // the quartic series arithmetic, against oracles computed another way (counts
 // over many shuffles, polynomial products written out term by term).
 // Written for mutation testing (npm run mutate, docs/mutation.md).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/data/dataset.ts';
 import { allocBase } from '../src/methods/base-buffers.ts';
 import { BaseCache } from '../src/methods/base-cache.ts';
 import { Batches } from '../src/methods/batches.ts';
 import { bestCandidate } from '../src/methods/candidates.ts';
-import { InputColumns } from '../src/methods/input-columns.ts';
 import { makeNet } from '../src/nn/network.ts';
 import { bce } from '../src/nn/output.ts';
 import { composeSeries, poly } from '../src/nn/series.ts';
@@ -75,8 +74,8 @@ describe('quartic series', () => {
   });
 });
 
-describe('input columns', () => {
-  // 5 samples of 3 inputs (the last the bias 1) with zeros in places; batches of 3 then 2.
+describe("the base pass's non-zero inputs", () => {
+  // 5 samples of 3 inputs (the last the bias 1) with zeros in places.
   const xs = [
     [0, 2, 1],
     [3, 0, 1],
@@ -90,27 +89,31 @@ describe('input columns', () => {
     xs.map(() => [0]),
   );
   const net = makeNet([3, 2, 1], 'logistic');
-  const base = new BaseCache(net, bce, data, allocBase(net, 5, false));
   const params = new Float64Array(9);
+  // One cache per test: a run's batches are all mini-batches or all the whole set.
+  let base: BaseCache;
+  beforeEach(() => {
+    base = new BaseCache(net, bce, data, allocBase(net, 5, false));
+  });
+  /** Batch position p's non-zero inputs, as the base pass listed them. */
+  const listed = (p: number) => Array.from(base.buf.nzUnit[0].subarray(3 * p, 3 * p + base.buf.nzCount[0][p]));
+  /** Sample s's non-zero inputs, read the slow way. */
+  const expected = (s: number) => [0, 1, 2].filter((i) => xs[s][i] !== 0);
 
-  /** Column i as [position, value] pairs, read the slow way. */
-  const expected = (rows: number[], i: number) => rows.flatMap((s, p) => (xs[s][i] !== 0 ? [[p, xs[s][i]]] : []));
-  const actual = (c: InputColumns, i: number) =>
-    Array.from({ length: c.start[i + 1] - c.start[i] }, (_, e) => [c.pos[c.start[i] + e], c.value[c.start[i] + e]]);
-
-  it('list, for each input, the batch positions where it is not 0 and its values there', () => {
-    const c = new InputColumns(3);
-    base.begin(params, 0);
-    c.update(base);
-    for (let i = 0; i < 3; i++) expect(actual(c, i), `input ${i}`).toEqual(expected([0, 1, 2, 3, 4], i));
+  it('lists, for each sample of the batch, the inputs that are not 0, in order', () => {
+    const batch = Int32Array.from([4, 0, 3]);
+    base.begin(params, 0, batch);
+    base.compute(params, 0, 3);
+    for (const [p, s] of batch.entries()) expect(listed(p), `position ${p}`).toEqual(expected(s));
   });
 
-  it('follow the batch when it changes', () => {
-    const c = new InputColumns(3);
-    base.begin(params, 0, Int32Array.from([4, 0, 3]));
-    c.update(base);
-    base.begin(params, 1, Int32Array.from([2, 1]));
-    c.update(base);
-    for (let i = 0; i < 3; i++) expect(actual(c, i), `input ${i}`).toEqual(expected([2, 1], i));
+  it("finds where each sample's list reaches an input", () => {
+    base.begin(params, 1);
+    base.compute(params, 0, 5);
+    for (let p = 0; p < 5; p++)
+      for (let u = 0; u < 3; u++) {
+        const at = base.firstFrom(0, p, u) - 3 * p;
+        expect(listed(p).slice(at), `sample ${p} from input ${u}`).toEqual(expected(p).filter((i) => i >= u));
+      }
   });
 });

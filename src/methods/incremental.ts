@@ -18,12 +18,14 @@
 // against whole forward passes), not the analytic derivative; steps too large
 // for the series, and relu's kink, fall back to exact differences.
 //
-// Hidden layers go sample by sample: one sample's coefficients stay in cache
-// while every non-zero unit of it adds to the weights it feeds. The input
-// layer goes input by input over the samples where it is not 0
-// (input-columns.ts), so a chunk of weights costs only its own inputs. Either
-// way each weight's sum runs over the samples in order, so the bits do not
-// depend on which thread evaluates which weights, or in what chunks.
+// Every layer goes sample by sample: one sample's coefficients stay in cache
+// while every non-zero unit (or input) of it adds to the weights it feeds,
+// found from the sample's list of non-zero units that the base pass made, so
+// a chunk of weights costs its own units and a search per sample. (A thread
+// used to build the batch's inputs by column for this: 0.3 ms per iteration on
+// MNIST batches, in every thread.) Each weight's sum runs over the samples in
+// order, so the bits do not depend on which thread evaluates which weights, or
+// in what chunks.
 
 import type { Dataset } from '../data/dataset.ts';
 import { smooth } from '../nn/activation.ts';
@@ -32,7 +34,6 @@ import type { Output } from '../nn/output.ts';
 import { poly, U_MAX } from '../nn/series.ts';
 import type { BaseBuffers } from './base-buffers.ts';
 import { BaseCache } from './base-cache.ts';
-import { InputColumns } from './input-columns.ts';
 import { PastSeries } from './past-series.ts';
 
 /** Where a layer's series coefficients are: see Incremental.series. */
@@ -61,7 +62,6 @@ export class Incremental {
   private readonly isSmooth: boolean;
   private readonly past: PastSeries;
   private acc = new Float64Array(0);
-  private readonly columns: InputColumns;
 
   private readonly net: Net;
 
@@ -71,7 +71,6 @@ export class Incremental {
     this.L = net.nodes.length - 1;
     this.isSmooth = smooth[net.func];
     this.past = new PastSeries(net, output, this.base);
-    this.columns = new InputColumns(net.nodes[0]);
     const { rowC, comp } = this.base.buf;
     const { H, rowsPerSample } = this.base;
     const { deep, deepLimit, deepMin } = this.base.buf;
@@ -100,8 +99,7 @@ export class Incremental {
     if (this.acc.length < kTo - kFrom) this.acc = new Float64Array(kTo - kFrom);
     const acc = this.acc;
     acc.fill(0, 0, kTo - kFrom);
-    if (l === 0) this.inputLayer(params, kFrom, kTo, step, acc);
-    else this.hiddenLayer(params, l, kFrom, kTo, step, acc);
+    this.layerBySamples(params, l, kFrom, kTo, step, acc);
     const S = this.base.samples;
     for (let e = 0; e < kTo - kFrom; e++) out[at + e] = acc[e] / S;
   }
@@ -114,37 +112,12 @@ export class Incremental {
    */
   private readonly series: Series[];
 
-  /** Weights [kFrom, kTo) of the first layer: input by input, over the samples where it is not 0, in order. */
-  private inputLayer(params: Float64Array, kFrom: number, kTo: number, step: number, acc: Float64Array): void {
-    const b = this.base;
-    const width = this.net.nodes[1];
-    const { coef, stride, first, sampleLimit, cubic } = this.series[0];
-    const isOut = this.L === 1;
-    const limit = sampleLimit ?? b.buf.limit; // per sample, the largest step for which the series holds for every unit
-    const edge = this.isSmooth; // smooth units: the series holds at the limit itself
-    const cols = this.columns;
-    cols.update(b);
-    const { start, pos, value } = cols;
-    const iFrom = Math.floor(kFrom / width);
-    const iLast = Math.floor((kTo - 1) / width);
-    for (let i = iFrom; i <= iLast; i++) {
-      const jFrom = i === iFrom ? kFrom - i * width : 0;
-      const jTo = i === iLast ? kTo - i * width : width;
-      const row = i * width - kFrom; // acc index of (i, 0)
-      for (let n = start[i]; n < start[i + 1]; n++) {
-        const p = pos[n];
-        const x = value[n] * step;
-        const ax = Math.abs(x);
-        const lim = isOut ? U_MAX : limit[p];
-        if (ax < lim || (edge && ax === lim)) {
-          addRow(acc, row + jFrom, coef, (p * stride + first + jFrom) * 4, jTo - jFrom, x, cubic);
-        } else this.beyond(params, 0, p, x, acc, row, jFrom, jTo);
-      }
-    }
-  }
-
-  /** Weights [kFrom, kTo) of hidden layer l: sample by sample, one sample's coefficients in cache for all its units. */
-  private hiddenLayer(
+  /**
+   * Weights [kFrom, kTo) of layer l: sample by sample, one sample's
+   * coefficients in cache for all its units, each sample's non-zero units of
+   * layer l found in its list from the base pass (BaseCache.firstFrom).
+   */
+  private layerBySamples(
     params: Float64Array,
     l: number,
     kFrom: number,
@@ -157,21 +130,22 @@ export class Incremental {
     const width = this.net.nodes[l + 1];
     const { coef, stride, first, sampleLimit, cubic } = this.series[l];
     const isOut = l === this.L - 1;
-    const limit = sampleLimit ?? b.buf.limit;
-    const edge = this.isSmooth;
+    const limit = sampleLimit ?? b.buf.limit; // per sample, the largest step for which the series holds for every unit
+    const edge = this.isSmooth; // smooth units: the series holds at the limit itself
     const units = b.buf.nzUnit[l];
     const count = b.buf.nzCount[l];
-    const values = b.buf.a[l];
+    const values = l === 0 ? b.inputs : b.buf.a[l];
     const iFrom = Math.floor(kFrom / width);
     const iLast = Math.floor((kTo - 1) / width);
     for (let p = 0; p < b.samples; p++) {
       const lim = isOut ? U_MAX : limit[p];
+      const at = l === 0 ? b.inputAt(p) : p * nIn;
       for (let n = b.firstFrom(l, p, iFrom), end = p * nIn + count[p]; n < end && units[n] <= iLast; n++) {
         const i = units[n];
         const jFrom = i === iFrom ? kFrom - i * width : 0;
         const jTo = i === iLast ? kTo - i * width : width;
         const row = i * width - kFrom;
-        const x = values[p * nIn + i] * step;
+        const x = values[at + i] * step;
         const ax = Math.abs(x);
         if (ax < lim || (edge && ax === lim)) {
           addRow(acc, row + jFrom, coef, (p * stride + first + jFrom) * 4, jTo - jFrom, x, cubic);
