@@ -40,12 +40,14 @@ describe('train.ts', () => {
     const r = trainCli('--quiet', '--profile', '--threads', '2', '--out', join(dir, 'p.json'));
     expect(r.code).toBe(0);
     for (const phase of [
+      'serial, the coordinator alone',
       'write params',
-      'dispatch',
-      'compute (coordinator)',
-      'wait + merge',
       'update',
-      'compute (workers, max)',
+      'parallel phases, 2 threads',
+      'base pass',
+      'differences',
+      "the coordinator's wait",
+      'serial fraction',
     ]) {
       expect(r.stdout).toContain(phase);
     }

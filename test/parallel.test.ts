@@ -4,9 +4,12 @@
 // also run on a real pool, since each worker builds its own evaluator from the
 // run's description.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spiral } from '../src/data/builtin.ts';
 import { makeDataset } from '../src/data/dataset.ts';
 import { makeCandidate } from '../src/methods/candidates.ts';
+import { ALL_PARTS, EVAL_PART, setPart } from '../src/methods/report-phase.ts';
 import { lossSum, meanLoss } from '../src/nn/loss.ts';
+import { score } from '../src/nn/metrics.ts';
 import { makeScratch } from '../src/nn/network.ts';
 import { createRunner } from '../src/parallel/create-runner.ts';
 import type { Runner, Strategy } from '../src/parallel/runner.ts';
@@ -149,9 +152,38 @@ describe('reports on a pool', () => {
       ['spin-main', 3],
       ['wait', 2],
     ] as const) {
-      const runner = await createRunner({ run, data, threads, strategy, report });
+      const runner = await createRunner({ run, data, threads, strategy, report: { samples: report } });
       runner.setParams(params);
-      expect(await runner.reportLoss?.(), `${strategy}/${threads}`).toBe(expected);
+      expect((await runner.report?.(EVAL_PART))?.evalLoss, `${strategy}/${threads}`).toBe(expected);
+      await runner.close();
+    }
+  });
+
+  it("score whole sets with score()'s bits, each part alone or all at once, on every strategy", async () => {
+    const o = seedRun({ method: 'es', batch: 10, samples: 300, data: 'spiral', hidden: [6] });
+    const { run, data, net, output, params } = prepared(o);
+    const test = spiral(120, 'other points');
+    const units = { center: 0, scale: 1 };
+    const samples = Int32Array.from({ length: 50 }, (_, i) => (i * 3) % data.n);
+    for (const [strategy, threads] of [
+      ['spin-main', 0],
+      ['run', 2],
+      ['spin-main', 3],
+    ] as const) {
+      const runner = await createRunner({
+        run,
+        data,
+        threads,
+        strategy,
+        report: { samples, sets: { train: data, test } },
+      });
+      runner.setParams(params);
+      const testOnly = await runner.report?.(setPart('test'));
+      expect(testOnly?.scores, `${strategy}/${threads}`).toEqual({ test: score(net, params, test, output, units) });
+      const all = await runner.report?.(ALL_PARTS);
+      expect(all?.scores.train, `${strategy}/${threads}`).toEqual(score(net, params, data, output, units));
+      expect(all?.scores.test, `${strategy}/${threads}`).toEqual(testOnly?.scores.test);
+      expect(all?.evalLoss).toBe(lossSum(net, params, data, output, makeScratch(net), samples) / samples.length);
       await runner.close();
     }
   });

@@ -225,7 +225,7 @@ describe('reports on the runner', () => {
     const o = seedRun({ method: 'es', batch: 10, maxIters: 30, targetLoss: -Infinity, reportEvery: 5, patience: 0 });
     const expected = bytes((await train({ ...o, threads: 0 })).params);
     const { run, data, evalSamples } = prepared(o);
-    const inner = await createRunner({ run, data, threads: 0, report: evalSamples });
+    const inner = await createRunner({ run, data, threads: 0, report: { samples: evalSamples } });
     const unwritten = new Float64Array(inner.results.length);
     let handedOver = false;
     const handing: Runner = {
@@ -241,9 +241,9 @@ describe('reports on the runner', () => {
         handedOver = false;
         await inner.run(t, signal);
       },
-      reportLoss: async () => {
+      report: async (parts) => {
         handedOver = true;
-        return (inner.reportLoss as () => Promise<number>)();
+        return (inner.report as NonNullable<Runner['report']>)(parts);
       },
       close: () => inner.close(),
     };

@@ -42,6 +42,7 @@ function differenceJob(halves: number): Job {
       return { incremental: inc, costs: incrementalCosts(count(spec, paramCount(net)), net, data) };
     },
     phaseCount: (spec) => (incremental(spec) ? 2 : 1),
+    phaseNames: (spec) => (incremental(spec) ? ['base pass', 'differences'] : ['forward passes']),
     phaseCounts(ev, t) {
       const evals = count(ev.spec, ev.work.length);
       return ev.incremental ? [baseItems(ev, t), evals] : [evals];

@@ -30,6 +30,7 @@ export const ES: Job = {
   allocBase: allocEsBase,
   parts: ({ net, spec, capacity, base }) => ({ es: new EsEval(net, spec, capacity, base as EsBase | undefined) }),
   phaseCount: (spec) => (spec.rank > 0 ? 3 : 2),
+  phaseNames: (spec) => [...(spec.rank > 0 ? ['base pass'] : []), 'candidates', 'ĝ'],
   phaseCounts(ev, t) {
     const evals = [ev.spec.candidates + 1, ev.work.length];
     return ev.spec.rank > 0 ? [baseItems(ev, t), ...evals] : evals;

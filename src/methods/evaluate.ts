@@ -60,6 +60,11 @@ export function phaseCountOf(spec: EvalSpec): number {
   return jobOf(spec).phaseCount?.(spec) ?? 1;
 }
 
+/** What each of an iteration's phases computes, for a profile's table. */
+export function phaseNamesOf(spec: EvalSpec): string[] {
+  return jobOf(spec).phaseNames?.(spec) ?? ['evaluations'];
+}
+
 /**
  * An iteration's phases, run one after the other, each a count of independent
  * items: with a base phase first its samples, then the evaluations; otherwise
@@ -81,7 +86,8 @@ export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefine
 export const evaluatePhase: PhaseFn = (ev, params, t, phase, lo, hi, results) => {
   const job = jobOf(ev.spec);
   if (phase === REPORT_PHASE && ev.task) heldOutReturns(ev, params, ev.report as ReportBuffers, lo, hi);
-  else if (phase === REPORT_PHASE) reportTerms(ev, params, ev.report as ReportBuffers, lo, hi);
+  else if (phase === REPORT_PHASE)
+    reportTerms(ev, params, ev.report as ReportBuffers, t, lo, hi); // t: its parts
   else if (job.evaluatePhase) job.evaluatePhase(ev, params, t, phase, lo, hi, results);
   else job.evaluateRange(ev, params, t, lo, hi, results);
 };

@@ -106,6 +106,8 @@ export interface Job {
   /** Phases per iteration, and each one's items (evaluate.ts's phaseCounts). */
   phaseCount?(spec: EvalSpec): number;
   phaseCounts?(ev: Evaluator, t: number): number[];
+  /** What each phase computes, for a profile's table. */
+  phaseNames?(spec: EvalSpec): string[];
   evaluatePhase?: PhaseFn;
   phaseCost?(ev: Evaluator, phase: number): Float64Array | undefined;
   /**

@@ -7,6 +7,7 @@ import { batchLoss, type Job } from './evaluator.ts';
 
 export const RANDOM: Job = {
   count: (spec) => spec.candidates + (spec.batch > 0 ? 1 : 0),
+  phaseNames: () => ['candidates'],
   // A task run's iterations meet new episodes, as a batch is new samples: the current weights are scored on them too.
   points: (spec) => spec.candidates + 1,
   point: (ev, params, t, p, out) =>

@@ -7,6 +7,7 @@ import { perturbGain, spsaPoint, spsaSigns } from './spsa.ts';
 
 export const SPSA: Job = {
   count: () => 3,
+  phaseNames: () => ['w ± cΔ, E(w)'],
   points: () => 3,
   point(ev, params, t, p, out) {
     if (p === 2) return params;

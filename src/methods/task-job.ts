@@ -25,6 +25,7 @@ export function taskJob(inner: Job): Job {
   const job: Job = {
     count: (spec, P) => points(spec, P) * (spec.episodes ?? 1),
     parts: inner.parts,
+    phaseNames: () => ['episodes'],
     evaluateRange(ev, params, t, lo, hi, results) {
       const task = ev.task as TaskEval;
       const E = task.episodes;

@@ -5,7 +5,7 @@
 // standardised target; `target` turns its outputs back).
 
 import type { Dataset } from '../data/dataset.ts';
-import { forwardLogits, makeScratch, type Net } from './network.ts';
+import { forwardLogits, makeScratch, type Net, type Scratch } from './network.ts';
 import type { Output } from './output.ts';
 
 export interface Scores {
@@ -36,15 +36,41 @@ export function classCount(output: Output, outDim: number): number {
   return output.name === 'bce' ? 2 ** outDim : 0;
 }
 
-export function score(
+/** Whether a data set's scores include RMSE and R²: one identity output. */
+const isRegression = (output: Output, data: Dataset) => output.name === 'mse' && data.outDim === 1;
+
+/**
+ * Sample s's part of score(): its loss term into terms[k], and into
+ * predictions[k] what the net predicts (the class Output.predict gives, or a
+ * regression's output). Any thread can score any samples; scoresFrom then
+ * sums them in order, with score()'s bits.
+ */
+export function sampleScore(
   net: Net,
   params: Float64Array,
   data: Dataset,
   output: Output,
+  scratch: Scratch,
+  s: number,
+  terms: Float64Array,
+  predictions: Float64Array,
+  k: number,
+): void {
+  const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
+  terms[k] = output.sampleLoss(logits, data.targets, s * data.outDim);
+  if (isRegression(output, data)) predictions[k] = logits[0];
+  else predictions[k] = classCount(output, data.outDim) === 0 ? Number.NaN : output.predict(logits);
+}
+
+/** Scores of a data set whose samples' terms and predictions are known (sampleScore), summed in sample order. */
+export function scoresFrom(
+  data: Dataset,
+  output: Output,
+  terms: Float64Array,
+  predictions: Float64Array,
   units: TargetUnits = { center: 0, scale: 1 },
 ): Scores {
-  const scratch = makeScratch(net);
-  const regression = output.name === 'mse' && data.outDim === 1;
+  const regression = isRegression(output, data);
   let sse = 0;
   let sumY = 0;
   let sumYY = 0;
@@ -53,18 +79,17 @@ export function score(
   let sum = 0;
   let right = 0;
   for (let s = 0; s < data.n; s++) {
-    const logits = forwardLogits(net, params, data.inputs, s * data.inDim, scratch);
-    sum += output.sampleLoss(logits, data.targets, s * data.outDim);
+    sum += terms[s];
     if (regression) {
       // Both about the center (the training mean): R² does not move, and SST keeps its digits for large targets.
       const y = units.scale * data.targets[s];
-      sse += (units.scale * logits[0] - y) ** 2;
+      sse += (units.scale * predictions[s] - y) ** 2;
       sumY += y;
       sumYY += y * y;
     }
     if (classes === 0) continue;
     const truth = output.label(data.targets, s * data.outDim, data.outDim);
-    const guess = output.predict(logits);
+    const guess = predictions[s];
     confusion[truth][guess]++;
     if (truth === guess) right++;
   }
@@ -83,4 +108,19 @@ export function score(
     // 1 − SSE / SST, SST about the set's own mean, as scikit-learn's r2_score.
     r2: regression ? 1 - sse / (sumYY - (sumY * sumY) / data.n) : NaN,
   };
+}
+
+/** A data set's scores in one thread: every sample's (sampleScore), then scoresFrom. */
+export function score(
+  net: Net,
+  params: Float64Array,
+  data: Dataset,
+  output: Output,
+  units: TargetUnits = { center: 0, scale: 1 },
+): Scores {
+  const scratch = makeScratch(net);
+  const terms = new Float64Array(data.n);
+  const predictions = new Float64Array(data.n);
+  for (let s = 0; s < data.n; s++) sampleScore(net, params, data, output, scratch, s, terms, predictions, s);
+  return scoresFrom(data, output, terms, predictions, units);
 }

@@ -67,13 +67,13 @@ export class AdaptiveRunner implements Runner {
   }
 
   /** On the runner of the last iteration, with the params set since. */
-  get reportLoss(): ((signal?: AbortSignal) => Promise<number>) | undefined {
+  get report(): Runner['report'] {
     const runner = this.runners[this.last];
-    const report = runner.reportLoss;
+    const report = runner.report;
     if (!report) return undefined;
-    return (signal) => {
+    return (parts, signal) => {
       if (this.params) runner.setParams(this.params);
-      return report(signal);
+      return report(parts, signal);
     };
   }
 

@@ -69,8 +69,8 @@ export class AutoRunner implements Runner {
   }
 
   /** The reports run where the iterations run: the pool once it has taken over. */
-  get reportLoss(): ((signal?: AbortSignal) => Promise<number>) | undefined {
-    return (this.adaptive ?? this.inline).reportLoss;
+  get report(): Runner['report'] {
+    return (this.adaptive ?? this.inline).report;
   }
 
   /** The params last set: a pool that takes over at run() gets them. */

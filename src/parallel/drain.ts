@@ -5,7 +5,7 @@
 
 import { type Evaluator, evaluatePhase, phaseCost } from '../methods/evaluate.ts';
 import { claim, MAX_CLAIMABLE, readJob } from './claim.ts';
-import { C, type SharedState } from './shared-state.ts';
+import { C, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import type { Slicer } from './slices.ts';
 
 export type EvaluateFn = typeof evaluatePhase;
@@ -18,7 +18,18 @@ export interface Drainer {
   chunk: Int32Array;
   slicer: Slicer;
   evaluate?: EvaluateFn;
+  /** Where this participant adds its evaluation time, by phase slot: busy[busyAt + slot]. */
+  busy: Float64Array;
+  busyAt: number;
 }
+
+/** A participant's time on a chunk, added before the chunk is counted done (see SharedState.busyMs). */
+function addBusy(d: Drainer, phase: number, ms: number): void {
+  d.busy[d.busyAt + phaseSlot(phase)] += ms;
+}
+
+/** The busy array's offset of participant `id` (each has PHASE_SLOTS entries). */
+export const busyOffset = (id: number): number => id * PHASE_SLOTS;
 
 /** Stops every participant of the current job: no more claims, and each leaves after its slice. */
 export function abortJob(control: Int32Array): void {
@@ -52,7 +63,9 @@ export function drain(d: Drainer, epoch: number): number {
     const job = readJob(control, epoch);
     const [lo, hi] = d.chunk;
     const fn = (a: number, b: number) => evaluate(d.ev, params, job.t, job.phase, a, b, results);
+    const t0 = performance.now();
     const end = d.slicer.run(lo, hi, fn, () => aborted(control), phaseCost(d.ev, job.phase), job.phase);
+    addBusy(d, job.phase, performance.now() - t0);
     done += finish(d, epoch, lo, end);
     if (end < hi) break;
   }
@@ -66,7 +79,11 @@ export async function drainYielding(d: Drainer, epoch: number, clock: { yieldedA
   while (claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, readJob(control, epoch).phase))) {
     const job = readJob(control, epoch);
     const [lo, hi] = d.chunk;
-    const fn = (a: number, b: number) => evaluatePhase(d.ev, params, job.t, job.phase, a, b, results);
+    const fn = (a: number, b: number) => {
+      const t0 = performance.now();
+      evaluatePhase(d.ev, params, job.t, job.phase, a, b, results);
+      addBusy(d, job.phase, performance.now() - t0);
+    };
     const end = await d.slicer.runYielding(
       lo,
       hi,

@@ -1,12 +1,13 @@
 // Everything in the main thread, with the same functions the workers use.
 
-import { evaluateAll, evaluatePhase, makeEvaluator, phaseCost, phaseCounts } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report-phase.ts';
+import { evaluatePhase, makeEvaluator, phaseCost, phaseCounts, phaseNamesOf } from '../methods/evaluate.ts';
+import { allocReport, REPORT_PHASE, type Reported, reported, reportItems } from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions } from './runner.ts';
+import { phaseSlot, REPORT_SLOT } from './shared-state.ts';
 import { IterationAborted, Slicer, YIELD_MS } from './slices.ts';
 
 export class InlineRunner implements Runner {
@@ -19,25 +20,28 @@ export class InlineRunner implements Runner {
   private readonly count: number;
 
   readonly threads;
-  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
+  readonly report?: (parts: number, signal?: AbortSignal) => Promise<Reported>;
 
   constructor(o: RunnerOptions, threads = 0) {
     this.threads = threads;
     this.profile = o.profile ?? emptyProfile();
+    this.profile.phases = phaseNamesOf(o.run.eval);
     this.ev = makeEvaluator(o.run, o.data, undefined, o.report && allocReport(o.report, false));
     if (this.ev.report) {
       const report = this.ev.report;
-      this.reportLoss = async (signal) => {
-        const count = report.samples.length;
+      this.report = async (parts, signal) => {
+        const count = reportItems(report, parts);
         const fn = (lo: number, hi: number) =>
-          evaluatePhase(this.ev, this.params, 0, REPORT_PHASE, lo, hi, this.results);
+          evaluatePhase(this.ev, this.params, parts, REPORT_PHASE, lo, hi, this.results);
         // In slices where it can be given up (a task's held-out episodes can take seconds), as an iteration is.
+        const r0 = performance.now();
         if (!signal) fn(0, count);
         else if (
           (await this.slicer.runYielding(0, count, fn, () => signal.aborted, { yieldedAt: performance.now() })) < count
         )
           throw new IterationAborted();
-        return reportLoss(report);
+        this.spent(REPORT_SLOT, performance.now() - r0);
+        return reported(report, parts, this.ev.output, o.report?.units);
       };
     }
     const P = paramCount(this.ev.net);
@@ -62,22 +66,30 @@ export class InlineRunner implements Runner {
    */
   async run(t: number, signal?: AbortSignal): Promise<void> {
     const t0 = performance.now();
-    if (!signal || this.lastMs < YIELD_MS / 5) evaluateAll(this.ev, this.params, t, this.results);
-    else {
-      const clock = { yieldedAt: t0 };
-      const stop = () => signal.aborted;
-      for (const [phase, count] of phaseCounts(this.ev, t).entries()) {
-        const fn = (lo: number, hi: number) => evaluatePhase(this.ev, this.params, t, phase, lo, hi, this.results);
-        const cost = phaseCost(this.ev, phase);
-        if ((await this.slicer.runYielding(0, count, fn, stop, clock, cost, phase)) < count)
-          throw new IterationAborted();
-      }
+    const sliced = signal && this.lastMs >= YIELD_MS / 5;
+    const clock = { yieldedAt: t0 };
+    for (const [phase, count] of phaseCounts(this.ev, t).entries()) {
+      const p0 = performance.now();
+      const fn = (lo: number, hi: number) => evaluatePhase(this.ev, this.params, t, phase, lo, hi, this.results);
+      if (!sliced) fn(0, count);
+      else if (
+        (await this.slicer.runYielding(0, count, fn, () => signal.aborted, clock, phaseCost(this.ev, phase), phase)) <
+        count
+      )
+        throw new IterationAborted();
+      this.spent(phaseSlot(phase), performance.now() - p0);
     }
     this.lastMs = performance.now() - t0;
     this.profile.computeMs += this.lastMs;
     this.profile.evals += this.count;
     this.profile.ownEvals += this.count;
     this.profile.iterations++;
+  }
+
+  /** One thread: a phase's busy time is its span. */
+  private spent(slot: number, ms: number): void {
+    this.profile.busyMs[slot] += ms;
+    this.profile.spanMs[slot] += ms;
   }
 
   describe(): string {

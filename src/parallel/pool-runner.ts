@@ -4,16 +4,23 @@
 // wake-up instead of a message round trip (see worker-main.ts).
 
 import { Piscina } from 'piscina';
-import { allocSharedBase, type Evaluator, makeEvaluator, phaseCounts, sharedBaseItems } from '../methods/evaluate.ts';
-import { allocReport, REPORT_PHASE, reportLoss } from '../methods/report-phase.ts';
+import {
+  allocSharedBase,
+  type Evaluator,
+  makeEvaluator,
+  phaseCounts,
+  phaseNamesOf,
+  sharedBaseItems,
+} from '../methods/evaluate.ts';
+import { ALL_PARTS, allocReport, REPORT_PHASE, type Reported, reported, reportItems } from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { Balancer } from './balance.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
-import { abortJob, type Drainer, drainYielding } from './drain.ts';
+import { abortJob, busyOffset, type Drainer, drainYielding } from './drain.ts';
 import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
-import { C, makeSharedState, type SharedState } from './shared-state.ts';
+import { C, makeSharedState, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import { IterationAborted, Slicer } from './slices.ts';
 import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
@@ -59,19 +66,29 @@ export class PoolRunner implements Runner {
   private aborted = false;
   private closed = false;
   private readonly warmMs: number;
+  /** The coordinator's own evaluation time by phase slot, and the workers' busy times already counted. */
+  private readonly ownBusy = new Float64Array(PHASE_SLOTS);
+  private readonly busySeen: Float64Array;
 
   readonly strategy: Strategy;
-  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
+  readonly report?: (parts: number, signal?: AbortSignal) => Promise<Reported>;
 
   constructor(o: RunnerOptions, strategy: Strategy, cores: number) {
     this.strategy = strategy;
     this.threads = Number(o.threads);
     this.profile = o.profile ?? emptyProfile();
+    this.profile.phases = phaseNamesOf(o.run.eval);
     this.warmMs = o.warmMs ?? WARM_MS;
     const net = makeNet(o.run.nodes, o.run.func);
     const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
-    const most = Math.max(this.count, sharedBaseItems(o.run.eval, o.data.n), o.report?.length ?? 0);
+    // The reports' sets, their terms computed by all threads together too.
+    const report = o.report && allocReport(o.report, true);
+    const most = Math.max(
+      this.count,
+      sharedBaseItems(o.run.eval, o.data.n),
+      report ? reportItems(report, ALL_PARTS) : 0,
+    );
     if (strategy !== 'run' && most > MAX_CLAIMABLE) {
       throw new Error(
         `${most} items in one phase of an iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
@@ -80,17 +97,16 @@ export class PoolRunner implements Runner {
     this.workers = strategy === 'spin-main' ? this.threads - 1 : this.threads;
     this.shared = makeSharedState(P, this.count, this.workers);
     this.results = this.shared.results;
+    this.busySeen = new Float64Array(this.shared.busyMs.length);
     // Incremental gradients, low-rank ES: one base pass in shared memory, computed by all threads together.
     const base = allocSharedBase(o.run, o.data);
-    // The reports' evaluation set, its terms computed by all threads together too.
-    const report = o.report && allocReport(o.report, true);
     this.ev = makeEvaluator(o.run, o.data, base, report);
     if (report) {
-      this.reportLoss = async (signal) => {
+      this.report = async (parts, signal) => {
         // Counted as a report by the trainer, not as an iteration's compute, dispatch and wait.
-        await this.aborting(signal, () => this.runPhase(0, REPORT_PHASE, report.samples.length, false, emptyProfile()));
+        await this.aborting(signal, () => this.runPhase(parts, REPORT_PHASE, reportItems(report, parts), false));
         if (this.aborted) throw new IterationAborted();
-        return reportLoss(report);
+        return reported(report, parts, this.ev.output, o.report?.units);
       };
     }
     if (strategy === 'spin-main') this.own = this.ev;
@@ -101,6 +117,8 @@ export class PoolRunner implements Runner {
         participants: 0,
         chunk: new Int32Array(2),
         slicer: new Slicer(),
+        busy: this.ownBusy,
+        busyAt: 0,
       };
     // Never more spinning threads than cores: the workers plus the coordinator.
     this.spin = (strategy === 'spin' || strategy === 'spin-main') && this.workers + 1 <= cores;
@@ -213,15 +231,21 @@ export class PoolRunner implements Runner {
       abortJob(this.shared.control);
       throw err;
     });
-    p.dispatchMs += t1 - t0;
-    p.waitMs += performance.now() - t1;
-    p.workerComputeMs += Math.max(...ms);
+    const slot = phaseSlot(phase);
+    if (phase !== REPORT_PHASE) {
+      p.dispatchMs += t1 - t0;
+      p.waitMs += performance.now() - t1;
+    }
+    p.spanMs[slot] += performance.now() - t0;
+    p.busyMs[slot] += ms.reduce((a, b) => a + b, 0);
+    p.threads = this.workers;
     if (last) for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
   }
 
   /** Opens the job, computes a share if the coordinator takes part, waits for the rest. */
   private async runBarrier(t: number, phase: number, count: number, p: Profile): Promise<void> {
     const { control } = this.shared;
+    const report = phase === REPORT_PHASE;
     const t0 = performance.now();
     const epoch = Atomics.load(control, C.EPOCH) + 1;
     Atomics.store(control, C.COMPLETED, 0);
@@ -229,21 +253,38 @@ export class PoolRunner implements Runner {
     Atomics.store(control, C.EPOCH, epoch);
     Atomics.notify(control, C.EPOCH);
     const t1 = performance.now();
-    p.dispatchMs += t1 - t0;
+    if (!report) p.dispatchMs += t1 - t0;
     if (this.drainer) {
       this.drainer.participants = this.participants();
-      p.ownEvals += await drainYielding(this.drainer, epoch, { yieldedAt: t1 });
-      p.computeMs += performance.now() - t1;
+      const own = await drainYielding(this.drainer, epoch, { yieldedAt: t1 });
+      if (!report) {
+        p.ownEvals += own;
+        p.computeMs += performance.now() - t1;
+      }
     }
-    p.evals += count;
+    if (!report) p.evals += count;
     const t2 = performance.now();
     await this.waitFor(C.COMPLETED, count, this.spin);
-    p.waitMs += performance.now() - t2;
+    if (!report) p.waitMs += performance.now() - t2;
     if (this.failedWith !== undefined) throw this.failedWith;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
-    let slowest = 0;
-    for (let w = 0; w < this.workers; w++) slowest = Math.max(slowest, this.shared.computeMs[w]);
-    p.workerComputeMs += slowest;
+    const slot = phaseSlot(phase);
+    p.spanMs[slot] += performance.now() - t0;
+    p.busyMs[slot] += this.takeBusy(slot);
+    p.threads = this.participants();
+  }
+
+  /** Every participant's evaluation time in `slot` since the last call: all of this job's, now it is complete. */
+  private takeBusy(slot: number): number {
+    let ms = this.ownBusy[slot];
+    this.ownBusy[slot] = 0;
+    const { busyMs } = this.shared;
+    for (let w = 0; w < this.workers; w++) {
+      const at = busyOffset(w) + slot;
+      ms += busyMs[at] - this.busySeen[at];
+      this.busySeen[at] = busyMs[at];
+    }
+    return ms;
   }
 
   /** Until control[slot] >= target: spin a little, then wait without blocking the event loop. */

@@ -1,5 +1,16 @@
 // Where an iteration's time goes. The trainer and the runners add to these
-// counters; the CLI prints their shares when asked (--profile).
+// counters; the CLI prints them when asked (--profile).
+//
+// Two kinds of time. Serial time is the coordinator's alone, with every other
+// thread idle: writing the params, the update, the parts of a report not
+// shared out. A parallel phase (a job of the pool) has a span, its wall time
+// from opening to its last item, and busy time, what all its threads spent
+// evaluating. busy / (span · threads) is how well a phase used the threads;
+// the rest of span · threads is waiting (wake-ups, spinning, a tail). Busy
+// time at N threads over busy time at one is the work inflation that
+// splitting causes (npm run speedup prints it).
+
+import { PHASE_SLOTS, REPORT_SLOT } from './shared-state.ts';
 
 export interface Profile {
   iterations: number;
@@ -7,16 +18,22 @@ export interface Profile {
   writeMs: number;
   /** Publishing the job: ranges, wake-ups, task messages. */
   dispatchMs: number;
-  /** The coordinator's own share of the evaluations (inline: all of them). */
+  /** The coordinator's own share of the evaluations (inline: all of them), with its yields to the event loop. */
   computeMs: number;
-  /** Workers' evaluation time, measured in the workers (slowest per job). */
-  workerComputeMs: number;
   /** From the coordinator's last own work to the last worker's result. */
   waitMs: number;
   /** Merging results and applying the update. */
   updateMs: number;
-  /** Reports: the loss (and scores) of the evaluation, validation and test sets, in the main thread. */
+  /** Reports: the loss (and scores) of the evaluation, validation and test sets, shared part included. */
   reportMs: number;
+  /** Thread time spent evaluating, all threads together, by phase slot (shared-state.ts: phases, then reports). */
+  busyMs: number[];
+  /** Wall time of the jobs of each phase slot, from opening to their last item. */
+  spanMs: number[];
+  /** The names of an iteration's phases (the job kind's), for the table. */
+  phases: string[];
+  /** Threads that evaluate (the coordinator included when it computes), at the last job. */
+  threads: number;
   /** Evaluations in all, and those the coordinator did itself. */
   evals: number;
   ownEvals: number;
@@ -28,32 +45,71 @@ export function emptyProfile(): Profile {
     writeMs: 0,
     dispatchMs: 0,
     computeMs: 0,
-    workerComputeMs: 0,
     waitMs: 0,
     updateMs: 0,
     reportMs: 0,
+    busyMs: new Array(PHASE_SLOTS).fill(0),
+    spanMs: new Array(PHASE_SLOTS).fill(0),
+    phases: [],
+    threads: 1,
     evals: 0,
     ownEvals: 0,
   };
 }
 
-/** One line per phase: total ms, µs per iteration and share of the total. */
+/** Zeroes the counters of `p` in place (a run's clock starts after warm-up), keeping what describes the run. */
+export function resetProfile(p: Profile): void {
+  Object.assign(p, { ...emptyProfile(), phases: p.phases, threads: p.threads });
+}
+
+/** The coordinator's time alone, every other thread idle: params, update, reports' unshared part. */
+export function serialMs(p: Profile): number {
+  const sharedReports = p.spanMs[REPORT_SLOT];
+  return p.writeMs + p.updateMs + Math.max(0, p.reportMs - sharedReports);
+}
+
+/** All threads' evaluation time, every phase and the reports' shared scoring. */
+export function busyTotalMs(p: Profile): number {
+  return p.busyMs.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Serial time over all the work: serial / (serial + busy), each in thread
+ * time. By Amdahl, N threads can run at most 1 / (f + (1 − f) / N) times
+ * faster than one (less with work inflation or waiting).
+ */
+export function serialFraction(p: Profile): number {
+  const serial = serialMs(p);
+  return serial / Math.max(1e-9, serial + busyTotalMs(p));
+}
+
+const PHASE_NAMES = ['phase 1', 'phase 2', 'phase 3', 'report scoring'];
+
+/** One line per serial part, one per parallel phase (span, busy, use of the threads), then the serial fraction. */
 export function formatProfile(p: Profile): string {
-  const phases: [string, number][] = [
-    ['write params', p.writeMs],
-    ['dispatch', p.dispatchMs],
-    ['compute (coordinator)', p.computeMs],
-    ['wait + merge', p.waitMs],
-    ['update', p.updateMs],
-    ['reports', p.reportMs],
-  ];
-  const total = phases.reduce((a, [, ms]) => a + ms, 0) || 1;
   const per = (ms: number) => ((ms * 1000) / Math.max(1, p.iterations)).toFixed(1).padStart(10);
-  const lines = phases.map(
-    ([name, ms]) => `  ${name.padEnd(22)} ${per(ms)} µs/iter ${((100 * ms) / total).toFixed(1).padStart(6)}%`,
-  );
-  lines.push(`  ${'compute (workers, max)'.padEnd(22)} ${per(p.workerComputeMs)} µs/iter  (inside dispatch..wait)`);
-  if (p.evals > 0)
+  const serial = serialMs(p);
+  const lines = [
+    `  serial, the coordinator alone           ${per(serial)} µs/iter`,
+    `    write params                          ${per(p.writeMs)}`,
+    `    update                                ${per(p.updateMs)}`,
+    `    reports (unshared part)               ${per(Math.max(0, p.reportMs - p.spanMs[REPORT_SLOT]))}`,
+    `  parallel phases, ${p.threads} thread${p.threads === 1 ? '' : 's'}:       span µs/iter   busy µs/iter   threads used`,
+  ];
+  for (let s = 0; s < PHASE_SLOTS; s++) {
+    if (p.spanMs[s] === 0 && p.busyMs[s] === 0) continue;
+    const name = (s < REPORT_SLOT ? p.phases[s] : undefined) ?? PHASE_NAMES[s];
+    const used = (100 * p.busyMs[s]) / Math.max(1e-9, p.spanMs[s] * p.threads);
+    lines.push(
+      `    ${name.padEnd(24)} ${per(p.spanMs[s])}     ${per(p.busyMs[s])}     ${used.toFixed(1).padStart(6)}%`,
+    );
+  }
+  if (p.threads > 1)
+    lines.push(
+      `  within the phases: dispatch ${per(p.dispatchMs).trim()}, the coordinator's wait ${per(p.waitMs).trim()} µs/iter`,
+    );
+  if (p.evals > 0 && p.threads > 1)
     lines.push(`  the coordinator did ${((100 * p.ownEvals) / p.evals).toFixed(1)}% of ${p.evals} evaluations`);
+  lines.push(`  serial fraction (serial / (serial + busy)): ${(100 * serialFraction(p)).toFixed(1)}%`);
   return `time per iteration over ${p.iterations} iterations:\n${lines.join('\n')}`;
 }

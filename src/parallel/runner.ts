@@ -3,6 +3,7 @@
 // sees this interface, so how the work is split can change without touching it.
 
 import type { Dataset } from '../data/dataset.ts';
+import type { Reported, ReportSpec } from '../methods/report-phase.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
 import type { ThreadChoice } from './auto-threads.ts';
 import type { Profile } from './profile.ts';
@@ -35,10 +36,11 @@ export interface Runner {
    */
   run(t: number, signal?: AbortSignal): Promise<void>;
   /**
-   * Runners made with report samples: the mean loss of the params last set on
-   * them, split over the runner's threads, with lossSum's bits.
+   * Runners made with a report spec: what a report of `parts` (report-phase.ts)
+   * measures of the params last set on them, split over the runner's threads,
+   * with the main thread's bits.
    */
-  readonly reportLoss?: (signal?: AbortSignal) => Promise<number>;
+  readonly report?: (parts: number, signal?: AbortSignal) => Promise<Reported>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,6 @@ export interface RunnerOptions {
   /** Counters to add to, when several runners share one (auto). */
   profile?: Profile;
   fault?: WorkerFault;
-  /** The evaluation set a mini-batch run's reports measure (training-set sample indices): see reportLoss. */
-  report?: Int32Array;
+  /** What the reports measure: a mini-batch run's evaluation set, the sets scored whole (see report). */
+  report?: ReportSpec;
 }

@@ -4,7 +4,9 @@
 //   params   the current weights, written by the coordinator before a job
 //   results  one loss per evaluation index (see evaluate.ts)
 //   control  an Int32Array the barrier synchronises on (layout below)
-//   computeMs per-worker compute time of the last job, for the profile
+//   busyMs   each worker's evaluation time by phase slot (phaseSlot), added
+//            to before its items are counted done, so the coordinator reads
+//            a job's whole time once the job is complete
 
 export const C = {
   EPOCH: 0, // bumped once per job; workers wait on it
@@ -21,8 +23,15 @@ export interface SharedState {
   readonly params: Float64Array;
   readonly results: Float64Array;
   readonly control: Int32Array;
-  readonly computeMs: Float64Array;
+  readonly busyMs: Float64Array;
 }
+
+/** Profile slots: an iteration's phases 0, 1, 2, then the reports' scoring. */
+export const PHASE_SLOTS = 4;
+export const REPORT_SLOT = PHASE_SLOTS - 1;
+
+/** The slot of a phase: its own number, or REPORT_SLOT for the reports (any phase past an iteration's). */
+export const phaseSlot = (phase: number): number => Math.min(phase, REPORT_SLOT);
 
 function shared<T>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
   return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));
@@ -33,6 +42,6 @@ export function makeSharedState(paramCount: number, evalCount: number, workers: 
     params: shared(Float64Array, paramCount),
     results: shared(Float64Array, evalCount),
     control: shared(Int32Array, 16),
-    computeMs: shared(Float64Array, workers),
+    busyMs: shared(Float64Array, workers * PHASE_SLOTS),
   };
 }

@@ -18,7 +18,7 @@ import {
 import type { ReportBuffers } from '../methods/report-phase.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { isLoaded, loadObjectiveOf } from '../methods/task-source.ts';
-import { drain, type EvaluateFn } from './drain.ts';
+import { busyOffset, drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
 import { C, type SharedState } from './shared-state.ts';
 import { Slicer } from './slices.ts';
@@ -124,7 +124,16 @@ function runLoop(
   slicer: Slicer,
 ): number {
   const { control } = shared;
-  const drainer = { ev, shared, participants: task.participants, chunk: new Int32Array(2), slicer, evaluate };
+  const drainer = {
+    ev,
+    shared,
+    participants: task.participants,
+    chunk: new Int32Array(2),
+    slicer,
+    evaluate,
+    busy: shared.busyMs,
+    busyAt: busyOffset(task.id),
+  };
   let seen = Atomics.load(control, C.EPOCH);
   Atomics.add(control, C.READY, 1);
   Atomics.notify(control, C.READY);
@@ -133,7 +142,7 @@ function runLoop(
     seen = awaitEpoch(control, seen, task.spinUs);
     if (Atomics.load(control, C.STOP) === 1) return jobs;
     try {
-      shared.computeMs[task.id] = timed(() => drain(drainer, seen));
+      drain(drainer, seen);
     } catch (err) {
       // Report through shared memory first: the coordinator may be blocked
       // in the barrier and unable to see this task's rejection until then.

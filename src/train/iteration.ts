@@ -5,7 +5,7 @@
 
 import { IterationAborted } from '../parallel/slices.ts';
 import type { Halt } from './halt.ts';
-import { evalLoss, type Loop } from './loop-start.ts';
+import { type Loop, measure } from './loop-start.ts';
 import type { StopReason } from './stop.ts';
 
 /** Runs iteration t and applies its update; returns why the run stops here, if it does. */
@@ -19,7 +19,7 @@ export async function iterate(loop: Loop, t: number, halt: Halt): Promise<StopRe
   }
   const u0 = performance.now();
   const reportsBefore = tracker.reportMs;
-  // This iteration's results: a report (evalLoss) may hand --threads auto over to its pool, whose
+  // This iteration's results: a report (measure) may hand --threads auto over to its pool, whose
   // results are another array.
   const reason = await applyResults(loop, t, runner.results);
   const r = tracker.reportMs - reportsBefore;
@@ -33,7 +33,7 @@ async function applyResults(loop: Loop, t: number, results: Float64Array): Promi
   const { rule, tracker, params } = loop;
   if (rule.measures === 'before') {
     loop.loss = rule.loss(results);
-    const reason = tracker.observe(t, loop.loss, tracker.reportsAt(t) ? await evalLoss(loop) : undefined);
+    const reason = tracker.observe(t, loop.loss, await measure(loop, tracker.reportParts(t)));
     if (reason === undefined) {
       rule.update(t, results, params, loop.loss);
       loop.iterations = t + 1;
@@ -42,11 +42,7 @@ async function applyResults(loop: Loop, t: number, results: Float64Array): Promi
   }
   loop.loss = rule.update(t, results, params, loop.loss);
   loop.iterations = t + 1;
-  return tracker.observe(
-    loop.iterations,
-    loop.loss,
-    tracker.reportsAt(loop.iterations) ? await evalLoss(loop) : undefined,
-  );
+  return tracker.observe(loop.iterations, loop.loss, await measure(loop, tracker.reportParts(loop.iterations)));
 }
 
 /** The iteration is lost; the best params so far are the result, with why the run ended. */

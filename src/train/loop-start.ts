@@ -3,8 +3,9 @@
 // loop tells the caller what will run and sets up the tracker. The loop's
 // other steps (iteration.ts, train-result.ts) read and move the Loop it gives.
 
-import { worthKeeping } from '../data/encoding.ts';
-import { emptyProfile } from '../parallel/profile.ts';
+import { targetUnits, worthKeeping } from '../data/encoding.ts';
+import type { Reported, ReportSpec } from '../methods/report-phase.ts';
+import { resetProfile } from '../parallel/profile.ts';
 import type { Runner } from '../parallel/runner.ts';
 import { resolveOptions, type Settings, type TrainOptions } from './options.ts';
 import { type Prepared, prepare } from './prepare.ts';
@@ -37,10 +38,10 @@ export interface Loop extends OpenRun {
 
 export async function openRun(given: TrainOptions): Promise<OpenRun> {
   const prepared = prepare(resolveOptions(given));
-  const { settings: o, run, net, output, data, evalSamples } = prepared;
+  const { settings: o, run, net, output, data } = prepared;
   const rule = updateRule(o, run, net, output, data);
-  const runner = o.runner ?? (await rule.runner(evalSamples));
-  Object.assign(runner.profile, emptyProfile());
+  const runner = o.runner ?? (await rule.runner(reportSpec(prepared)));
+  resetProfile(runner.profile);
   return { prepared, o, rule, runner };
 }
 
@@ -69,7 +70,8 @@ export async function startLoop(open: OpenRun): Promise<{ loop: Loop; reason: St
   // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
   const start = resume.iteration;
   const loop: Loop = { ...open, params, tracker, start, iterations: start, loss: rule.startLoss(params) };
-  const reason = rule.measures === 'after' ? tracker.observe(start, loop.loss, await evalLoss(loop)) : undefined;
+  const parts = tracker.reportParts(start);
+  const reason = rule.measures === 'after' ? tracker.observe(start, loop.loss, await measure(loop, parts)) : undefined;
   return { loop, reason };
 }
 
@@ -97,16 +99,24 @@ function announce({ prepared, o, runner }: OpenRun): void {
   });
 }
 
+/** What a run's reports measure, on its runner's threads: the evaluation set, and every set it has, scored. */
+function reportSpec({ evalSamples, data, validation, test, encoding }: Prepared): ReportSpec {
+  const sets = { train: data, ...(validation ? { validation } : {}), ...(test ? { test } : {}) };
+  return { ...(evalSamples ? { samples: evalSamples } : {}), sets, units: targetUnits(encoding) };
+}
+
 /**
- * A mini-batch run's report: the evaluation set's loss of the current params, on the runner's threads where
- * it can (the same bits as the tracker's own, in the main thread). A pool that fails or stops meanwhile leaves
- * it to the tracker (the next iteration says why).
+ * A report's `parts` (report-phase.ts) of `params` (the current ones unless
+ * given), on the runner's threads where it can: the same bits as the tracker's
+ * own, in the main thread. A runner without reports, or a pool that fails or
+ * stops meanwhile, leaves them to the tracker (the next iteration says why).
  */
-export async function evalLoss({ prepared, runner, params, tracker }: Loop): Promise<number | undefined> {
-  if (!prepared.evalSamples || !runner.reportLoss) return undefined;
+export async function measure(loop: Loop, parts: number, params = loop.params): Promise<Reported | undefined> {
+  const { runner, tracker } = loop;
+  if (parts === 0 || !runner.report) return undefined;
   const r0 = performance.now();
   runner.setParams(params);
-  const measured = await runner.reportLoss().catch(() => undefined);
+  const measured = await runner.report(parts).catch(() => undefined);
   tracker.reportMs += performance.now() - r0;
   return measured;
 }

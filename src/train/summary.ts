@@ -4,6 +4,7 @@
 
 import type { Dataset } from '../data/dataset.ts';
 import { targetUnits } from '../data/encoding.ts';
+import type { SetName } from '../methods/report-phase.ts';
 import { type Scores, score } from '../nn/metrics.ts';
 import type { LabelInfo } from './label-line.ts';
 import { methodMeta } from './method-registry.ts';
@@ -61,8 +62,9 @@ export function summary(r: TrainResult, sets: SetScores, model: string, map?: st
 /** The trained net's scores on each of its sets, in the target's units. */
 export function setScores(r: TrainResult): SetScores {
   const units = targetUnits(r.encoding);
-  const on = (d: Dataset | undefined) => (d ? score(r.net, r.params, d, r.output, units) : null);
-  return { train: on(r.data) as Scores, validation: on(r.validation), test: on(r.test) };
+  const on = (d: Dataset | undefined, name: SetName) =>
+    d ? (r.scores?.[name] ?? score(r.net, r.params, d, r.output, units)) : null;
+  return { train: on(r.data, 'train') as Scores, validation: on(r.validation, 'validation'), test: on(r.test, 'test') };
 }
 
 /** What the model file's meta says of a run: how it was made (method, data, seed, settings) and how it ended. */

@@ -8,10 +8,11 @@
 // weights go by (the best held-out weights, as a validation set picks them).
 
 import { availableParallelism } from 'node:os';
+import { EVAL_PART } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import { InlineRunner } from '../parallel/inline-runner.ts';
-import { emptyProfile, type Profile } from '../parallel/profile.ts';
+import { type Profile, resetProfile } from '../parallel/profile.ts';
 import type { Runner, Strategy } from '../parallel/runner.ts';
 import { OptionError } from '../util/option-error.ts';
 import { Halt } from './halt.ts';
@@ -42,7 +43,7 @@ export interface TaskResult {
 export async function trainTask(o: ResolvedOptions, given: TrainOptions): Promise<TaskResult> {
   const run = await openTask(o, given);
   const runner = given.runner ?? (await startRunner(run, given));
-  Object.assign(runner.profile, emptyProfile());
+  resetProfile(runner.profile);
   const halt = new Halt(given.signal, run.s.maxSeconds > 0 ? run.s.maxSeconds * 1000 : Infinity);
   const loop = new TaskLoop(run, runner, heldOutMean(run, runner), halt, o.onEvent);
   o.onEvent?.(run.startEvent(runner));
@@ -99,7 +100,7 @@ function startRunner(run: TaskRun, given: TrainOptions): Promise<Runner> {
     data: run.data,
     ...threadsFor(run.s),
     fault: given.fault,
-    report: heldOutEpisodes(run),
+    report: { samples: heldOutEpisodes(run) },
     warmMs: 0,
   }).catch((err) => {
     throw run.explain(err);
@@ -113,13 +114,14 @@ function startRunner(run: TaskRun, given: TrainOptions): Promise<Runner> {
  */
 function heldOutMean(run: TaskRun, runner: Runner): HeldOut {
   // Looked up at each report, not once: --threads auto's runner hands its reports to a pool that takes over.
-  const own = runner.reportLoss
+  const own = runner.report
     ? undefined
-    : new InlineRunner({ run: run.spec, data: run.data, threads: 0, report: heldOutEpisodes(run) });
+    : new InlineRunner({ run: run.spec, data: run.data, threads: 0, report: { samples: heldOutEpisodes(run) } });
   const scorer = own ?? runner;
-  return (params, signal) => {
+  return async (params, signal) => {
     scorer.setParams(params);
-    return (scorer.reportLoss as (signal?: AbortSignal) => Promise<number>)(signal);
+    const r = await (scorer.report as NonNullable<Runner['report']>)(EVAL_PART, signal);
+    return r.evalLoss as number;
   };
 }
 

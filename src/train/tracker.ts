@@ -15,6 +15,7 @@
 // ones, and the saved loss is the best to beat.
 
 import type { Dataset } from '../data/dataset.ts';
+import { EVAL_PART, type Reported, setPart } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { lossSum } from '../nn/loss.ts';
 import { type Scores, score } from '../nn/metrics.ts';
@@ -80,7 +81,22 @@ export class Tracker {
     return performance.now() - this.t0;
   }
 
-  /** Whether observe(iteration) reports: a mini-batch run then wants the evaluation set's loss (evalLoss). */
+  /**
+   * What observe(iteration) measures, as report parts (report-phase.ts), that
+   * a runner can measure on its threads and hand in: 0 where it does not report.
+   */
+  reportParts(iteration: number): number {
+    return this.reportsAt(iteration) ? this.parts() : 0;
+  }
+
+  /** A report's parts: the evaluation set, the validation part, the held-out scores where they are wanted. */
+  private parts(): number {
+    const { evalSamples, validation, test, targetAccuracy } = this.s;
+    const held = targetAccuracy > 0 || test ? setPart(test ? 'test' : 'train') : 0;
+    return (evalSamples ? EVAL_PART : 0) | (validation ? setPart('validation') : 0) | held;
+  }
+
+  /** Whether observe(iteration) reports. */
   reportsAt(iteration: number): boolean {
     const { perEpoch, reportEvery } = this.s;
     const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
@@ -89,31 +105,32 @@ export class Tracker {
 
   /**
    * Called once the loss of the params after `iteration` updates is known (a batch's, with mini-batches).
-   * `evalLoss`: a mini-batch run's report, the evaluation set's loss if the caller measured it (on a pool).
+   * `measured`: at a report, what the caller measured of reportParts(iteration) (on a pool); the rest is
+   * measured here, with the same bits.
    */
-  observe(iteration: number, loss: number, evalLoss?: number): StopReason | undefined {
+  observe(iteration: number, loss: number, measured?: Reported): StopReason | undefined {
     if (!Number.isFinite(loss)) return 'diverged';
     const { perEpoch, evalSamples } = this.s;
     const epochEnd = perEpoch !== undefined && iteration > 0 && iteration % perEpoch === 0;
     const report = this.reportsAt(iteration);
     const r0 = performance.now();
-    const measured = evalSamples ? (report ? (evalLoss ?? this.evalLoss(evalSamples)) : undefined) : loss;
-    const validation = report && this.s.validation ? this.lossOn(this.s.validation) : undefined;
-    if (measured !== undefined) this.consider(iteration, measured, validation);
+    const lossNow = evalSamples ? (report ? (measured?.evalLoss ?? this.evalLoss(evalSamples)) : undefined) : loss;
+    const validation = report && this.s.validation ? this.validationLoss(measured) : undefined;
+    if (lossNow !== undefined) this.consider(iteration, lossNow, validation);
     // The held-out scores, when a report needs them (an accuracy target) or a test set is there for the history.
-    const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut() : undefined;
+    const held = report && (this.s.targetAccuracy > 0 || this.s.test) ? this.heldOut(measured) : undefined;
     if (report) this.reportMs += performance.now() - r0;
     const accuracy = held && this.s.targetAccuracy > 0 && !Number.isNaN(held.accuracy) ? held.accuracy : null;
     const elapsedMs = this.elapsedMs();
-    if (report && measured !== undefined) {
-      this.record(iteration, measured, held, validation);
-      this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, measured, accuracy, elapsedMs) });
+    if (report && lossNow !== undefined) {
+      this.record(iteration, lossNow, held, validation);
+      this.s.onEvent?.({ type: 'progress', ...this.progress(iteration, lossNow, accuracy, elapsedMs) });
     }
-    if (epochEnd && measured !== undefined) this.epoch(iteration, measured, this.s.test ? held : undefined, elapsedMs);
+    if (epochEnd && lossNow !== undefined) this.epoch(iteration, lossNow, this.s.test ? held : undefined, elapsedMs);
     const watched = this.s.validation ? this.best.validationLoss : this.best.loss;
-    const reason = this.stop.check(iteration, measured, watched, elapsedMs, report, accuracy);
+    const reason = this.stop.check(iteration, lossNow, watched, elapsedMs, report, accuracy);
     // The weights that reached the target are the result, whatever loss came before.
-    if (reason === 'target-accuracy' && measured !== undefined) this.keep(iteration, measured, validation ?? Infinity);
+    if (reason === 'target-accuracy' && lossNow !== undefined) this.keep(iteration, lossNow, validation ?? Infinity);
     return reason;
   }
 
@@ -131,27 +148,38 @@ export class Tracker {
     this.best.params.set(this.params);
   }
 
-  /** Scores on the test set, or the training set without one. */
-  private heldOut(): Scores {
-    return score(this.s.net, this.params, this.s.test ?? this.s.data, this.s.output);
+  /** Scores on the test set, or the training set without one: as measured, or measured here. */
+  private heldOut(measured?: Reported): Scores {
+    const given = measured?.scores[this.s.test ? 'test' : 'train'];
+    return given ?? score(this.s.net, this.params, this.s.test ?? this.s.data, this.s.output);
+  }
+
+  /** The loss on the validation part: as measured, or measured here. */
+  private validationLoss(measured?: Reported): number {
+    return measured?.scores.validation?.loss ?? this.lossOn(this.s.validation as Dataset);
   }
 
   /** The last point of the history, where the loop stopped (none for a loss that is no longer finite). */
-  finish(iterations: number, loss: number, evalLoss?: number): void {
+  finish(iterations: number, loss: number, measured?: Reported): void {
     const r0 = performance.now();
-    this.measureLast(iterations, loss, evalLoss);
+    this.measureLast(iterations, loss, measured);
     this.reportMs += performance.now() - r0;
   }
 
-  /** Whether finish() measures the last weights: a mini-batch run then wants the evaluation set's loss. */
+  /** Whether finish() measures the last weights: the history's last point is not of them. */
   measuresLast(iterations: number): boolean {
     const last = this.history[this.history.length - 1];
     return !(last && last.iteration === iterations);
   }
 
-  private measureLast(iterations: number, loss: number, evalLoss?: number): void {
+  /** What finish() measures of the last weights, as report parts, that a runner can hand in. */
+  lastParts(iterations: number): number {
+    return this.measuresLast(iterations) ? this.parts() : 0;
+  }
+
+  private measureLast(iterations: number, loss: number, given?: Reported): void {
     if (!this.measuresLast(iterations)) return;
-    let measured = this.s.evalSamples ? (evalLoss ?? this.evalLoss(this.s.evalSamples)) : loss;
+    let measured = this.s.evalSamples ? (given?.evalLoss ?? this.evalLoss(this.s.evalSamples)) : loss;
     if (!Number.isFinite(this.best.loss) && !Number.isFinite(measured)) {
       // No loss known yet: the run stopped (Ctrl-C, the time limit, a failed worker) inside its
       // first iteration, or that iteration's loss was not finite. Either way nothing was updated:
@@ -161,11 +189,11 @@ export class Tracker {
     }
     if (!Number.isFinite(measured)) return;
     if (!Number.isFinite(this.best.loss)) this.best.loss = measured;
-    const validation = this.s.validation ? this.lossOn(this.s.validation) : undefined;
+    const validation = this.s.validation ? this.validationLoss(given) : undefined;
     // The weights the loop stopped with are a candidate like any report's: a mini-batch run or one with a
     // validation part measured them only now. (A whole set's loss here is one observe() already weighed.)
     this.consider(iterations, measured, validation);
-    this.record(iterations, measured, this.s.test ? this.heldOut() : undefined, validation);
+    this.record(iterations, measured, this.s.test ? this.heldOut(given) : undefined, validation);
   }
 
   /** One history point; its clock counts on from the saved history's (resumed runs). */

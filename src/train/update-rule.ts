@@ -6,6 +6,7 @@
 // after it (the kept candidate's loss), and how they become the update.
 
 import type { Dataset } from '../data/dataset.ts';
+import type { ReportSpec } from '../methods/report-phase.ts';
 import type { RunSpec } from '../methods/run-spec.ts';
 import { createRunner } from '../parallel/create-runner.ts';
 import type { Runner } from '../parallel/runner.ts';
@@ -14,9 +15,9 @@ import type { Settings } from './settings.ts';
 export interface UpdateRule {
   /**
    * The runner that evaluates this rule's iterations (a pool or the main thread, or backprop's);
-   * `report`: a mini-batch run's evaluation set, which its reports then measure on the same threads.
+   * `report`: what the run's reports measure (its evaluation set, the sets it scores), on the same threads.
    */
-  runner(report?: Int32Array): Promise<Runner>;
+  runner(report?: ReportSpec): Promise<Runner>;
   /**
    * 'before': iteration t's results hold the current params' loss, observed
    * before the update is applied (or not, when the run stops there).
@@ -35,6 +36,6 @@ export interface UpdateRule {
 }
 
 /** The runner of methods whose results are losses: the main thread or a pool, as --threads says. */
-export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): (report?: Int32Array) => Promise<Runner> {
+export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): (report?: ReportSpec) => Promise<Runner> {
   return (report) => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault, report });
 }
