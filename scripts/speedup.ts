@@ -13,6 +13,7 @@ import { prepare } from '../src/train/prepare.ts';
 import { openTask } from '../src/train/task-open.ts';
 import { train } from '../src/train/trainer.ts';
 import { formatCeiling, parallelCeiling } from './ceiling.ts';
+import { type Profiled, phaseTable } from './phase-table.ts';
 import { Expected, listOf, oneOf, parseScriptArgs, threadCount, whole } from './script-args.ts';
 import { type Group, printGroup, type Row, summarise, writeResults } from './speedup-report.ts';
 import { WORKLOADS, type Workload, workload } from './workloads.ts';
@@ -217,6 +218,7 @@ for (const wname of a.workloads) {
       const title = `${label}, iterations alone (epoch reports excluded)`;
       printGroup(summarise(name, title, alone, auto.choice?.why ?? '', auto.describe(), cores));
     }
+    console.log(phaseTable(configs.filter((c) => c.strategy !== 'auto') as Profiled[]));
     if (a.profile) for (const c of configs) console.log(`${c.strategy} ${c.threads}: ${formatProfile(c.profile!)}`);
   }
 }
