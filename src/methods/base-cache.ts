@@ -12,6 +12,7 @@
 // sample alone, so who computed it does not change its bits.
 
 import type { Dataset } from '../data/dataset.ts';
+import { inputFacts } from '../data/input-facts.ts';
 import { activations, smooth, taylor } from '../nn/activation.ts';
 import type { Net } from '../nn/network.ts';
 import type { Directions, Output } from '../nn/output.ts';
@@ -61,7 +62,7 @@ export class BaseCache {
     this.rows = new Float64Array(this.rowsPerSample * this.K);
     for (let k = 0; k < this.K; k++) this.rows[(this.H + k) * this.K + k] = 1;
     this.dirs = { w: this.rows, wAt: 0, wStep: this.K, count: this.rowsPerSample, c: buf.rowC, cAt: 0, cStep: 4 };
-    this.expansions = Expansions.needed(net) ? new Expansions(net, output, buf, h * largestInput(data)) : null;
+    this.expansions = Expansions.needed(net) ? new Expansions(net, output, buf, h * inputFacts(data).largest) : null;
     this.cubic = this.expansions?.cubic ?? false;
   }
 
@@ -209,11 +210,4 @@ export class BaseCache {
     }
     return lo;
   }
-}
-
-/** The largest |input| of a data set, at least 1 (the hidden units' bound). */
-function largestInput(data: Dataset): number {
-  let most = 1;
-  for (let i = 0; i < data.inputs.length; i++) most = Math.max(most, Math.abs(data.inputs[i]));
-  return most;
 }

@@ -4,6 +4,7 @@
 // pixels of a digit are 0), a later one about a whole batch.
 
 import type { Dataset } from '../data/dataset.ts';
+import { inputFacts } from '../data/input-facts.ts';
 import type { Net } from '../nn/network.ts';
 
 /** Per-item work besides the quartics (its result, its loop), in quartics over a batch. */
@@ -14,7 +15,7 @@ export function incrementalCosts(count: number, net: Net, data: Dataset): Float6
   const { nodes, offsets } = net;
   const L = nodes.length - 1;
   const P = offsets[L];
-  const share = nonZeroShare(data);
+  const share = inputFacts(data).nonZero;
   if (share.every((x) => x > 0.5)) return null; // dense inputs: every weight costs about the same
   const perWeight = new Float64Array(P).fill(1 + ITEM_COST);
   for (let i = 0; i < nodes[0]; i++) perWeight.fill(share[i] + ITEM_COST, i * nodes[1], (i + 1) * nodes[1]);
@@ -22,12 +23,4 @@ export function incrementalCosts(count: number, net: Net, data: Dataset): Float6
   // Every evaluation but the last (E(w) itself, from the base pass) steps one weight.
   for (let e = 0; e < count; e++) prefix[e + 1] = prefix[e] + (e < count - 1 ? perWeight[e % P] : 1);
   return prefix;
-}
-
-/** Per input: the share of the data set's samples where it is not 0. */
-function nonZeroShare(data: Dataset): number[] {
-  const counts = new Array<number>(data.inDim).fill(0);
-  for (let s = 0; s < data.n; s++)
-    for (let i = 0, at = s * data.inDim; i < data.inDim; i++, at++) if (data.inputs[at] !== 0) counts[i]++;
-  return counts.map((c) => c / Math.max(1, data.n));
 }
