@@ -51,7 +51,7 @@ describe('train.ts', () => {
     ]) {
       expect(r.stdout).toContain(phase);
     }
-    expect(r.stdout).toMatch(/threads: +2 \(spin-main, 1 pool worker \+ main thread\)/);
+    expect(r.stdout).toMatch(/threads: +2 \(spin-main, 1 pool worker \+ main thread[;)]/);
   });
 
   it('says that --threads auto starts in the main thread, and in the summary what it did', () => {

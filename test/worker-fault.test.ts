@@ -41,7 +41,9 @@ describe('a worker that throws', () => {
   });
 
   it("ends train() with the worker's error and the best params so far", async () => {
-    const r = await train({ ...o, threads: 2, strategy: 'wait', fault: { afterEvals: 200, mode: 'throw' } });
+    // Long enough for the pool to take over from the main thread, which runs the first iterations while it starts.
+    const long = { ...o, targetLoss: -Infinity, maxIters: 100_000 };
+    const r = await train({ ...long, threads: 2, strategy: 'wait', fault: { afterEvals: 200, mode: 'throw' } });
     expect(r.stopReason).toBe('failed');
     expect(r.error?.message).toMatch(/test fault: a worker failed after 200 evaluations/);
     expect(r.iterations).toBeGreaterThan(0);

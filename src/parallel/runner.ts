@@ -67,6 +67,8 @@ export interface RunnerOptions {
   /** Counters to add to, when several runners share one (auto). */
   profile?: Profile;
   fault?: WorkerFault;
+  /** A pool: start it in the background, the main thread running the iterations until it is up (warming-runner.ts). */
+  background?: boolean;
   /** What the reports measure: a mini-batch run's evaluation set, the sets scored whole (see report). */
   report?: ReportSpec;
 }

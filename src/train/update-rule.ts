@@ -37,5 +37,6 @@ export interface UpdateRule {
 
 /** The runner of methods whose results are losses: the main thread or a pool, as --threads says. */
 export function evaluationRunner(o: Settings, run: RunSpec, data: Dataset): (report?: ReportSpec) => Promise<Runner> {
-  return (report) => createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault, report });
+  return (report) =>
+    createRunner({ run, data, threads: o.threads, strategy: o.strategy, fault: o.fault, report, background: true });
 }
