@@ -22,10 +22,11 @@ import { emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
 import { C, makeSharedState, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import { IterationAborted, Slicer } from './slices.ts';
+import { SpinPolicy } from './spin.ts';
 import type { WorkerInit, WorkerTask } from './worker-main.ts';
 
-const WORKER_SPIN_US = 200;
-const COORDINATOR_SPIN_MS = 5;
+/** The most a thread spins before it blocks, where its waits have been that short (spin.ts). */
+const SPIN_US = 200;
 /** JIT warm-up of each worker at start, before anyone's clock runs. */
 const WARM_MS = 30;
 
@@ -69,6 +70,8 @@ export class PoolRunner implements Runner {
   /** The coordinator's own evaluation time by phase slot, and the workers' busy times already counted. */
   private readonly ownBusy = new Float64Array(PHASE_SLOTS);
   private readonly busySeen: Float64Array;
+  /** The coordinator's waits for a job's last items, by phase slot. */
+  private readonly spinPolicy = new SpinPolicy(SPIN_US, PHASE_SLOTS);
 
   readonly strategy: Strategy;
   readonly report?: (parts: number, signal?: AbortSignal) => Promise<Reported>;
@@ -145,7 +148,7 @@ export class PoolRunner implements Runner {
       tasks.push(this.pool.run({ op: 'ping', warmMs: this.warmMs } satisfies WorkerTask));
     await Promise.all(tasks);
     if (this.strategy === 'run') return;
-    const spinUs = this.spin ? WORKER_SPIN_US : 0;
+    const spinUs = this.spin ? SPIN_US : 0;
     this.loops = [];
     const participants = this.participants();
     for (let id = 0; id < this.workers; id++)
@@ -166,7 +169,7 @@ export class PoolRunner implements Runner {
       abortJob(this.shared.control);
       Atomics.notify(this.shared.control, C.READY);
     });
-    await this.waitFor(C.READY, this.workers, false);
+    await this.waitFor(C.READY, this.workers, 0);
     if (this.failedWith !== undefined) throw this.failedWith;
   }
 
@@ -264,11 +267,12 @@ export class PoolRunner implements Runner {
     }
     if (!report) p.evals += count;
     const t2 = performance.now();
-    await this.waitFor(C.COMPLETED, count, this.spin);
+    const slot = phaseSlot(phase);
+    await this.waitFor(C.COMPLETED, count, this.spin ? this.spinPolicy.spinUs(slot) : 0);
+    this.spinPolicy.observe(slot, 1000 * (performance.now() - t2));
     if (!report) p.waitMs += performance.now() - t2;
     if (this.failedWith !== undefined) throw this.failedWith;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
-    const slot = phaseSlot(phase);
     p.spanMs[slot] += performance.now() - t0;
     p.busyMs[slot] += this.takeBusy(slot);
     p.threads = this.participants();
@@ -287,11 +291,11 @@ export class PoolRunner implements Runner {
     return ms;
   }
 
-  /** Until control[slot] >= target: spin a little, then wait without blocking the event loop. */
-  private async waitFor(slot: number, target: number, spin: boolean): Promise<void> {
+  /** Until control[slot] >= target: spin for up to spinUs, then wait without blocking the event loop. */
+  private async waitFor(slot: number, target: number, spinUs: number): Promise<void> {
     const { control } = this.shared;
-    if (spin) {
-      const deadline = performance.now() + COORDINATOR_SPIN_MS;
+    if (spinUs > 0) {
+      const deadline = performance.now() + spinUs / 1000;
       for (let i = 0; Atomics.load(control, slot) < target && !this.halted(); i++) {
         if ((i & 63) === 63 && performance.now() > deadline) break;
       }

@@ -18,10 +18,12 @@ import {
 import type { ReportBuffers } from '../methods/report-phase.ts';
 import { evalCount, type RunSpec } from '../methods/run-spec.ts';
 import { isLoaded, loadObjectiveOf } from '../methods/task-source.ts';
+import { readJob } from './claim.ts';
 import { busyOffset, drain, type EvaluateFn } from './drain.ts';
 import type { WorkerFault } from './runner.ts';
-import { C, type SharedState } from './shared-state.ts';
+import { C, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import { Slicer } from './slices.ts';
+import { SpinPolicy } from './spin.ts';
 
 /** All a worker gets: the run's one description, the data and the shared state. */
 export interface WorkerInit {
@@ -138,9 +140,15 @@ function runLoop(
   Atomics.add(control, C.READY, 1);
   Atomics.notify(control, C.READY);
   let jobs = 0;
+  // Kinds of wait: after a job of each phase slot, and before the first job (PHASE_SLOTS).
+  const spin = new SpinPolicy(task.spinUs, PHASE_SLOTS + 1);
+  let after = PHASE_SLOTS;
   for (;;) {
-    seen = awaitEpoch(control, seen, task.spinUs);
+    const t0 = performance.now();
+    seen = awaitEpoch(control, seen, spin.spinUs(after));
+    spin.observe(after, 1000 * (performance.now() - t0));
     if (Atomics.load(control, C.STOP) === 1) return jobs;
+    after = phaseSlot(readJob(control, seen).phase);
     try {
       drain(drainer, seen);
     } catch (err) {
