@@ -5,6 +5,7 @@
 // run's description.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spiral } from '../src/data/builtin.ts';
+import type { Dataset } from '../src/data/dataset.ts';
 import { makeDataset } from '../src/data/dataset.ts';
 import { makeCandidate } from '../src/methods/candidates.ts';
 import { ALL_PARTS, EVAL_PART, setPart } from '../src/methods/report-phase.ts';
@@ -157,6 +158,18 @@ describe('reports on a pool', () => {
       expect((await runner.report?.(EVAL_PART))?.evalLoss, `${strategy}/${threads}`).toBe(expected);
       await runner.close();
     }
+  });
+
+  it("give the summary a pool's scores of every set with score()'s bits", async () => {
+    const test = spiral(120, 'other points');
+    const o = seedRun({ data: spiral(300, 'x'), test, validationSplit: 0.25, hidden: [6], maxIters: 40 });
+    const r = await train({ ...o, threads: 2 });
+    const units = { center: 0, scale: 1 };
+    expect(r.scores).toEqual({
+      train: score(r.net, r.params, r.data, r.output, units),
+      validation: score(r.net, r.params, r.validation as Dataset, r.output, units),
+      test: score(r.net, r.params, test, r.output, units),
+    });
   });
 
   it("score whole sets with score()'s bits, each part alone or all at once, on every strategy", async () => {
