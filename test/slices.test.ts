@@ -21,6 +21,23 @@ describe('Slicer', () => {
     expect(seen.length).toBeLessThan(40);
   });
 
+  it("takes a job's first chunk in as few slices as a long one before it took, whatever small chunk came last", () => {
+    const slicer = new Slicer(1e9); // a target no slice reaches: only the growth cap cuts
+    const calls = (lo: number, hi: number) => {
+      let n = 0;
+      slicer.run(
+        lo,
+        hi,
+        () => n++,
+        () => false,
+      );
+      return n;
+    };
+    calls(0, 100_000); // a long run: slices grow to tens of thousands of items
+    calls(0, 1); // a job's last, smallest chunk
+    expect(calls(0, 20_000)).toBe(1);
+  });
+
   it('stops between slices when asked, saying where', () => {
     let calls = 0;
     const end = new Slicer().run(

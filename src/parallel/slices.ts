@@ -14,10 +14,10 @@ export const SLICE_MS = 10;
 /** The main thread yields to its event loop (signals, timers) at least this often while it evaluates. */
 export const YIELD_MS = 50;
 
-/** A phase's rate: milliseconds per unit of cost on its last slice (NaN before the first), and that slice's units. */
+/** A phase's rate: milliseconds per unit of cost on its last slice (NaN before the first), and its largest slice's units. */
 interface Rate {
   unitMs: number;
-  lastUnits: number;
+  mostUnits: number;
 }
 
 export class Slicer {
@@ -80,19 +80,22 @@ export class Slicer {
     phase: number,
   ): number {
     const c = cost && cost.length > hi ? (i: number) => cost[i] : (i: number) => i;
-    this.rates[phase] ??= { unitMs: NaN, lastUnits: 1 };
+    this.rates[phase] ??= { unitMs: NaN, mostUnits: 1 };
     const rate = this.rates[phase];
-    // Worth targetMs at the last rate, and at most 4 times the last slice: a rate measured on a
-    // slice too quick to time well cannot send the next one far past the target.
+    // Worth targetMs at the last rate, and at most 4 times the largest slice yet: a rate measured on
+    // a slice too quick to time well cannot send the next one far past the target. (Not 4 times the
+    // last slice: a job's last chunks are small, and the next job's first chunk would then go in a
+    // run of slices growing fourfold, each a call that pays the phase's per-call work again.)
     const units = Number.isNaN(rate.unitMs)
       ? 0
-      : Math.min(this.targetMs / Math.max(rate.unitMs, 1e-9), 4 * rate.lastUnits);
+      : Math.min(this.targetMs / Math.max(rate.unitMs, 1e-9), 4 * rate.mostUnits);
     const end = Math.max(at + 1, Math.min(hi, firstReaching(c, at, hi, c(at) + units)));
     const t0 = performance.now();
     fn(at, end);
     const ms = performance.now() - t0;
-    rate.lastUnits = Math.max(c(end) - c(at), 1e-9);
-    rate.unitMs = ms / rate.lastUnits;
+    const done = Math.max(c(end) - c(at), 1e-9);
+    rate.mostUnits = Math.max(rate.mostUnits, done);
+    rate.unitMs = ms / done;
     return end;
   }
 }
