@@ -200,7 +200,10 @@ export class BaseCache {
   firstFrom(l: number, p: number, u: number): number {
     const width = this.net.nodes[l];
     let lo = p * width;
-    let hi = lo + this.buf.nzCount[l][p];
+    const count = this.buf.nzCount[l][p];
+    // Every unit non-zero (a smooth activation's always are): unit u is the list's entry u, no search.
+    if (count === width) return lo + Math.min(u, width);
+    let hi = lo + count;
     const units = this.buf.nzUnit[l];
     if (lo === hi || units[lo] >= u) return lo; // most blocks start at a row's beginning
     while (lo < hi) {
