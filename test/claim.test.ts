@@ -53,6 +53,16 @@ describe('claiming chunks of a job', () => {
     expect(sizes[sizes.length - 1]).toBe(1);
   });
 
+  it('claims at least the least chunk given while the job has that many items left', () => {
+    const control = new Int32Array(16);
+    openJob(control, 1, job(100));
+    const out = new Int32Array(2);
+    const sizes: number[] = [];
+    while (claim(control, 1, 2, out, undefined, 16)) sizes.push(out[1] - out[0]);
+    // 100/4 = 25, then 75/4 → 19, then shares below 16 give way to 16 until 8 are left
+    expect(sizes).toEqual([25, 19, 16, 16, 16, 8]);
+  });
+
   it('has nothing to claim once the job is exhausted, until the next job opens', () => {
     const control = new Int32Array(16);
     openJob(control, 7, job(10));

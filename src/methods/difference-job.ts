@@ -56,11 +56,17 @@ function differenceJob(halves: number): Job {
     evaluateRange,
     // With incremental gradients a weight's cost depends on how often its input is not 0 (incremental-costs.ts).
     phaseCost: (ev, phase) => (ev.incremental && phase === 1 ? (ev.costs ?? undefined) : undefined),
+    // A chunk of differences visits every sample of the batch (a search and a loop each), whatever its size:
+    // below about a hidden layer's row of weights that costs as much as the weights themselves.
+    phaseLeast: (ev, phase) => (ev.incremental && phase === 1 ? LEAST_DIFFERENCES : 1),
     // Central differences' results hold two per weight.
     copies: () => halves - 1,
     baseBytes: (nodes, spec, capacity) => (incremental(spec) ? baseBufferBytes(nodes, capacity) : 0),
   };
 }
+
+/** The fewest incremental differences a pool thread claims at once (phaseLeast). */
+const LEAST_DIFFERENCES = 16;
 
 export const FORWARD = differenceJob(1);
 export const CENTRAL = differenceJob(2);

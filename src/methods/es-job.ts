@@ -9,6 +9,9 @@ import { EsGrad } from './es-grad.ts';
 import { noiseKey, noiseLayout } from './es-noise.ts';
 import { baseItems, type Evaluator, type Job } from './evaluator.ts';
 
+/** The fewest weights of ĝ a pool thread claims at once (phaseLeast). */
+const LEAST_GRADIENT = 256;
+
 export const ES: Job = {
   count: (spec, params) => spec.candidates + 1 + params, // the K losses, E(w), then ĝ
   // A task run plays the K candidates only: E(w) would be an episode more that the update does not use (and
@@ -35,6 +38,9 @@ export const ES: Job = {
     const evals = [ev.spec.candidates + 1, ev.work.length];
     return ev.spec.rank > 0 ? [baseItems(ev, t), ...evals] : evals;
   },
+  // A chunk of ĝ draws every pair's noise for its rows and multiplies the pairs' factors (es-grad.ts), a cost of
+  // its own per call: chunks of fewer weights than a few rows of the first layer would pay it over and over.
+  phaseLeast: (ev, phase) => (phase === (ev.spec.rank > 0 ? 2 : 1) ? LEAST_GRADIENT : 1),
   evaluatePhase(ev, params, t, phase, lo, hi, results) {
     const es = ev.es as EsEval;
     if (ev.spec.rank > 0 && phase === 0) es.baseRows(params, ev.data, ev.batches?.batch(t), lo, hi);

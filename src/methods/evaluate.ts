@@ -82,6 +82,11 @@ export function phaseCost(ev: Evaluator, phase: number): Float64Array | undefine
   return jobOf(ev.spec).phaseCost?.(ev, phase);
 }
 
+/** The fewest items a pool thread should claim at once in a phase: 1 unless a call costs enough of its own. */
+export function phaseLeast(ev: Evaluator, phase: number): number {
+  return jobOf(ev.spec).phaseLeast?.(ev, phase) ?? 1;
+}
+
 /** Items [lo, hi) of phase `phase` of iteration t. */
 export const evaluatePhase: PhaseFn = (ev, params, t, phase, lo, hi, results) => {
   const job = jobOf(ev.spec);

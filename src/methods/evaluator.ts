@@ -110,6 +110,8 @@ export interface Job {
   phaseNames?(spec: EvalSpec): string[];
   evaluatePhase?: PhaseFn;
   phaseCost?(ev: Evaluator, phase: number): Float64Array | undefined;
+  /** The fewest items worth a call of their own in a phase (phaseLeast). */
+  phaseLeast?(ev: Evaluator, phase: number): number;
   /**
    * A task run's points (task-job.ts): the params each of the kind's evaluations
    * scores, `points` of them; point p of iteration t written into out (or params itself).

@@ -60,15 +60,24 @@ export function claim(
   participants: number,
   out: Int32Array,
   cost?: Float64Array,
+  least = 1,
 ): boolean {
   for (;;) {
-    const got = tryClaim(control, epoch, Atomics.load(control, C.CLAIM), participants, out, cost);
+    const got = tryClaim(control, epoch, Atomics.load(control, C.CLAIM), participants, out, cost, least);
     if (got !== 'retry') return got === 'claimed';
   }
 }
 
-/** The end of a chunk from `next` worth a 1/(2·participants) share of what is left of the job. */
-function chunkEnd(next: number, count: number, participants: number, cost?: Float64Array): number {
+/**
+ * The end of a chunk from `next` worth a 1/(2·participants) share of what is
+ * left of the job, and `least` items at least (where a call has a cost of its
+ * own that small chunks would pay over and over).
+ */
+function chunkEnd(next: number, count: number, participants: number, cost?: Float64Array, least = 1): number {
+  return Math.min(count, Math.max(next + least, shareEnd(next, count, participants, cost)));
+}
+
+function shareEnd(next: number, count: number, participants: number, cost?: Float64Array): number {
   if (!cost || cost.length !== count + 1) return Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
   const target = cost[next] + (cost[count] - cost[next]) / (2 * participants);
   let lo = next + 1; // the smallest end whose prefix reaches the target
@@ -95,12 +104,13 @@ export function tryClaim(
   participants: number,
   out: Int32Array,
   cost?: Float64Array,
+  least = 1,
 ): 'claimed' | 'empty' | 'retry' {
   if (((seen >>> NEXT_BITS) & TAG_MASK) !== (epoch & TAG_MASK)) return 'empty';
   const count = Atomics.load(control, slot(epoch) + 1);
   const next = seen & NEXT_MASK;
   if (next >= count) return 'empty';
-  const hi = chunkEnd(next, count, participants, cost);
+  const hi = chunkEnd(next, count, participants, cost, least);
   if (Atomics.compareExchange(control, C.CLAIM, seen, (seen & ~NEXT_MASK) | hi) !== seen) return 'retry';
   out[0] = next;
   out[1] = hi;

@@ -3,7 +3,7 @@
 // evaluated in slices (slices.ts) with a look at the job's abort flag between
 // them, so a stopping run frees every thread within a slice.
 
-import { type Evaluator, evaluatePhase, phaseCost } from '../methods/evaluate.ts';
+import { type Evaluator, evaluatePhase, phaseCost, phaseLeast } from '../methods/evaluate.ts';
 import { claim, MAX_CLAIMABLE, readJob } from './claim.ts';
 import { C, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import type { Slicer } from './slices.ts';
@@ -42,6 +42,14 @@ export function abortJob(control: Int32Array): void {
 /** The run is stopping, or another participant failed: leave the job. */
 const aborted = (control: Int32Array) => Atomics.load(control, C.ABORT) !== 0 || Atomics.load(control, C.FAILED) !== 0;
 
+/** The next chunk of job `epoch` into d.chunk, shaped by the phase's costs and least chunk; false when none is left. */
+function claimFor(d: Drainer, epoch: number): boolean {
+  const { control } = d.shared;
+  // The phase the job was opened for; claim() ignores costs that do not fit its count.
+  const phase = readJob(control, epoch).phase;
+  return claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, phase), phaseLeast(d.ev, phase));
+}
+
 /** Counts [lo, end) of a claimed chunk as completed, waking the coordinator at the job's last item. */
 function finish(d: Drainer, epoch: number, lo: number, end: number): number {
   const { control } = d.shared;
@@ -57,7 +65,7 @@ export function drain(d: Drainer, epoch: number): number {
   const evaluate = d.evaluate ?? evaluatePhase;
   let done = 0;
   // The costs of the phase the job was opened for; claim() ignores them should they not fit its count.
-  while (claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, readJob(control, epoch).phase))) {
+  while (claimFor(d, epoch)) {
     // Read after the claim: a claimed job stays open until its items are done, so this is its own
     // description even if the tag has wrapped round to this epoch since the participant woke.
     const job = readJob(control, epoch);
@@ -76,7 +84,7 @@ export function drain(d: Drainer, epoch: number): number {
 export async function drainYielding(d: Drainer, epoch: number, clock: { yieldedAt: number }): Promise<number> {
   const { control, params, results } = d.shared;
   let done = 0;
-  while (claim(control, epoch, d.participants, d.chunk, phaseCost(d.ev, readJob(control, epoch).phase))) {
+  while (claimFor(d, epoch)) {
     const job = readJob(control, epoch);
     const [lo, hi] = d.chunk;
     const fn = (a: number, b: number) => {
