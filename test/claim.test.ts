@@ -17,13 +17,14 @@ const prefix = (costs: number[]) =>
 
 describe('claiming chunks of a job', () => {
   it('takes a share of the cost left, not of the items left, when the items cost different amounts', () => {
-    // Items 0..9 cost 100 each, 10..1009 cost 1: 2000 in all. With 2 participants a chunk is worth
-    // a quarter of what is left: the first, 500, is items 0..4; by count it would have been 0..252.
+    // Items 0..9 cost 100 each, 10..1009 cost 1: 2000 in all. With 2 participants the first 80% goes in
+    // two slices of 800: items 0..7, then 8..609; by count the first would have been 0..403.
     const control = new Int32Array(16);
     openJob(control, 1, job(1010));
     const chunks = claimAll(control, 1, 2, prefix(Array.from({ length: 1010 }, (_, i) => (i < 10 ? 100 : 1))));
-    expect(chunks[0]).toEqual([0, 5]);
-    expect(chunks[1]).toEqual([5, 9]); // 1500 left: a share of 375 ends within item 8
+    expect(chunks[0]).toEqual([0, 8]);
+    expect(chunks[1]).toEqual([8, 610]);
+    expect(chunks[2]).toEqual([610, 710]); // 400 left: a share of 100
     expect(chunks.flatMap(([lo, hi]) => Array.from({ length: hi - lo }, (_, k) => lo + k))).toEqual(
       Array.from({ length: 1010 }, (_, i) => i),
     );
@@ -32,7 +33,7 @@ describe('claiming chunks of a job', () => {
   it('splits by count when the costs given do not fit the job', () => {
     const control = new Int32Array(16);
     openJob(control, 1, job(100));
-    expect(claimAll(control, 1, 2, prefix([1, 2, 3]))[0]).toEqual([0, 25]);
+    expect(claimAll(control, 1, 2, prefix([1, 2, 3]))[0]).toEqual([0, 40]);
   });
 
   it('hands out every evaluation exactly once, in order', () => {
@@ -44,11 +45,11 @@ describe('claiming chunks of a job', () => {
     expect(chunks[chunks.length - 1][1]).toBe(1153);
   });
 
-  it('shrinks chunks as the job runs out: a share of what is left', () => {
+  it('gives each participant one slice of 80% of the job, then shrinks chunks as the rest runs out', () => {
     const control = new Int32Array(16);
     openJob(control, 1, job(100));
     const sizes = claimAll(control, 1, 2).map(([lo, hi]) => hi - lo);
-    expect(sizes[0]).toBe(25); // 100 left / (2 × 2 participants)
+    expect(sizes.slice(0, 3)).toEqual([40, 40, 5]); // then 20 left / (2 × 2 participants)
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
     expect(sizes[sizes.length - 1]).toBe(1);
   });
@@ -59,8 +60,8 @@ describe('claiming chunks of a job', () => {
     const out = new Int32Array(2);
     const sizes: number[] = [];
     while (claim(control, 1, 2, out, undefined, 16)) sizes.push(out[1] - out[0]);
-    // 100/4 = 25, then 75/4 → 19, then shares below 16 give way to 16 until 8 are left
-    expect(sizes).toEqual([25, 19, 16, 16, 16, 8]);
+    // two slices of 40, then shares of the 20 left below 16 give way to 16, until 4 are left
+    expect(sizes).toEqual([40, 40, 16, 4]);
   });
 
   it('has nothing to claim once the job is exhausted, until the next job opens', () => {
@@ -69,7 +70,7 @@ describe('claiming chunks of a job', () => {
     claimAll(control, 7, 3);
     expect(claimAll(control, 7, 3)).toEqual([]);
     openJob(control, 8, job(10));
-    expect(claimAll(control, 8, 3)[0]).toEqual([0, 2]);
+    expect(claimAll(control, 8, 3)[0]).toEqual([0, 3]); // 80% of 10 in 3 slices: the first ends at 2.67
   });
 
   it('tags the counter with the job, so an old value never matches a new job', () => {
@@ -90,7 +91,7 @@ describe('claiming chunks of a job', () => {
     const out = new Int32Array(2);
     expect(tryClaim(control, 1, stale, 2, out)).toBe('retry');
     expect(control[C.CLAIM] & MAX_CLAIMABLE).toBe(0);
-    expect(claimAll(control, 2, 2)[0]).toEqual([0, 3]);
+    expect(claimAll(control, 2, 2)[0]).toEqual([0, 4]);
   });
 
   it('fails a compare-and-swap when another claimer got there first', () => {
@@ -100,7 +101,7 @@ describe('claiming chunks of a job', () => {
     const out = new Int32Array(2);
     expect(tryClaim(control, 1, seen, 2, out)).toBe('claimed');
     expect(tryClaim(control, 1, seen, 2, out)).toBe('retry');
-    expect(out).toEqual(new Int32Array([0, 25]));
+    expect(out).toEqual(new Int32Array([0, 40]));
   });
 
   it('gives a participant that woke for an earlier job nothing of the next one', () => {

@@ -2,8 +2,9 @@
 // workers and, with spin-main, the coordinator) claims chunks from one shared
 // counter until none are left, so a thread that is slow or descheduled for a
 // while simply does fewer: no split to get wrong, no thread to wait for but
-// one finishing its last chunk. Chunks shrink as the job runs out (guided
-// scheduling: a share of what is left), so the tail is short. Where items
+// one finishing its last chunk. Most of the job goes in one slice per
+// participant, then chunks shrink as the job runs out (guided scheduling: a
+// share of what is left), so the tail is short (see shareEnd). Where items
 // cost very different amounts (a first-layer weight costs in proportion to
 // how often its input is non-zero), the share is of the cost left.
 //
@@ -69,26 +70,44 @@ export function claim(
 }
 
 /**
- * The end of a chunk from `next` worth a 1/(2·participants) share of what is
- * left of the job, and `least` items at least (where a call has a cost of its
- * own that small chunks would pay over and over).
+ * The end of the chunk from `next`: `least` items at least (where a call has
+ * a cost of its own that small chunks would pay over and over), and as
+ * shareEnd says.
  */
 function chunkEnd(next: number, count: number, participants: number, cost?: Float64Array, least = 1): number {
   return Math.min(count, Math.max(next + least, shareEnd(next, count, participants, cost)));
 }
 
+/**
+ * The first 1 − TAIL of the job's cost goes in equal slices, one per
+ * participant (whoever claims them): a thread then does most of its share
+ * as one contiguous run of items, which costs less in all than the same items
+ * interleaved with another thread's in small chunks (spiral's base pass: 10%
+ * more work in chunks of 25 samples taken in turn than in two halves). The
+ * tail goes guided, each chunk a 1/(2·participants) share of what is left, so
+ * that a thread that is slow or descheduled holds up the others by a small
+ * chunk at most.
+ */
 function shareEnd(next: number, count: number, participants: number, cost?: Float64Array): number {
-  if (!cost || cost.length !== count + 1) return Math.min(count, next + Math.ceil((count - next) / (2 * participants)));
-  const target = cost[next] + (cost[count] - cost[next]) / (2 * participants);
+  const c = cost && cost.length === count + 1 ? (i: number) => cost[i] : (i: number) => i;
+  const [done, total] = [c(next), c(count)];
+  const slice = ((1 - TAIL) * total) / participants;
+  const target =
+    done < (1 - TAIL) * total - 1e-9 * total
+      ? (Math.floor(done / slice + 1e-9) + 1) * slice
+      : done + (total - done) / (2 * participants);
   let lo = next + 1; // the smallest end whose prefix reaches the target
   let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cost[mid] < target) lo = mid + 1;
+    if (c(mid) < target) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** The share of a job's cost left to the guided tail; the rest goes in one slice per participant. */
+export const TAIL = 0.2;
 
 /**
  * One compare-and-swap from the counter value `seen`: 'empty' when `seen`
