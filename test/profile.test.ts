@@ -81,6 +81,10 @@ describe('the serial fraction', () => {
     expect(serialMs(p)).toBe(9);
   });
 
+  it("leaves out a report's wait for the pool to start, paid once however long the run", () => {
+    expect(serialMs({ ...p, poolStartMs: 3 })).toBe(6);
+  });
+
   it('is serial time over serial time and every thread busy', () => {
     expect(serialFraction(p)).toBeCloseTo(9 / 90, 12);
   });

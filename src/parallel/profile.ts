@@ -26,6 +26,8 @@ export interface Profile {
   updateMs: number;
   /** Reports: the loss (and scores) of the evaluation, validation and test sets, shared part included. */
   reportMs: number;
+  /** Of reportMs: a report's wait for a pool still starting (once, at the run's start; warming-runner.ts). */
+  poolStartMs: number;
   /** Thread time spent evaluating, all threads together, by phase slot (shared-state.ts: phases, then reports). */
   busyMs: number[];
   /** Wall time of the jobs of each phase slot, from opening to their last item. */
@@ -48,6 +50,7 @@ export function emptyProfile(): Profile {
     waitMs: 0,
     updateMs: 0,
     reportMs: 0,
+    poolStartMs: 0,
     busyMs: new Array(PHASE_SLOTS).fill(0),
     spanMs: new Array(PHASE_SLOTS).fill(0),
     phases: [],
@@ -62,10 +65,16 @@ export function resetProfile(p: Profile): void {
   Object.assign(p, { ...emptyProfile(), phases: p.phases, threads: p.threads });
 }
 
-/** The coordinator's time alone, every other thread idle: params, update, reports' unshared part. */
+/**
+ * The coordinator's time alone, every other thread idle, per iteration: params, update, the reports'
+ * unshared part. (Not the wait for a pool to start: that is paid once, however long the run.)
+ */
 export function serialMs(p: Profile): number {
-  const sharedReports = p.spanMs[REPORT_SLOT];
-  return p.writeMs + p.updateMs + Math.max(0, p.reportMs - sharedReports);
+  return p.writeMs + p.updateMs + unsharedReportMs(p);
+}
+
+function unsharedReportMs(p: Profile): number {
+  return Math.max(0, p.reportMs - p.spanMs[REPORT_SLOT] - p.poolStartMs);
 }
 
 /** All threads' evaluation time, every phase and the reports' shared scoring. */
@@ -93,7 +102,7 @@ export function formatProfile(p: Profile): string {
     `  serial, the coordinator alone           ${per(serial)} µs/iter`,
     `    write params                          ${per(p.writeMs)}`,
     `    update                                ${per(p.updateMs)}`,
-    `    reports (unshared part)               ${per(Math.max(0, p.reportMs - p.spanMs[REPORT_SLOT]))}`,
+    `    reports (unshared part)               ${per(unsharedReportMs(p))}`,
     `  parallel phases, ${p.threads} thread${p.threads === 1 ? '' : 's'}:       span µs/iter   busy µs/iter   threads used`,
   ];
   for (let s = 0; s < PHASE_SLOTS; s++) {
@@ -111,5 +120,7 @@ export function formatProfile(p: Profile): string {
   if (p.evals > 0 && p.threads > 1)
     lines.push(`  the coordinator did ${((100 * p.ownEvals) / p.evals).toFixed(1)}% of ${p.evals} evaluations`);
   lines.push(`  serial fraction (serial / (serial + busy)): ${(100 * serialFraction(p)).toFixed(1)}%`);
+  if (p.poolStartMs > 0)
+    lines.push(`  and once, a report waiting for the pool to start: ${p.poolStartMs.toFixed(1)} ms`);
   return `time per iteration over ${p.iterations} iterations:\n${lines.join('\n')}`;
 }

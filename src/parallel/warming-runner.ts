@@ -56,7 +56,11 @@ export class WarmingRunner implements Runner {
     const inline = this.inline.report;
     if (!inline) return undefined;
     return async (parts, signal) => {
-      await this.starting;
+      if (!this.pool) {
+        const t0 = performance.now();
+        await this.starting;
+        this.profile.poolStartMs += performance.now() - t0;
+      }
       this.takeOver();
       return ((this.pool ?? this.inline).report as NonNullable<Runner['report']>)(parts, signal);
     };
