@@ -45,7 +45,7 @@ export function phaseTable(runs: readonly Profiled[]): string {
     const parts = slots.map((s) => {
       const busy = perIter(p, p.busyMs[s]);
       const inflation = busy / perIter(one.profile, one.profile.busyMs[s]);
-      const waiting = perIter(p, p.spanMs[s] * p.threads - p.busyMs[s]);
+      const waiting = perIter(p, p.capacityMs[s] - p.busyMs[s]);
       return `${name(s)} ${us(busy)} ×${Number.isFinite(inflation) ? inflation.toFixed(2) : '-'}, waiting ${us(Math.max(0, waiting))}`;
     });
     const serial = `serial ${us(perIter(p, serialMs(p)))} (${(100 * serialFraction(p)).toFixed(1)}%)`;

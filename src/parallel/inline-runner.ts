@@ -5,7 +5,7 @@ import { allocReport, REPORT_PHASE, type Reported, reported, reportItems } from 
 import { evalCount } from '../methods/run-spec.ts';
 import { paramCount } from '../nn/network.ts';
 import type { ThreadChoice } from './auto-threads.ts';
-import { emptyProfile, type Profile } from './profile.ts';
+import { addJob, emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions } from './runner.ts';
 import { phaseSlot, REPORT_SLOT } from './shared-state.ts';
 import { IterationAborted, Slicer, YIELD_MS } from './slices.ts';
@@ -88,8 +88,7 @@ export class InlineRunner implements Runner {
 
   /** One thread: a phase's busy time is its span. */
   private spent(slot: number, ms: number): void {
-    this.profile.busyMs[slot] += ms;
-    this.profile.spanMs[slot] += ms;
+    addJob(this.profile, slot, ms, ms, 1);
   }
 
   describe(): string {

@@ -18,7 +18,7 @@ import { makeNet, paramCount } from '../nn/network.ts';
 import { Balancer } from './balance.ts';
 import { MAX_CLAIMABLE, openJob } from './claim.ts';
 import { abortJob, busyOffset, type Drainer, drainYielding } from './drain.ts';
-import { emptyProfile, type Profile } from './profile.ts';
+import { addJob, emptyProfile, type Profile } from './profile.ts';
 import type { Runner, RunnerOptions, Strategy } from './runner.ts';
 import { C, makeSharedState, PHASE_SLOTS, phaseSlot, type SharedState } from './shared-state.ts';
 import { IterationAborted, Slicer } from './slices.ts';
@@ -239,9 +239,13 @@ export class PoolRunner implements Runner {
       p.dispatchMs += t1 - t0;
       p.waitMs += performance.now() - t1;
     }
-    p.spanMs[slot] += performance.now() - t0;
-    p.busyMs[slot] += ms.reduce((a, b) => a + b, 0);
-    p.threads = this.workers;
+    addJob(
+      p,
+      slot,
+      performance.now() - t0,
+      ms.reduce((a, b) => a + b, 0),
+      this.workers,
+    );
     if (last) for (let w = 0; w < ms.length; w++) this.balancer.observe(w, bounds[w + 1] - bounds[w], ms[w]);
   }
 
@@ -273,9 +277,7 @@ export class PoolRunner implements Runner {
     if (!report) p.waitMs += performance.now() - t2;
     if (this.failedWith !== undefined) throw this.failedWith;
     if (Atomics.load(control, C.FAILED) !== 0) await this.failure; // rejects with the worker's own error
-    p.spanMs[slot] += performance.now() - t0;
-    p.busyMs[slot] += this.takeBusy(slot);
-    p.threads = this.participants();
+    addJob(p, slot, performance.now() - t0, this.takeBusy(slot), this.participants());
   }
 
   /** Every participant's evaluation time in `slot` since the last call: all of this job's, now it is complete. */

@@ -32,6 +32,8 @@ export interface Profile {
   busyMs: number[];
   /** Wall time of the jobs of each phase slot, from opening to their last item. */
   spanMs: number[];
+  /** Each job's span times the threads it had, added up: busy over this is the threads' use (waiting, the rest). */
+  capacityMs: number[];
   /** The names of an iteration's phases (the job kind's), for the table. */
   phases: string[];
   /** Threads that evaluate (the coordinator included when it computes), at the last job. */
@@ -53,11 +55,20 @@ export function emptyProfile(): Profile {
     poolStartMs: 0,
     busyMs: new Array(PHASE_SLOTS).fill(0),
     spanMs: new Array(PHASE_SLOTS).fill(0),
+    capacityMs: new Array(PHASE_SLOTS).fill(0),
     phases: [],
     threads: 1,
     evals: 0,
     ownEvals: 0,
   };
+}
+
+/** A job of phase slot `slot` took spanMs with `threads` threads, which were busy for busyMs in all. */
+export function addJob(p: Profile, slot: number, spanMs: number, busyMs: number, threads: number): void {
+  p.spanMs[slot] += spanMs;
+  p.busyMs[slot] += busyMs;
+  p.capacityMs[slot] += spanMs * threads;
+  p.threads = threads;
 }
 
 /** Zeroes the counters of `p` in place (a run's clock starts after warm-up), keeping what describes the run. */
@@ -108,7 +119,7 @@ export function formatProfile(p: Profile): string {
   for (let s = 0; s < PHASE_SLOTS; s++) {
     if (p.spanMs[s] === 0 && p.busyMs[s] === 0) continue;
     const name = (s < REPORT_SLOT ? p.phases[s] : undefined) ?? PHASE_NAMES[s];
-    const used = (100 * p.busyMs[s]) / Math.max(1e-9, p.spanMs[s] * p.threads);
+    const used = (100 * p.busyMs[s]) / Math.max(1e-9, p.capacityMs[s]);
     lines.push(
       `    ${name.padEnd(24)} ${per(p.spanMs[s])}     ${per(p.busyMs[s])}     ${used.toFixed(1).padStart(6)}%`,
     );

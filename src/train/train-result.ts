@@ -108,9 +108,9 @@ export async function trainResult(loop: Loop, reason: StopReason): Promise<Train
  * the profile, a table of the loop's time, is left as it was.
  */
 async function finalScores(loop: Loop, sets: number): Promise<TrainResult['scores']> {
-  const { busyMs, spanMs } = loop.runner.profile;
-  const before = [busyMs[REPORT_SLOT], spanMs[REPORT_SLOT]];
+  const { busyMs, spanMs, capacityMs } = loop.runner.profile;
+  const before = [busyMs[REPORT_SLOT], spanMs[REPORT_SLOT], capacityMs[REPORT_SLOT]];
   const measured = await measure(loop, sets, loop.tracker.best.params);
-  [busyMs[REPORT_SLOT], spanMs[REPORT_SLOT]] = before;
+  [busyMs[REPORT_SLOT], spanMs[REPORT_SLOT], capacityMs[REPORT_SLOT]] = before;
   return measured?.scores;
 }
