@@ -113,6 +113,27 @@ describe('a pool started in the background', () => {
     expect(s.pool.closed).toBe(true);
   });
 
+  it('says the pool is starting until it is up', async () => {
+    const s = starting();
+    const r = new WarmingRunner(fake('main', 0) as unknown as InlineRunner, s.pool, s.started);
+    expect(r.poolStarting).toBe(true);
+    s.up();
+    await tick();
+    expect(r.poolStarting).toBe(false);
+  });
+
+  it('says what the main thread ran: the first iterations, or all of them when the pool ran none', async () => {
+    const s = starting();
+    const r = new WarmingRunner(fake('main', 0) as unknown as InlineRunner, s.pool, s.started);
+    await r.run(0);
+    await r.run(1);
+    expect(r.describe()).toBe('pool; all 2 iterations ran in the main thread while it started');
+    s.up();
+    await tick();
+    await r.run(2);
+    expect(r.describe()).toBe('pool; the main thread ran the first 2 iterations while it started');
+  });
+
   it("says the pool's threads and what it is from the start", () => {
     const s = starting();
     const r = new WarmingRunner(fake('main', 0) as unknown as InlineRunner, s.pool, s.started);

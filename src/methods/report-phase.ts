@@ -73,6 +73,22 @@ export function allocReport(spec: ReportSpec, shared: boolean): ReportBuffers {
   return { samples: samples.subarray(0, n), terms: f64(n, shared), sets };
 }
 
+/** The spec without what one job of at most `most` items cannot hold (left to the main thread, as the tracker does). */
+export function fitting(spec: ReportSpec, most: number): ReportSpec {
+  const sets = Object.fromEntries(Object.entries(spec.sets ?? {}).filter(([, d]) => d.n <= most));
+  const samples = spec.samples && spec.samples.length <= most ? spec.samples : undefined;
+  return { ...spec, sets, ...(samples ? { samples } : { samples: undefined }) };
+}
+
+/** Each single part of `parts` that this report holds, in item order. */
+export function eachPart(report: ReportBuffers, parts: number): number[] {
+  const held = [
+    ...(report.samples.length > 0 ? [EVAL_PART] : []),
+    ...SETS.filter((name) => report.sets[name]).map(setPart),
+  ];
+  return held.filter((part) => (parts & part) !== 0);
+}
+
 /** The parts of `parts` this report can measure, and their items in all. */
 export function reportItems(report: ReportBuffers, parts: number): number {
   let count = parts & EVAL_PART ? report.samples.length : 0;

@@ -12,7 +12,15 @@ import {
   phaseNamesOf,
   sharedBaseItems,
 } from '../methods/evaluate.ts';
-import { ALL_PARTS, allocReport, REPORT_PHASE, type Reported, reported, reportItems } from '../methods/report-phase.ts';
+import {
+  allocReport,
+  eachPart,
+  fitting,
+  REPORT_PHASE,
+  type Reported,
+  reported,
+  reportItems,
+} from '../methods/report-phase.ts';
 import { evalCount } from '../methods/run-spec.ts';
 import { makeNet, paramCount } from '../nn/network.ts';
 import { Balancer } from './balance.ts';
@@ -85,13 +93,10 @@ export class PoolRunner implements Runner {
     const net = makeNet(o.run.nodes, o.run.func);
     const P = paramCount(net);
     this.count = evalCount(o.run.eval, P);
-    // The reports' sets, their terms computed by all threads together too.
-    const report = o.report && allocReport(o.report, true);
-    const most = Math.max(
-      this.count,
-      sharedBaseItems(o.run.eval, o.data.n),
-      report ? reportItems(report, ALL_PARTS) : 0,
-    );
+    // The reports' sets, their terms computed by all threads together too, a job per set; one too big for a
+    // job (a barrier's claims count at most MAX_CLAIMABLE items) is left to the main thread.
+    const report = o.report && allocReport(strategy === 'run' ? o.report : fitting(o.report, MAX_CLAIMABLE), true);
+    const most = Math.max(this.count, sharedBaseItems(o.run.eval, o.data.n));
     if (strategy !== 'run' && most > MAX_CLAIMABLE) {
       throw new Error(
         `${most} items in one phase of an iteration: the ${strategy} strategy takes at most ${MAX_CLAIMABLE}; use --strategy run`,
@@ -107,7 +112,10 @@ export class PoolRunner implements Runner {
     if (report) {
       this.report = async (parts, signal) => {
         // Counted as a report by the trainer, not as an iteration's compute, dispatch and wait.
-        await this.aborting(signal, () => this.runPhase(parts, REPORT_PHASE, reportItems(report, parts), false));
+        await this.aborting(signal, async () => {
+          for (const part of eachPart(report, parts))
+            if (!this.aborted) await this.runPhase(part, REPORT_PHASE, reportItems(report, part), false);
+        });
         if (this.aborted) throw new IterationAborted();
         return reported(report, parts, this.ev.output, o.report?.units);
       };

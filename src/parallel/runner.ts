@@ -41,6 +41,8 @@ export interface Runner {
    * with the main thread's bits.
    */
   readonly report?: (parts: number, signal?: AbortSignal) => Promise<Reported>;
+  /** A pool started in the background and not up yet: a report now would wait for it (warming-runner.ts). */
+  readonly poolStarting?: boolean;
   close(): Promise<void>;
 }
 

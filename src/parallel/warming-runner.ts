@@ -1,11 +1,12 @@
 // A pool of a fixed size (--threads N) that starts in the background. Booting
 // N − 1 worker threads, loading their code and warming their JIT takes
 // ~0.1 s, during which the main thread would sit idle; here it trains
-// instead, and the pool takes over at the first iteration's start after it
-// is up (never mid-iteration, never between an iteration and its report or
-// update, which read the runner that ran it). The weights are the same bits
-// whichever thread computes what, so this changes when the run ends, never
-// what it ends with.
+// instead. The pool takes over when it is up: at the next iteration's start,
+// or by running again from its start an iteration the main thread is part way
+// through (a long one would keep the pool idle to its end); never between an
+// iteration and its report or update, which read the runner that ran it. The
+// weights are the same bits whichever thread computes what, so this changes
+// when the run ends, never what it ends with.
 
 import type { InlineRunner } from './inline-runner.ts';
 import type { Runner, Strategy } from './runner.ts';
@@ -15,12 +16,14 @@ export class WarmingRunner implements Runner {
   readonly threads: number;
   readonly strategy: Strategy;
   readonly profile;
-  /** Iterations the main thread ran while the pool started. */
+  /** Iterations the main thread ran while the pool started, and the pool's. */
   inlineIterations = 0;
+  private poolIterations = 0;
   private pool?: Runner;
   private ready?: Runner;
   private failure?: unknown;
-  private readonly starting: Promise<void>;
+  /** Settles once the pool is up or has failed to start. */
+  private readonly up: Promise<void>;
   /** The params last set: the pool gets them when it takes over. */
   private params?: Float64Array;
   private readonly inline: InlineRunner;
@@ -33,7 +36,7 @@ export class WarmingRunner implements Runner {
     this.strategy = pool.strategy;
     this.profile = inline.profile;
     this.poolDescription = pool.describe();
-    this.starting = started.then(
+    this.up = started.then(
       (r) => {
         this.ready = r;
       },
@@ -58,7 +61,7 @@ export class WarmingRunner implements Runner {
     return async (parts, signal) => {
       if (!this.pool) {
         const t0 = performance.now();
-        await this.starting;
+        await this.up;
         this.profile.poolStartMs += performance.now() - t0;
       }
       this.takeOver();
@@ -73,13 +76,17 @@ export class WarmingRunner implements Runner {
 
   async run(t: number, signal?: AbortSignal): Promise<void> {
     this.takeOver();
-    if (this.pool) return this.pool.run(t, signal);
+    if (this.pool) {
+      await this.pool.run(t, signal);
+      this.poolIterations++;
+      return;
+    }
     // The main thread's iteration is given up when the pool comes up: a long one (a naive gradient of a big
     // net) would otherwise keep every other thread idle to its end. The pool then runs it from the start.
-    const up = new AbortController();
-    this.starting.then(() => up.abort());
+    const poolUp = new AbortController();
+    this.up.then(() => poolUp.abort());
     try {
-      await this.inline.run(t, signal ? AbortSignal.any([signal, up.signal]) : up.signal);
+      await this.inline.run(t, signal ? AbortSignal.any([signal, poolUp.signal]) : poolUp.signal);
       this.inlineIterations++;
     } catch (err) {
       if (!(err instanceof IterationAborted) || signal?.aborted) throw err;
@@ -87,6 +94,7 @@ export class WarmingRunner implements Runner {
       const pool = this.pool as Runner | undefined;
       if (!pool) throw err;
       await pool.run(t, signal);
+      this.poolIterations++;
     }
   }
 
@@ -99,20 +107,23 @@ export class WarmingRunner implements Runner {
     }
   }
 
+  /** The pool is not up yet: a report now would wait for it. */
+  get poolStarting(): boolean {
+    return !this.ready && this.failure === undefined;
+  }
+
   /** The pool's words, and what the main thread ran while it started. */
   describe(): string {
     const k = this.inlineIterations;
-    if (!this.pool)
-      return k === 0
-        ? this.poolDescription
-        : `${this.poolDescription}; the run ended in the main thread, before the pool was up`;
-    return k === 0
-      ? this.pool.describe()
-      : `${this.pool.describe()}; the main thread ran the first ${k} iteration${k === 1 ? '' : 's'} while it started`;
+    const words = this.pool?.describe() ?? this.poolDescription;
+    if (k === 0) return words;
+    const s = k === 1 ? '' : 's';
+    if (this.poolIterations === 0) return `${words}; all ${k} iteration${s} ran in the main thread while it started`;
+    return `${words}; the main thread ran the first ${k} iteration${s} while it started`;
   }
 
   async close(): Promise<void> {
-    await this.starting; // a pool still starting is closed too, once it is up
+    await this.up; // a pool still starting is closed too, once it is up
     await (this.pool ?? this.ready)?.close();
   }
 }

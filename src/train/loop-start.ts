@@ -70,8 +70,10 @@ export async function startLoop(open: OpenRun): Promise<{ loop: Loop; reason: St
   // Iteration numbers go on from a resumed model's: random candidates and batches are keyed by them.
   const start = resume.iteration;
   const loop: Loop = { ...open, params, tracker, start, iterations: start, loss: rule.startLoss(params) };
+  const reportsBefore = tracker.reportMs;
   const parts = tracker.reportParts(start);
   const reason = rule.measures === 'after' ? tracker.observe(start, loop.loss, await measure(loop, parts)) : undefined;
+  open.runner.profile.reportMs += tracker.reportMs - reportsBefore; // the first report, as iteration.ts counts the rest
   return { loop, reason };
 }
 
