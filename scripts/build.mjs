@@ -36,6 +36,7 @@ export const ENTRIES = {
   'bench-es': 'scripts/bench-es.ts',
   'bench-tasks': 'scripts/bench-tasks.ts',
   'bench-mnist': 'scripts/bench-mnist.ts',
+  'ab-runs': 'scripts/ab-runs.ts',
   'chart-bench': 'scripts/chart-bench.ts',
   soak: 'scripts/soak.ts',
 };

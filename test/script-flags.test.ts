@@ -14,6 +14,7 @@ import { STRATEGIES } from '../src/parallel/runner.ts';
 const BUNDLES = {
   'bench:gradient': 'bench-gradient',
   'bench:mnist': 'bench-mnist',
+  'bench:ab': 'ab-runs',
   'bench:load': 'idx-load-bench',
   'bench:inputs': 'input-bench',
   'bench:startup': 'startup',
@@ -159,6 +160,20 @@ describe('speedup', () => {
     refuses('speedup', ['--out-dir='], '--out-dir "": expected a folder'));
 });
 
+describe('bench:ab', () => {
+  it('refuses a revision git does not know, before building anything', () =>
+    refuses(
+      'bench:ab',
+      ['--base', 'no-such-revision'],
+      '--base "no-such-revision": expected a git revision of this project',
+    ));
+
+  it('refuses no pairs', () => refuses('bench:ab', ['--pairs', '0'], '--pairs 0: expected a whole number >= 1'));
+
+  it("refuses a flag of train's it sets itself", () =>
+    refuses('bench:ab', ['--profile'], '--profile: expected a flag of bench:ab (see --help)'));
+});
+
 describe('bench:soak', () => {
   it('refuses a run too short for its two 10-second windows', () =>
     refuses('bench:soak', ['--seconds', '5'], '--seconds 5: expected a whole number >= 20'));
@@ -168,6 +183,7 @@ describe('--help', () => {
   const FLAGS: Record<Script, string[]> = {
     'bench:gradient': ['--repeats', '--threads', '--workloads'],
     'bench:mnist': ['--runs'],
+    'bench:ab': ['--base', '--pairs'],
     'bench:load': ['[repeats]'],
     'bench:inputs': ['[samples]'],
     'bench:startup': ['[runs]'],
