@@ -250,3 +250,44 @@ describe('reports on the runner', () => {
     expect(bytes((await train({ ...o, runner: handing })).params)).toBe(expected);
   });
 });
+
+describe("the summary's scores", () => {
+  /** A pool runner of 2 threads over the main thread's, starting or not, that counts its reports. */
+  async function counting(starting: boolean) {
+    const o = seedRun({ maxIters: 20, targetLoss: -Infinity });
+    const { run, data } = prepared(o);
+    const inner = await createRunner({ run, data, threads: 0, report: { sets: { train: data } } });
+    let reports = 0;
+    const runner: Runner = {
+      threads: 2,
+      strategy: 'spin-main',
+      profile: inner.profile,
+      poolStarting: starting,
+      describe: () => 'a pool',
+      get results() {
+        return inner.results;
+      },
+      setParams: (p) => inner.setParams(p),
+      run: (t, signal) => inner.run(t, signal),
+      report: async (parts) => {
+        reports++;
+        return (inner.report as NonNullable<Runner['report']>)(parts);
+      },
+      close: () => inner.close(),
+    };
+    const r = await train({ ...o, runner });
+    return { r, reports };
+  }
+
+  it("are scored on a pool's threads once the run ends", async () => {
+    const { r, reports } = await counting(false);
+    expect(reports).toBe(1);
+    expect(r.scores?.train?.samples).toBe(r.data.n);
+  });
+
+  it('are left to the caller where the pool is still starting, not waited for', async () => {
+    const { r, reports } = await counting(true);
+    expect(reports).toBe(0);
+    expect(r.scores).toBeUndefined();
+  });
+});

@@ -72,7 +72,8 @@ export async function trainResult(loop: Loop, reason: StopReason): Promise<Train
   // The summary's scores, on the pool while it is open: on MNIST a tenth of a second in one thread.
   const sets =
     setPart('train') | (prepared.validation ? setPart('validation') : 0) | (prepared.test ? setPart('test') : 0);
-  const scores = runner.threads >= 2 ? await finalScores(loop, sets) : undefined;
+  // Not where a pool is still starting: a short run's summary is not worth waiting for one.
+  const scores = runner.threads >= 2 && !runner.poolStarting ? await finalScores(loop, sets) : undefined;
   const { data, validation, test, encoding, net, output, init } = prepared;
   return {
     params: tracker.best.params,
