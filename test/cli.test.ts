@@ -37,7 +37,30 @@ describe('train.ts', () => {
   });
 
   it('splits the iteration time into phases with --profile', () => {
-    const r = trainCli('--quiet', '--profile', '--threads', '2', '--out', join(dir, 'p.json'));
+    // Long enough for the pool, started in the background, to take over from the main thread.
+    const long = [
+      '--data',
+      'spiral',
+      '--samples',
+      '200',
+      '--hidden',
+      '16',
+      '--max-iters',
+      '2000',
+      '--target-loss',
+      '0',
+    ];
+    const r = trainCli(
+      ...long,
+      '--patience',
+      '0',
+      '--quiet',
+      '--profile',
+      '--threads',
+      '2',
+      '--out',
+      join(dir, 'p.json'),
+    );
     expect(r.code).toBe(0);
     for (const phase of [
       'serial, the coordinator alone',
