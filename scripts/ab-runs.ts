@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRAIN_FLAGS } from '../src/cli/train-flags.ts';
-import type { Profile } from '../src/parallel/profile.ts';
-import { PHASE_SLOTS, REPORT_SLOT } from '../src/parallel/shared-state.ts';
+import { type Profile, slotName } from '../src/parallel/profile.ts';
+import { PHASE_SLOTS } from '../src/parallel/shared-state.ts';
 import { median } from '../src/util/stats.ts';
 import { Expected, parseScriptArgs, whole } from './script-args.ts';
 import { medianRange } from './whole-runs.ts';
@@ -99,10 +99,9 @@ try {
   const ratio = runs.B.map((r, k) => r.wallMs / runs.A[k].wallMs);
   const faster = ratio.filter((x) => x < 1).length;
   console.log(`  B / A per pair          ${medianRange(ratio)}; B faster in ${faster} of ${a.pairs}`);
-  const names = runs.B[0].profile.phases;
   for (let slot = 0; slot < PHASE_SLOTS; slot++) {
     if (!(runs.B[0].profile.busyMs[slot] > 0)) continue;
-    const name = slot === REPORT_SLOT ? 'report scoring' : (names[slot] ?? `phase ${slot + 1}`);
+    const name = slotName(runs.B[0].profile, slot);
     // A revision from before the per-phase profile has no busy times: shown as -.
     const busy = (xs: Run[]) =>
       xs.every((r) => r.profile.busyMs) ? median(xs.map((r) => perIter(r, r.profile.busyMs[slot]))).toFixed(0) : '-';

@@ -6,8 +6,8 @@
 // measured from the phases, with Amdahl's projection from it and from the
 // measured inflation.
 
-import { busyTotalMs, type Profile, serialFraction, serialMs } from '../src/parallel/profile.ts';
-import { PHASE_SLOTS, REPORT_SLOT } from '../src/parallel/shared-state.ts';
+import { busyTotalMs, type Profile, serialFraction, serialMs, slotName } from '../src/parallel/profile.ts';
+import { PHASE_SLOTS } from '../src/parallel/shared-state.ts';
 
 export interface Profiled {
   strategy: string;
@@ -38,7 +38,7 @@ export function phaseTable(runs: readonly Profiled[]): string {
   const one = runs.find((r) => r.threads <= 1 && r.strategy === 'inline') ?? runs.find((r) => r.threads <= 1);
   if (!one) return '';
   const slots = slotsRun(runs);
-  const name = (s: number) => (s === REPORT_SLOT ? 'report scoring' : (one.profile.phases[s] ?? `phase ${s + 1}`));
+  const name = (s: number) => slotName(one.profile, s);
   const lines = ['  where the time goes, per iteration (busy: all threads; inflation: busy over one thread’s):'];
   for (const r of runs) {
     const p = r.profile;

@@ -102,13 +102,13 @@ describe("the base pass's non-zero inputs", () => {
 
   it('lists, for each sample of the batch, the inputs that are not 0, in order', () => {
     const batch = Int32Array.from([4, 0, 3]);
-    base.begin(params, 0, batch);
+    base.begin(params, batch);
     base.compute(params, 0, 3);
     for (const [p, s] of batch.entries()) expect(listed(p), `position ${p}`).toEqual(expected(s));
   });
 
   it("finds where each sample's list reaches an input", () => {
-    base.begin(params, 1);
+    base.begin(params);
     base.compute(params, 0, 5);
     for (let p = 0; p < 5; p++)
       for (let u = 0; u < 3; u++) {

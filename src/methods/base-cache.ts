@@ -72,15 +72,11 @@ export class BaseCache {
   /** Deep nets: the shared downstream expansions of layers 1..L−2, computed with each sample's base pass. */
   private readonly expansions: Expansions | null;
 
-  /** Which batch the current one is: iteration t's with mini-batches, else −1 (always the whole set). */
-  batchKey = Number.NaN;
-
-  /** The batch (all samples, in order, if none) and the params of iteration t, in this thread. */
-  begin(params: Float64Array, t: number, samples?: Int32Array): void {
+  /** The batch (all samples, in order, if none) and the params of an iteration, in this thread. */
+  begin(params: Float64Array, samples?: Int32Array): void {
     const S = samples ? samples.length : this.data.n;
     if (S > this.buf.capacity) throw new Error(`base pass of ${S} samples: room for ${this.buf.capacity}`);
     this.samples = S;
-    this.batchKey = samples ? t : -1;
     if (samples) this.idx = samples;
     const wAt = this.net.offsets[this.L - 1];
     for (let j = 0; j < this.H; j++) {

@@ -41,7 +41,6 @@ function differenceJob(halves: number): Job {
       const inc = new Incremental(net, output, data, (base as BaseBuffers) ?? allocBase(net, capacity, false), spec.h);
       return { incremental: inc, costs: incrementalCosts(count(spec, paramCount(net)), net, data) };
     },
-    phaseCount: (spec) => (incremental(spec) ? 2 : 1),
     phaseNames: (spec) => (incremental(spec) ? ['base pass', 'differences'] : ['forward passes']),
     phaseCounts(ev, t) {
       const evals = count(ev.spec, ev.work.length);
@@ -49,7 +48,7 @@ function differenceJob(halves: number): Job {
     },
     evaluatePhase(ev, params, t, phase, lo, hi, results) {
       if (ev.incremental && phase === 0) {
-        ev.incremental.base.begin(params, t, ev.batches?.batch(t));
+        ev.incremental.base.begin(params, ev.batches?.batch(t));
         ev.incremental.base.compute(params, lo, hi);
       } else evaluateRange(ev, params, t, lo, hi, results);
     },
@@ -111,7 +110,7 @@ function differences(
 ): void {
   const { offsets } = ev.net;
   const P = ev.work.length;
-  inc.base.begin(params, t, ev.batches?.batch(t));
+  inc.base.begin(params, ev.batches?.batch(t));
   for (let e = lo; e < hi; ) {
     if (e === last) {
       results[e++] = inc.base.loss();

@@ -7,10 +7,14 @@
 import { allocEsBase, type EsBase, EsEval } from './es-eval.ts';
 import { EsGrad } from './es-grad.ts';
 import { noiseKey, noiseLayout } from './es-noise.ts';
+import type { EvalSpec } from './eval-spec.ts';
 import { baseItems, type Evaluator, type Job } from './evaluator.ts';
 
 /** The fewest weights of ĝ a pool thread claims at once (phaseLeast). */
 const LEAST_GRADIENT = 256;
+
+/** The phase of ĝ: the last, after the base pass (low rank) and the candidates. */
+const gradientPhase = (spec: EvalSpec) => (spec.rank > 0 ? 2 : 1);
 
 export const ES: Job = {
   count: (spec, params) => spec.candidates + 1 + params, // the K losses, E(w), then ĝ
@@ -32,7 +36,6 @@ export const ES: Job = {
   sharesBase: (spec) => spec.rank > 0,
   allocBase: allocEsBase,
   parts: ({ net, spec, capacity, base }) => ({ es: new EsEval(net, spec, capacity, base as EsBase | undefined) }),
-  phaseCount: (spec) => (spec.rank > 0 ? 3 : 2),
   phaseNames: (spec) => [...(spec.rank > 0 ? ['base pass'] : []), 'candidates', 'ĝ'],
   phaseCounts(ev, t) {
     const evals = [ev.spec.candidates + 1, ev.work.length];
@@ -40,11 +43,11 @@ export const ES: Job = {
   },
   // A chunk of ĝ draws every pair's noise for its rows and multiplies the pairs' factors (es-grad.ts), a cost of
   // its own per call: chunks of fewer weights than a few rows of the first layer would pay it over and over.
-  phaseLeast: (ev, phase) => (phase === (ev.spec.rank > 0 ? 2 : 1) ? LEAST_GRADIENT : 1),
+  phaseLeast: (ev, phase) => (phase === gradientPhase(ev.spec) ? LEAST_GRADIENT : 1),
   evaluatePhase(ev, params, t, phase, lo, hi, results) {
     const es = ev.es as EsEval;
     if (ev.spec.rank > 0 && phase === 0) es.baseRows(params, ev.data, ev.batches?.batch(t), lo, hi);
-    else if (phase === (ev.spec.rank > 0 ? 2 : 1)) {
+    else if (phase === gradientPhase(ev.spec)) {
       const first = ev.spec.candidates + 1; // the update phase's items are weights; results hold them after the losses
       evaluateRange(ev, params, t, first + lo, first + hi, results);
     } else evaluateRange(ev, params, t, lo, hi, results);

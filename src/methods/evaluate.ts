@@ -57,7 +57,7 @@ export function usesBasePass(spec: EvalSpec): boolean {
 
 /** How many phases an iteration of this run has (phaseCounts): each is a hand-off between threads. */
 export function phaseCountOf(spec: EvalSpec): number {
-  return jobOf(spec).phaseCount?.(spec) ?? 1;
+  return phaseNamesOf(spec).length;
 }
 
 /** What each of an iteration's phases computes, for a profile's table. */

@@ -103,10 +103,9 @@ export interface Job {
   /** Whether the threads of a pool share a base phase (allocBase, for up to baseCapacity samples). */
   sharesBase?(spec: EvalSpec): boolean;
   allocBase?(net: Net, capacity: number, shared: boolean): SharedBase;
-  /** Phases per iteration, and each one's items (evaluate.ts's phaseCounts). */
-  phaseCount?(spec: EvalSpec): number;
+  /** Each phase's items (evaluate.ts's phaseCounts). */
   phaseCounts?(ev: Evaluator, t: number): number[];
-  /** What each phase computes, for a profile's table. */
+  /** What each phase computes, one name per phase: how many phases an iteration has, and a profile's table. */
   phaseNames?(spec: EvalSpec): string[];
   evaluatePhase?: PhaseFn;
   phaseCost?(ev: Evaluator, phase: number): Float64Array | undefined;

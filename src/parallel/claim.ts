@@ -107,7 +107,7 @@ function shareEnd(next: number, count: number, participants: number, cost?: Floa
 }
 
 /** The share of a job's cost left to the guided tail; the rest goes in one slice per participant. */
-export const TAIL = 0.2;
+const TAIL = 0.2;
 
 /**
  * One compare-and-swap from the counter value `seen`: 'empty' when `seen`

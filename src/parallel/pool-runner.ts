@@ -222,8 +222,9 @@ export class PoolRunner implements Runner {
     }
   }
 
-  /** One phase as one job; its times go to `p` (the run's profile, or a report's own). */
-  private runPhase(t: number, phase: number, count: number, last: boolean, p = this.profile): Promise<void> {
+  /** One phase as one job, its times in the run's profile (a report's as its own slot's only). */
+  private runPhase(t: number, phase: number, count: number, last: boolean): Promise<void> {
+    const p = this.profile;
     return this.strategy === 'run' ? this.runTasks(t, phase, count, last, p) : this.runBarrier(t, phase, count, p);
   }
 

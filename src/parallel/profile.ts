@@ -103,7 +103,10 @@ export function serialFraction(p: Profile): number {
   return serial / Math.max(1e-9, serial + busyTotalMs(p));
 }
 
-const PHASE_NAMES = ['phase 1', 'phase 2', 'phase 3', 'report scoring'];
+/** A slot's name in the tables: its phase's (the job kind's), or the reports'. */
+export function slotName(p: Profile, slot: number): string {
+  return slot === REPORT_SLOT ? 'report scoring' : (p.phases[slot] ?? `phase ${slot + 1}`);
+}
 
 /** One line per serial part, one per parallel phase (span, busy, use of the threads), then the serial fraction. */
 export function formatProfile(p: Profile): string {
@@ -118,7 +121,7 @@ export function formatProfile(p: Profile): string {
   ];
   for (let s = 0; s < PHASE_SLOTS; s++) {
     if (p.spanMs[s] === 0 && p.busyMs[s] === 0) continue;
-    const name = (s < REPORT_SLOT ? p.phases[s] : undefined) ?? PHASE_NAMES[s];
+    const name = slotName(p, s);
     const used = (100 * p.busyMs[s]) / Math.max(1e-9, p.capacityMs[s]);
     lines.push(
       `    ${name.padEnd(24)} ${per(p.spanMs[s])}     ${per(p.busyMs[s])}     ${used.toFixed(1).padStart(6)}%`,

@@ -15,7 +15,7 @@
 // ones, and the saved loss is the best to beat.
 
 import type { Dataset } from '../data/dataset.ts';
-import { EVAL_PART, type Reported, setPart } from '../methods/report-phase.ts';
+import { EVAL_PART, type Reported, type SetName, setPart } from '../methods/report-phase.ts';
 import type { HistoryPoint } from '../model/history.ts';
 import { lossSum } from '../nn/loss.ts';
 import { type Scores, score } from '../nn/metrics.ts';
@@ -92,7 +92,7 @@ export class Tracker {
   /** A report's parts: the evaluation set, the validation part, the held-out scores where they are wanted. */
   private parts(): number {
     const { evalSamples, validation, test, targetAccuracy } = this.s;
-    const held = targetAccuracy > 0 || test ? setPart(test ? 'test' : 'train') : 0;
+    const held = targetAccuracy > 0 || test ? setPart(this.heldSet()) : 0;
     return (evalSamples ? EVAL_PART : 0) | (validation ? setPart('validation') : 0) | held;
   }
 
@@ -148,9 +148,14 @@ export class Tracker {
     this.best.params.set(this.params);
   }
 
+  /** The set the held-out scores are of: the test set, or the training set without one. */
+  private heldSet(): SetName {
+    return this.s.test ? 'test' : 'train';
+  }
+
   /** Scores on the test set, or the training set without one: as measured, or measured here. */
   private heldOut(measured?: Reported): Scores {
-    const given = measured?.scores[this.s.test ? 'test' : 'train'];
+    const given = measured?.scores[this.heldSet()];
     return given ?? score(this.s.net, this.params, this.s.test ?? this.s.data, this.s.output);
   }
 
